@@ -39,6 +39,7 @@ public struct ArticleDecoder: DocumentStage {
             throw PipelineError(.noText, stage: .decode, "file has no text, only whitespace")
         }
         return DecodedDocument(sha256: sha, source: input.source, format: format, text: text,
-                               metadata: metadata, warnings: decoded.warnings, sequence: input.sequence)
+                               metadata: metadata, warnings: decoded.warnings, sequence: input.sequence,
+                               byteCount: bytes.count)
     }
 }

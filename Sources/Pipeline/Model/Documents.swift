@@ -33,9 +33,13 @@ public struct DecodedDocument: Sendable {
     /// Things a person may want to know, e.g. "invalid UTF-8 replaced by U+FFFD".
     public var warnings: [String]
     public var sequence: Int
+    /// Size of the input in bytes.
+    public var byteCount: Int
 
     public init(sha256: String, source: ArticleSource, format: DocumentFormat, text: String,
-                metadata: DocumentMetadata = .init(), warnings: [String] = [], sequence: Int = 0) {
+                metadata: DocumentMetadata = .init(), warnings: [String] = [], sequence: Int = 0,
+                byteCount: Int = 0) {
+        self.byteCount = byteCount
         self.sha256 = sha256
         self.source = source
         self.format = format
@@ -78,6 +82,9 @@ public enum BoilerplateReason: String, Sendable, Hashable, CaseIterable, Codable
 }
 
 /// An article after cleaning: the article's own text and what was taken out.
+///
+/// Invariant: `text` is `decoded.text` with the `removed` spans cut out and nothing else
+/// changed, so every clean offset maps back to a source offset (see `sourceOffset(of:)`).
 public struct CleanDocument: Sendable {
     public var decoded: DecodedDocument
     /// The clean text. Every offset other than `removed`'s indexes this text.
@@ -88,6 +95,16 @@ public struct CleanDocument: Sendable {
         self.decoded = decoded
         self.text = text
         self.removed = removed
+    }
+
+    /// Maps a Unicode-scalar offset in `text` to the offset of the same character in
+    /// `decoded.text`, using the invariant that cleaning only cuts out `removed` spans.
+    public func sourceOffset(of cleanOffset: Int) -> Int {
+        var offset = cleanOffset
+        for span in removed.sorted(by: { $0.start < $1.start }) {
+            if span.start <= offset { offset += span.end - span.start } else { break }
+        }
+        return offset
     }
 }
 
