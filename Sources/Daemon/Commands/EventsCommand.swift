@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "events")
+    func run() throws {}
+}

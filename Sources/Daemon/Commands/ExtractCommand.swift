@@ -1,0 +1,55 @@
+import ArgumentParser
+import Pipeline
+import Synchronization
+
+/// `gleaner extract FILE...`: run the pipeline without a database, one JSON object per line.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract articles and print one JSON object per document (the JSON contract), without a database.",
+        discussion: "Errors go to stderr, one line per file; the exit status is 1 when any file failed.")
+
+    @Argument(help: "Article files, or folders of them.")
+    var paths: [String]
+
+    @Flag(name: .long, help: "Descend into sub-folders of the folders named.")
+    var recursive = false
+
+    @Flag(name: .long, help: "Skip the events stage.")
+    var noEvents = false
+
+    @Option(name: .long, help: "Refuse files larger than this many bytes.")
+    var maxFileBytes: Int = 20 * 1024 * 1024
+
+    func run() throws {
+        let files = ArticlePaths.expand(paths, recursive: recursive)
+        let printer = OrderedPrinter(write: StandardStreams.out)
+        let failures = Atomic<Int>(0)
+        let configuration = PipelineConfiguration(maximumBytes: maxFileBytes)
+        let pipeline = DocumentPipeline(configuration: configuration, sink: TransientSink(),
+                                        includeEvents: !noEvents) { outcome in
+            switch outcome.disposition {
+            case .stored, .duplicate:
+                printer.deliver(outcome.sequence, outcome.document.map(ContractEncoding.line))
+            case .failed(let error):
+                failures.add(1, ordering: .relaxed)
+                StandardStreams.err("gleaner: \(outcome.source.path): \(error.message) [\(error.kind.rawValue)]")
+                printer.deliver(outcome.sequence, nil)
+            }
+        }
+        for (sequence, path) in files.enumerated() {
+            let source = ArticleSource(path: path)
+            switch ArticleFile.read(path, maximumBytes: maxFileBytes) {
+            case .success(let bytes):
+                pipeline.submit(ArticleInput(source: source, bytes: bytes, sequence: sequence))
+            case .failure(let refusal):
+                pipeline.submitFailure(FailedArticle(source: source, sequence: sequence, sha256: nil, byteCount: 0,
+                                                     error: PipelineError(refusal.kind, stage: .intake, refusal.message)))
+            }
+        }
+        pipeline.waitUntilIdle()
+        if failures.load(ordering: .relaxed) > 0 {
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ingest")
+    func run() throws {}
+}

@@ -1,0 +1,60 @@
+import Glibc
+import Pipeline
+
+/// Reads an article file the way a service must: never following a symlink, never
+/// blocking on a FIFO or device, never reading more than the size limit.
+enum ArticleFile {
+    /// Why a path could not be read as an article, in words a person can act on.
+    struct Refusal: Error, CustomStringConvertible {
+        var kind: PipelineError.Kind
+        var message: String
+        var description: String { message }
+    }
+
+    static func read(_ path: String, maximumBytes: Int) -> Result<[UInt8], Refusal> {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ELOOP {
+                return .failure(Refusal(kind: .malformed, message: "is a symbolic link; links are never followed, drop the file itself"))
+            }
+            return .failure(Refusal(kind: .malformed, message: "cannot be opened: \(String(cString: strerror(code)))"))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            return .failure(Refusal(kind: .malformed, message: "cannot be inspected: \(String(cString: strerror(errno)))"))
+        }
+        let mode = info.st_mode & S_IFMT
+        guard mode == S_IFREG else {
+            let what: String
+            switch mode {
+            case S_IFIFO: what = "a FIFO (named pipe)"
+            case S_IFSOCK: what = "a socket"
+            case S_IFCHR, S_IFBLK: what = "a device"
+            case S_IFDIR: what = "a directory"
+            default: what = "not a regular file"
+            }
+            return .failure(Refusal(kind: .malformed, message: "is \(what), not a regular file; only regular files are read"))
+        }
+        let size = Int(info.st_size)
+        if size > maximumBytes {
+            return .failure(Refusal(kind: .tooLarge, message: "is \(size) bytes, over the limit of \(maximumBytes) bytes; split it or raise max_file_bytes"))
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(Refusal(kind: .malformed, message: "cannot be read: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        return .success(bytes)
+    }
+}

@@ -1,3 +1,0 @@
-import Pipeline
-
-print("gleaner")

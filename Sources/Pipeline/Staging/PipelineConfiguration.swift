@@ -1,0 +1,28 @@
+import Foundation
+
+/// How the staged pipeline is sized. The defaults suit a small server.
+public struct PipelineConfiguration: Sendable {
+    /// How many documents each CPU stage works on at once: the core count by default.
+    public var parallelism: Int
+    /// How many documents each stage may hold (running and waiting) before the stage
+    /// before it blocks. Bounds memory whatever the backlog.
+    public var stageCapacity: Int
+    /// The most documents the store commits in one transaction.
+    public var maxBatch: Int
+    /// Inputs larger than this fail with `tooLarge` at intake.
+    public var maximumBytes: Int
+    /// How many times the store retries a batch that failed to commit before it gives the
+    /// batch's items up as failed; `nil` retries for as long as it takes (the daemon's
+    /// choice: a locked or full disk must not lose files).
+    public var storeRetryLimit: Int?
+
+    public init(parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+                stageCapacity: Int = 64, maxBatch: Int = 256,
+                maximumBytes: Int = 20 * 1024 * 1024, storeRetryLimit: Int? = 8) {
+        self.parallelism = max(1, parallelism)
+        self.stageCapacity = max(1, stageCapacity)
+        self.maxBatch = max(1, maxBatch)
+        self.maximumBytes = maximumBytes
+        self.storeRetryLimit = storeRetryLimit
+    }
+}

@@ -1,0 +1,131 @@
+import Dispatch
+import Synchronization
+
+/// Runs one stage's work on its own queue, at most `width` items at a time, holding at
+/// most `capacity` items (running and waiting) before `submit` blocks its caller.
+///
+/// The blocking `submit` is the pipeline's backpressure: a stage that cannot keep up
+/// stalls the workers of the stage before it, and so on back to intake, so a backlog
+/// of files never becomes a backlog of documents in memory.
+final class StageWorker<Item: Sendable>: Sendable {
+    private struct State: ~Copyable {
+        var waiting: [Item] = []
+        var head = 0
+        var running = 0
+
+        mutating func popFirst() -> Item? {
+            guard head < waiting.count else { return nil }
+            let item = waiting[head]
+            head += 1
+            if head > 64, head * 2 > waiting.count {
+                waiting.removeFirst(head)
+                head = 0
+            }
+            return item
+        }
+    }
+
+    let name: String
+    private let width: Int
+    private let queue: DispatchQueue
+    private let slots: DispatchSemaphore
+    private let state = Mutex(State())
+    private let body: @Sendable (Item) -> Void
+
+    /// - Parameters:
+    ///   - width: how many items run at once (1 makes the stage serial).
+    ///   - capacity: how many items the stage holds before `submit` blocks; at least `width`.
+    init(name: String, width: Int, capacity: Int, qos: DispatchQoS = .userInitiated,
+         body: @escaping @Sendable (Item) -> Void) {
+        self.name = name
+        self.width = max(1, width)
+        self.slots = DispatchSemaphore(value: max(capacity, width, 1))
+        self.queue = DispatchQueue(label: "gleaner.stage.\(name)", qos: qos,
+                                   attributes: width > 1 ? .concurrent : [])
+        self.body = body
+    }
+
+    /// Hands an item to the stage, blocking while the stage is full.
+    func submit(_ item: Item) {
+        slots.wait()
+        let start = state.withLock { state -> Bool in
+            if state.running < width {
+                state.running += 1
+                return true
+            }
+            state.waiting.append(item)
+            return false
+        }
+        if start {
+            queue.async { self.drain(startingWith: item) }
+        }
+    }
+
+    /// Processes `item`, then whatever is waiting, until nothing is left for this lane.
+    private func drain(startingWith item: Item) {
+        var next: Item? = item
+        while let current = next {
+            body(current)
+            slots.signal()
+            next = state.withLock { state -> Item? in
+                if let item = state.popFirst() { return item }
+                state.running -= 1
+                return nil
+            }
+        }
+    }
+}
+
+/// A serial stage that hands everything waiting to its body at once, up to `maxBatch`:
+/// the store's many-documents-per-transaction writer.
+final class BatchingWorker<Item: Sendable>: Sendable {
+    private struct State: ~Copyable {
+        var waiting: [Item] = []
+        var running = false
+    }
+
+    private let queue: DispatchQueue
+    private let slots: DispatchSemaphore
+    private let maxBatch: Int
+    private let state = Mutex(State())
+    private let body: @Sendable ([Item]) -> Void
+
+    init(name: String, capacity: Int, maxBatch: Int, qos: DispatchQoS = .userInitiated,
+         body: @escaping @Sendable ([Item]) -> Void) {
+        self.queue = DispatchQueue(label: "gleaner.stage.\(name)", qos: qos)
+        self.slots = DispatchSemaphore(value: max(capacity, 1))
+        self.maxBatch = max(1, maxBatch)
+        self.body = body
+    }
+
+    func submit(_ item: Item) {
+        slots.wait()
+        let start = state.withLock { state -> Bool in
+            state.waiting.append(item)
+            if state.running { return false }
+            state.running = true
+            return true
+        }
+        if start {
+            queue.async { self.drain() }
+        }
+    }
+
+    private func drain() {
+        while true {
+            let batch = state.withLock { state -> [Item] in
+                let n = min(state.waiting.count, maxBatch)
+                if n == 0 {
+                    state.running = false
+                    return []
+                }
+                let batch = Array(state.waiting.prefix(n))
+                state.waiting.removeFirst(n)
+                return batch
+            }
+            if batch.isEmpty { return }
+            body(batch)
+            for _ in batch { slots.signal() }
+        }
+    }
+}
