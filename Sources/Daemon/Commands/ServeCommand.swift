@@ -1,6 +1,61 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import Glibc
+import Pipeline
+import Synchronization
 
+/// `gleaner serve`: watch the inbox and ingest what arrives, until SIGTERM or SIGINT.
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Watch an inbox folder and ingest every article dropped into it.",
+        discussion: """
+        Files move inbox/ -> inbox/.gleaner/processing/ -> done/ once their records are \
+        committed, or to failed/ with <name>.error.json saying why. Settings come from the \
+        configuration file (default \(ServeConfiguration.defaultPath), when it exists); flags override it.
+        """)
+
+    @Option(name: .long, help: "Configuration file (default: \(ServeConfiguration.defaultPath) when it exists).")
+    var config: String?
+
+    @Option(name: .long, help: "The inbox folder to watch.")
+    var inbox: String?
+
+    @Option(name: .long, help: "The SQLite database file.")
+    var db: String?
+
+    @Option(name: .long, help: "Seconds between full rescans of the inbox.")
+    var rescanInterval: Double?
+
+    @Flag(name: .long, help: "Print one line per file as it is committed.")
+    var verbose = false
+
+    @Flag(name: .long, help: "Check the configuration, print it, and exit.")
+    var checkConfig = false
+
+    func resolvedConfiguration() throws -> ServeConfiguration {
+        var settings = try ServeConfiguration.load(path: config)
+        if let inbox { settings.inbox = inbox }
+        if let db { settings.database = db }
+        if let rescanInterval { settings.rescanIntervalSeconds = rescanInterval }
+        return settings
+    }
+
+    func run() throws {
+        let settings: ServeConfiguration
+        do {
+            settings = try resolvedConfiguration()
+        } catch let error as ConfigurationError {
+            StandardStreams.err("gleaner: \(error)")
+            throw ExitCode(78)  // EX_CONFIG
+        }
+        if checkConfig {
+            StandardStreams.out("configuration ok: inbox=\(settings.inbox) database=\(settings.database)")
+            return
+        }
+        let service = try InboxService(settings: settings, verbose: verbose)
+        try service.start()
+        dispatchMain()
+    }
 }

@@ -189,6 +189,12 @@ public final class DocumentPipeline: Sendable {
         while true {
             do {
                 outcomes = try sink.write(batch)
+                // Sinks that keep documents need not echo them; callers still want them.
+                for index in outcomes.indices where outcomes[index].document == nil && index < batch.count {
+                    if case .document(let doc) = batch[index], doc.sha256 == outcomes[index].sha256 {
+                        outcomes[index].document = doc
+                    }
+                }
                 statistics.update { $0.lastStoreError = nil }
                 break
             } catch {

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The daemon's settings: read from a `key = value` file, then overridden by flags.
+///
+/// Every key is documented in `deploy/gleaner.conf`; unknown keys and bad values are
+/// errors that name the file, the line and what is expected.
+struct ServeConfiguration: Equatable {
+    var inbox = "var/inbox"
+    var database = "var/gleaner.sqlite"
+    /// `nil`: a `done/` folder beside the inbox.
+    var doneDirectory: String?
+    /// `nil`: a `failed/` folder beside the inbox.
+    var failedDirectory: String?
+    var deleteDone = false
+    var maxFileBytes = 20 * 1024 * 1024
+    var rescanIntervalSeconds = 60.0
+    var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    var maxBatch = 256
+
+    static let defaultPath = "/etc/gleaner/gleaner.conf"
+
+    /// Parses a configuration file's text over the defaults.
+    static func parse(_ text: String, path: String) throws(ConfigurationError) -> ServeConfiguration {
+        var config = ServeConfiguration()
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if line.isEmpty { continue }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw ConfigurationError(path: path, line: index + 1, message: "expected `key = value`, found `\(line)`")
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let at = { (message: String) in ConfigurationError(path: path, line: index + 1, message: message) }
+            switch key {
+            case "inbox": config.inbox = value
+            case "database": config.database = value
+            case "done_dir": config.doneDirectory = value.isEmpty ? nil : value
+            case "failed_dir": config.failedDirectory = value.isEmpty ? nil : value
+            case "delete_done":
+                guard let flag = Bool(value.lowercased()) ?? (value == "yes" ? true : value == "no" ? false : nil) else {
+                    throw at("delete_done must be true or false, found `\(value)`")
+                }
+                config.deleteDone = flag
+            case "max_file_bytes":
+                guard let n = Int(value), n > 0 else { throw at("max_file_bytes must be a positive whole number of bytes, found `\(value)`") }
+                config.maxFileBytes = n
+            case "rescan_interval_seconds":
+                guard let n = Double(value), n > 0 else { throw at("rescan_interval_seconds must be a positive number, found `\(value)`") }
+                config.rescanIntervalSeconds = n
+            case "parallelism":
+                guard let n = Int(value), n > 0 else { throw at("parallelism must be a positive whole number, found `\(value)`") }
+                config.parallelism = n
+            case "max_batch":
+                guard let n = Int(value), n > 0 else { throw at("max_batch must be a positive whole number, found `\(value)`") }
+                config.maxBatch = n
+            default:
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, max_file_bytes, rescan_interval_seconds, parallelism, max_batch")
+            }
+        }
+        return config
+    }
+
+    /// Reads `path`, or the defaults when `path` is the default path and does not exist.
+    static func load(path: String?) throws(ConfigurationError) -> ServeConfiguration {
+        let file = path ?? defaultPath
+        guard FileManager.default.fileExists(atPath: file) else {
+            if path == nil { return ServeConfiguration() }
+            throw ConfigurationError(path: file, line: nil, message: "configuration file does not exist")
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigurationError(path: file, line: nil, message: "configuration file cannot be read (permissions?)")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), path: file)
+    }
+}
+
+/// A configuration file the daemon will not start with, and where it is wrong.
+struct ConfigurationError: Error, CustomStringConvertible {
+    var path: String
+    var line: Int?
+    var message: String
+    var description: String {
+        line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
+    }
+}
