@@ -1,6 +1,63 @@
 import ArgumentParser
+import Dispatch
+import Pipeline
+import Synchronization
 
+/// `gleaner eval corpus/`: scores the pipeline against the gold answer keys.
 struct EvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "eval")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the pipeline against a corpus's gold answer keys (<name>.txt with gold/<name>.json).",
+        discussion: "Prints precision, recall and F1 per task: boilerplate lines, entities, mentions, values, events, quotes.")
+
+    @Argument(help: "The corpus folder.")
+    var corpus: String = "corpus"
+
+    @Flag(name: .long, help: "Print the report as JSON instead of a table.")
+    var json = false
+
+    @Flag(name: .long, help: "Also print one row per document.")
+    var perDocument = false
+
+    func run() throws {
+        let gold: GoldCorpus
+        do {
+            gold = try GoldCorpus.load(folder: corpus)
+        } catch {
+            StandardStreams.err("gleaner: \(error)")
+            throw ExitCode(66)
+        }
+        let documents = Mutex([Int: ExtractedDocument]())
+        let failures = Mutex([String]())
+        let pipeline = DocumentPipeline(sink: TransientSink()) { outcome in
+            switch outcome.disposition {
+            case .stored, .duplicate:
+                if let doc = outcome.document { documents.withLock { $0[outcome.sequence] = doc } }
+            case .failed(let error):
+                failures.withLock { $0.append("\(outcome.source.path): \(error.message)") }
+            }
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
+        for (sequence, entry) in gold.entries.enumerated() {
+            pipeline.submit(ArticleInput(source: ArticleSource(path: entry.sourcePath), bytes: entry.bytes, sequence: sequence))
+        }
+        pipeline.waitUntilIdle()
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        for failure in failures.withLock({ $0 }) { StandardStreams.err("gleaner: \(failure)") }
+        let extracted = documents.withLock { $0 }
+        let scorer = GoldScorer()
+        let scores = gold.entries.enumerated().compactMap { sequence, entry in
+            extracted[sequence].map { scorer.score($0, against: entry.gold, name: entry.name) }
+        }
+        let report = EvaluationReport(documents: scores, elapsedSeconds: elapsed)
+        if json {
+            StandardStreams.out(report.jsonValue().serialized())
+        } else {
+            StandardStreams.out(report.table())
+            if perDocument { StandardStreams.out(report.documentTable()) }
+        }
+        if !gold.unannotated.isEmpty {
+            StandardStreams.err("gleaner: not scored (no gold file): \(gold.unannotated.joined(separator: ", "))")
+        }
+    }
 }

@@ -1,6 +1,79 @@
 import ArgumentParser
+import Foundation
+import Pipeline
+import Synchronization
 
+/// `gleaner ingest PATH... --db FILE`: one-shot ingest; the same content is stored once.
 struct IngestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ingest")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest article files or folders into the database once, then exit.",
+        discussion: "Running it again over the same files stores nothing twice: identity is the SHA-256 of the content.")
+
+    @Argument(help: "Article files, or folders of them.")
+    var paths: [String]
+
+    @OptionGroup var database: DatabaseOption
+
+    @Flag(name: .long, help: "Descend into sub-folders of the folders named.")
+    var recursive = false
+
+    @Flag(name: .long, help: "Print one line per file.")
+    var verbose = false
+
+    @Option(name: .long, help: "Refuse files larger than this many bytes.")
+    var maxFileBytes: Int = 20 * 1024 * 1024
+
+    func run() throws {
+        let store = try StoreOpening.open(database.db, mode: .readWrite)
+        let files = ArticlePaths.expand(paths, recursive: recursive)
+        let tally = Mutex((stored: 0, duplicate: 0, failed: 0))
+        let configuration = PipelineConfiguration(maximumBytes: maxFileBytes)
+        let pipeline = DocumentPipeline(configuration: configuration, sink: store) { [verbose] outcome in
+            switch outcome.disposition {
+            case .stored:
+                tally.withLock { $0.stored += 1 }
+                if verbose, let doc = outcome.document {
+                    StandardStreams.out("stored \(outcome.source.path): \(ExtractionSummary(doc).text)")
+                }
+            case .duplicate:
+                tally.withLock { $0.duplicate += 1 }
+                if verbose { StandardStreams.out("duplicate \(outcome.source.path)") }
+            case .failed(let error):
+                tally.withLock { $0.failed += 1 }
+                StandardStreams.err("gleaner: \(outcome.source.path): \(error.message) [\(error.kind.rawValue)]")
+            }
+        }
+        for (sequence, path) in files.enumerated() {
+            let source = ArticleSource(path: path)
+            switch ArticleFile.read(path, maximumBytes: maxFileBytes) {
+            case .success(let bytes):
+                pipeline.submit(ArticleInput(source: source, bytes: bytes, sequence: sequence))
+            case .failure(let refusal):
+                pipeline.submitFailure(FailedArticle(source: source, sequence: sequence, sha256: nil, byteCount: 0,
+                                                     error: PipelineError(refusal.kind, stage: .intake, refusal.message)))
+            }
+        }
+        pipeline.waitUntilIdle()
+        _ = try? store.checkpoint(truncate: true)
+        let totals = tally.withLock { $0 }
+        StandardStreams.out("\(files.count) files: \(totals.stored) stored, \(totals.duplicate) duplicate, \(totals.failed) failed (database \(database.db))")
+        if totals.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Opens the store for a command, turning a store error into a clear message and exit status.
+enum StoreOpening {
+    static func open(_ path: String, mode: ArticleStore.AccessMode) throws -> ArticleStore {
+        do {
+            if mode == .readOnly, !FileManager.default.fileExists(atPath: path) {
+                StandardStreams.err("gleaner: no database at \(path); create one with `gleaner ingest PATH --db \(path)` or `gleaner serve`")
+                throw ExitCode(66)  // EX_NOINPUT
+            }
+            return try ArticleStore(path: path, mode: mode)
+        } catch let error as StoreError {
+            StandardStreams.err("gleaner: \(error)")
+            throw ExitCode(74)  // EX_IOERR
+        }
+    }
 }
