@@ -353,6 +353,19 @@ private func makeEvent(code: String, source: String?, target: String?) -> Event 
         #expect(json["tasks"]?["values"]?["tp"] == .int(4))
         #expect(json["documents"]?.arrayValue?.count == 2)
         #expect(json["documents_per_second"] == .double(4))
+        // Nothing predicted and nothing to find: no score to print, F1 by convention 1.
+        let quotesRow = lines.first { $0.hasPrefix("quotes") }!
+        #expect(quotesRow.split(separator: " ") == ["quotes", "0", "0", "0", "0", "-", "-", "1.000"])
+    }
+
+    @Test func coActorIsAcceptedAsSource() throws {
+        let e = entry("001")
+        let perfect = PerfectPrediction(e)
+        let gold = try #require(e.gold.events.first { $0.core && !$0.sourceAdditional.isEmpty })
+        let coActor = gold.sourceAdditional[0]
+        #expect(!e.gold.events.contains { $0.source == coActor && $0.cameoRoot == gold.cameoRoot && $0.target == gold.target })
+        let event = makeEvent(code: gold.cameoCode, source: coActor, target: gold.target)
+        #expect(GoldScorer().score(perfect.document(events: [event]), against: e.gold)[.events].truePositives == 1)
     }
 
     @Test func actorNamesNormalise() {
@@ -360,5 +373,26 @@ private func makeEvent(code: String, source: String?, target: String?) -> Event 
         #expect(ActorName("Washington, D.C.") == ActorName("washington dc"))
         #expect(ActorName("The New York Times") == ActorName("New York Times"))
         #expect(ActorName("Xi Jinping") != ActorName("XiJinpin"))
+    }
+}
+
+@Suite struct CorpusEvaluatorTests {
+    @Test func perfectExtractionScoresOneOverTheCorpusAndFailuresScoreZero() {
+        let byPath = Dictionary(uniqueKeysWithValues: corpus.entries.map { ($0.sourcePath, PerfectPrediction($0)) })
+        let report = CorpusEvaluator().evaluate(corpus) { input throws(PipelineError) in
+            byPath[input.source.path]!.document()
+        }
+        #expect(report.documents.count == corpus.entries.count)
+        for task in EvaluationTask.allCases { #expect(report.total(task).f1 == 1, "\(task)") }
+        #expect(report.total(.values).truePositives == corpus.entries.reduce(0) { $0 + $1.gold.values.count })
+        #expect(report.elapsedSeconds != nil)
+
+        let failing = CorpusEvaluator().evaluate(corpus) { input throws(PipelineError) in
+            throw PipelineError(.malformed, stage: .decode, "broken")
+        }
+        for task in [EvaluationTask.entities, .mentions, .values, .events, .quotes] {
+            #expect(failing.total(task).recall == 0, "\(task)")
+        }
+        #expect(failing.documents[0].misses.first?.detail.contains("broken") == true)
     }
 }

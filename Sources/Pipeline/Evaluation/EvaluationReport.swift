@@ -21,14 +21,18 @@ public struct EvaluationReport: Sendable {
     }
 
     /// The aligned text table: one row per task (micro-averaged over the corpus), then the
-    /// F1 of every task per document. `Opt` counts optional matches (non-core events,
+    /// F1 of every task per document. A precision with no predictions, or a recall with
+    /// nothing to find, prints as `-` (the JSON carries the conventional 1). `Opt` counts optional matches (non-core events,
     /// quote continuations), correct for precision and outside recall.
     public func table() -> String {
         var rows: [[String]] = [["task", "TP", "FP", "FN", "Opt", "P", "R", "F1"]]
         for task in EvaluationTask.allCases {
             let c = total(task)
             rows.append([task.rawValue, String(c.truePositives), String(c.falsePositives), String(c.falseNegatives),
-                         String(c.optionalMatches), Self.score(c.precision), Self.score(c.recall), Self.score(c.f1)])
+                         String(c.optionalMatches),
+                         c.predicted == 0 ? "-" : Self.score(c.precision),
+                         c.required == 0 ? "-" : Self.score(c.recall),
+                         Self.score(c.f1)])
         }
         var out = Self.aligned(rows, leftColumns: 1)
         out += "\n"

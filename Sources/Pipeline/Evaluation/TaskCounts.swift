@@ -18,17 +18,20 @@ public struct TaskCounts: Sendable, Hashable {
         self.optionalMatches = optionalMatches
     }
 
+    /// Number of predictions scored.
+    public var predicted: Int { truePositives + optionalMatches + falsePositives }
+
+    /// Number of answers the gold requires.
+    public var required: Int { truePositives + falseNegatives }
+
     /// Correct predictions over all predictions; 1 when nothing was predicted (nothing was wrong).
     public var precision: Double {
-        let correct = truePositives + optionalMatches
-        let predicted = correct + falsePositives
-        return predicted == 0 ? 1 : Double(correct) / Double(predicted)
+        predicted == 0 ? 1 : Double(truePositives + optionalMatches) / Double(predicted)
     }
 
     /// Required answers found over required answers; 1 when the gold requires none.
     public var recall: Double {
-        let required = truePositives + falseNegatives
-        return required == 0 ? 1 : Double(truePositives) / Double(required)
+        required == 0 ? 1 : Double(truePositives) / Double(required)
     }
 
     /// Harmonic mean of precision and recall; 0 when both are 0.
