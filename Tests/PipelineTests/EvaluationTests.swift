@@ -129,6 +129,10 @@ private func makeEvent(code: String, source: String?, target: String?) -> Event 
         #expect(e002.events.first?.symmetric == true)
         let money = try #require(e002.values.first { $0.type == "MONEY" })
         #expect(money.normalized["currency"] == .string("USD"))
+        let e000 = entry("000").gold
+        #expect(e000.values.first { $0.text == "10 percent" }?.normalized == .int(10))
+        #expect(e000.values.first { $0.text == "$50 billion" }?.normalized["amount"] == .int(50_000_000_000))
+        #expect(e000.values.first { $0.type == "DATE" }?.normalized.stringValue != nil)
         let wallStreet = try #require(entry("004").gold.entities.first { $0.canonical == "Wall Street" })
         #expect(wallStreet.accepts("ORGANIZATION") && wallStreet.accepts("LOCATION") && !wallStreet.accepts("PERSON"))
     }

@@ -52,7 +52,8 @@ public struct GoldAnnotation: Sendable, Hashable, Decodable {
         events = try c.decodeIfPresent([GoldEvent].self, forKey: .events) ?? []
     }
 
-    /// Parses a gold file's bytes.
+    /// Parses a gold file's bytes. A `malformedGold` error from here has an empty path;
+    /// `GoldCorpus.load` fills in the file it was reading.
     public static func decode(_ bytes: [UInt8]) throws(GoldCorpusError) -> GoldAnnotation {
         do {
             return try JSONDecoder().decode(GoldAnnotation.self, from: Data(bytes))

@@ -6,7 +6,7 @@ extension GoldScorer {
         var counts = TaskCounts()
         let gold = Set(layout.gold.boilerplateLines)
         let scalars = layout.lines.text.scalars
-        for line in 1...max(1, layout.lines.count) where line <= layout.lines.count {
+        for line in 1...layout.lines.count {
             let span = layout.lines.span(ofLine: line)
             var visible = 0, removed = 0
             for i in span.start..<span.end where !scalars[i].properties.isWhitespace {
@@ -27,7 +27,7 @@ extension GoldScorer {
             }
         }
         for fragment in layout.gold.boilerplateFragments {
-            let removed = layout.lines.sourceSpan(fragment, in: layout).map { span in
+            let removed = layout.sourceSpan(line: fragment.line, start: fragment.start, text: fragment.text).map { span in
                 (span.start..<span.end).allSatisfy { scalars[$0].properties.isWhitespace || layout.offsets.isRemoved($0) }
             } ?? false
             if removed {
@@ -42,8 +42,3 @@ extension GoldScorer {
     }
 }
 
-extension SourceLines {
-    fileprivate func sourceSpan(_ fragment: GoldAnnotation.Fragment, in layout: GoldLayout) -> (start: Int, end: Int)? {
-        layout.sourceSpan(line: fragment.line, start: fragment.start, text: fragment.text)
-    }
-}
