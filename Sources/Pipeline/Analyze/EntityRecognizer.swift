@@ -91,9 +91,22 @@ struct EntityRecognizer: Sendable {
 
             guard isNameToken(token) || token.text.contains("-") else { i += 1; continue }
 
+            // "spokesman Gao Feng": a cue noun beats a same-named town.
+            if let cue = previousWord(before: i, in: sentence, tokens: tokens), NameLexicon.personCues.contains(cue.lower),
+               isNameToken(token), gazetteer.places[token.text].map({ $0.kind == .place }) ?? true {
+                let run = nameRun(from: i, in: sentence, tokens: tokens, allowPronouns: false, limit: 3)
+                if run - i >= 2 {
+                    add(i..<run, .typed(.person), role: cue.text); i = run; continue
+                }
+            }
             // Gazetteer places, longest first.
             if let (end, place) = matchPlace(at: i, in: sentence, tokens: tokens) {
                 add(i..<end, .place(place))
+                // "Chinese commerce ministry": a lower-case ministry named after its country.
+                if place.kind == .country || place.kind == .demonym,
+                   let ministry = lowerCaseOrganization(after: end, in: sentence, tokens: tokens) {
+                    add(ministry, .typed(.organization)); i = ministry.upperBound; continue
+                }
                 if end < sentence.upperBound, tokens[end].kind == .possessive {
                     pendingRoleStart = tokens[i].start
                     i = end + 1
@@ -326,6 +339,17 @@ struct EntityRecognizer: Sendable {
             }
         }
         return nil
+    }
+
+    /// "commerce ministry" after a country word: lower-case word plus an organisation head.
+    private func lowerCaseOrganization(after end: Int, in sentence: Range<Int>, tokens: [Token]) -> Range<Int>? {
+        var j = end
+        if j < sentence.upperBound, tokens[j].kind == .possessive { j += 1 }
+        guard j + 1 < sentence.upperBound, tokens[j].kind == .word, tokens[j + 1].kind == .word,
+              !tokens[j].isCapitalized, !tokens[j + 1].isCapitalized,
+              ["ministry", "department"].contains(tokens[j + 1].text),
+              !NameLexicon.functionWords.contains(tokens[j].text) else { return nil }
+        return j..<(j + 2)
     }
 
     private func isCodeContext(_ i: Int, sentence: Range<Int>, tokens: [Token]) -> Bool {

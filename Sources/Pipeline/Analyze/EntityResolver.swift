@@ -54,6 +54,12 @@ struct EntityResolver: Sendable {
         /// A cluster of `types` that `text` names exactly or shortens by one word.
         func match(_ text: String, types: Set<EntityType>) -> Int? {
             if let exact = byKey[text], types.contains(clusters[exact].type) { return exact }
+            // "G-20 Summit" and "Group of 20 Summit" share initials and numbers.
+            let signature = Self.signature(text)
+            if signature.count >= 3, let same = clusters.firstIndex(where: {
+                types.contains($0.type) && ($0.type == .eventName || $0.type == .organization)
+                    && $0.mentions.contains { Self.signature($0.text) == signature }
+            }) { return same }
             guard !text.contains(" ") else {
                 return clusters.firstIndex { types.contains($0.type) && $0.mentions.contains { $0.text == text } }
             }
@@ -85,6 +91,10 @@ struct EntityResolver: Sendable {
             let candidate = candidates[index]
             switch candidate.evidence {
             case .place(let place):
+                // A town's name that is a word of a person's name here is that person ("Gao").
+                if place.kind == .place, candidate.tokens.count == 1, let person = match(candidate.text, types: [.person]) {
+                    add(candidate, to: person); done.insert(index); continue
+                }
                 let key = "place:" + place.canonical
                 if let existing = byKey[key] { add(candidate, to: existing) }
                 else { newCluster(candidate, type: .location, key: key, fixedName: place.canonical) }
@@ -191,6 +201,20 @@ struct EntityResolver: Sendable {
             return false
         }
         return true
+    }
+
+    /// Initials of capitalised words plus digits: "Group of 20 Summit" -> "G20S".
+    static func signature(_ text: String) -> String {
+        var out = ""
+        var atWordStart = true
+        var hasDigit = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.numericType != nil { out.unicodeScalars.append(scalar); hasDigit = true; atWordStart = false; continue }
+            if scalar == " " || scalar == "-" { atWordStart = true; continue }
+            if atWordStart && scalar.properties.isUppercase { out.unicodeScalars.append(scalar) }
+            atWordStart = false
+        }
+        return hasDigit ? out : ""
     }
 
     static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
