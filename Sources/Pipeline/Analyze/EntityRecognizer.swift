@@ -207,7 +207,6 @@ struct EntityRecognizer: Sendable {
             if j == i && NameLexicon.pronouns.contains(lower) && !allowPronouns { break }
             if j > i, gazetteer.places[t.text] != nil { break }
             if j > i, NameLexicon.titleHeads.contains(lower) || NameLexicon.titleModifiers.contains(lower) { break }
-            if j > i, tokens[j - 1].end != t.start - 1 && !tokens[j].gluedToPrevious { /* one space */ }
             j += 1
         }
         return j

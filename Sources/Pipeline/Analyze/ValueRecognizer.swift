@@ -232,7 +232,7 @@ struct ValueRecognizer: Sendable {
         // "end-of-March", "mid-April".
         if j < s.upperBound, tokens[j].kind == .word, tokens[j].text.contains("-") {
             let parts = tokens[j].text.split(separator: "-").map { $0.lowercased() }
-            if let last = parts.last, let month = NameLexicon.months[last], tokens[j].text.last?.isUppercase == false || true,
+            if let last = parts.last, let month = NameLexicon.months[last],
                let head = parts.first, ["end", "mid", "early", "late"].contains(head) {
                 let mods = ["end": "END", "mid": "MID", "early": "EARLY", "late": "LATE"]
                 modifier = mods[head]
