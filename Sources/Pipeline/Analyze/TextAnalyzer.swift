@@ -1,10 +1,47 @@
 /// The analyze stage: sentences, named entities and typed values of the clean text.
+///
+/// Rule- and gazetteer-based: tokens and sentences from `Tokenizer`/`SentenceSplitter`,
+/// names from `EntityRecognizer` grouped by `EntityResolver`, values from `ValueRecognizer`.
+/// Promises: every offset indexes `CleanDocument.text` in Unicode scalars; every mention's
+/// `sentence` indexes `sentences`; values never overlap a name's words ("G-20").
 public struct TextAnalyzer: DocumentStage {
     public static let stage = StageName.analyze
 
-    public init() {}
+    private let tokenizer = Tokenizer()
+    private let splitter = SentenceSplitter()
+    private let recognizer: EntityRecognizer
+    private let resolver: EntityResolver
+    private let valueRecognizer: ValueRecognizer
+
+    public init() {
+        let gazetteer = Gazetteer.shared
+        recognizer = EntityRecognizer(gazetteer: gazetteer)
+        resolver = EntityResolver(gazetteer: gazetteer)
+        valueRecognizer = ValueRecognizer(gazetteer: gazetteer)
+    }
 
     public func process(_ input: CleanDocument) throws(PipelineError) -> AnalyzedDocument {
-        AnalyzedDocument(clean: input, sentences: [], entities: [], values: [])
+        let scalars = Array(input.text.unicodeScalars)
+        let tokens = tokenizer.tokenize(scalars)
+        let sentenceTokens = splitter.split(tokens)
+        let sentences = sentenceTokens.map { SentenceSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
+
+        let candidates = recognizer.recognize(tokens: tokens, sentences: sentenceTokens, scalars: scalars)
+        let entities = resolver.resolve(candidates, tokens: tokens, sentences: sentenceTokens)
+
+        // Numbers inside names ("Group of 20 Summit", "G-20") are not values.
+        var blocked = [Bool](repeating: false, count: tokens.count)
+        for candidate in candidates where candidate.tokens.count > 1 {
+            if case .place = candidate.evidence { continue }
+            for k in candidate.tokens { blocked[k] = true }
+        }
+        for (k, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized && token.text.contains("-")
+            && token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+            blocked[k] = true
+        }
+        let published = input.decoded.metadata.published.flatMap(CalendarDate.init(iso:))
+        let values = valueRecognizer.recognize(tokens: tokens, sentences: sentenceTokens, blocked: blocked,
+                                               published: published, scalars: scalars)
+        return AnalyzedDocument(clean: input, sentences: sentences, entities: entities, values: values)
     }
 }

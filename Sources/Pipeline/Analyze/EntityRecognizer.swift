@@ -1,0 +1,374 @@
+/// Finds candidate names in tokenized sentences: gazetteer places and demonyms, titled and
+/// first-name persons, organisations and events by their suffix words, parenthesised acronyms,
+/// and leftover capitalised words for the resolver to match.
+///
+/// Promises: candidates never overlap, never include a possessive ending, titles or
+/// honorifics, and are returned in text order.
+struct EntityRecognizer: Sendable {
+    let gazetteer: Gazetteer
+
+    init(gazetteer: Gazetteer = .shared) {
+        self.gazetteer = gazetteer
+    }
+
+    func recognize(tokens: [Token], sentences: [Range<Int>], scalars: [Unicode.Scalar]) -> [EntityCandidate] {
+        var out: [EntityCandidate] = []
+        for (index, sentence) in sentences.enumerated() {
+            scan(sentence: sentence, index: index, tokens: tokens, scalars: scalars, into: &out)
+        }
+        return out
+    }
+
+    // MARK: - Scanning one sentence
+
+    private func scan(sentence: Range<Int>, index: Int, tokens: [Token], scalars: [Unicode.Scalar],
+                      into out: inout [EntityCandidate]) {
+        var i = sentence.lowerBound
+        let firstWord = sentence.first { tokens[$0].kind == .word } ?? sentence.lowerBound
+        var pendingRoleStart: Int? = nil   // start of a place just before a title ("US" Trade Representative)
+
+        func add(_ range: Range<Int>, _ evidence: EntityCandidate.Evidence, role: String? = nil, abbreviates: Int? = nil) {
+            let start = tokens[range.lowerBound].start, end = tokens[range.upperBound - 1].end
+            out.append(EntityCandidate(tokens: range, start: start, end: end, text: slice(scalars, start, end),
+                                       sentence: index, evidence: evidence, role: role, abbreviates: abbreviates))
+        }
+
+        while i < sentence.upperBound {
+            let token = tokens[i]
+            let initial = i == firstWord
+            guard token.kind == .word else {
+                // Parenthesised acronym: "(USTR)".
+                if token.isPunctuation("("), i + 2 < sentence.upperBound, tokens[i + 1].isAllCaps,
+                   tokens[i + 2].isPunctuation(")") {
+                    let previous = out.last.flatMap { $0.tokens.upperBound == i ? $0 : nil }
+                    let abbreviated: Int? = previous.flatMap {
+                        if case .typed(.organization) = $0.evidence { return $0.start }
+                        return nil
+                    }
+                    add((i + 1)..<(i + 2), .typed(.organization), abbreviates: abbreviated)
+                    i += 3; continue
+                }
+                i += 1; continue
+            }
+
+            // Titles: "US Trade Representative (USTR) Robert Lighthizer", "Dr Derek Scissors".
+            if let title = matchTitle(at: i, in: sentence, tokens: tokens) {
+                let roleStart = pendingRoleStart ?? tokens[i].start
+                let role = slice(scalars, roleStart, tokens[title - 1].end)
+                var j = title
+                if j + 2 < sentence.upperBound, tokens[j].isPunctuation("("), tokens[j + 1].isAllCaps,
+                   tokens[j + 2].isPunctuation(")") {
+                    add((j + 1)..<(j + 2), .typed(.organization))
+                    j += 3
+                }
+                let nameEnd = nameRun(from: j, in: sentence, tokens: tokens, allowPronouns: false, limit: 3)
+                if nameEnd > j {
+                    add(j..<nameEnd, .typed(.person), role: role)
+                    i = nameEnd
+                } else {
+                    i = title
+                }
+                pendingRoleStart = nil
+                continue
+            }
+            pendingRoleStart = nil
+
+            // Capitalised mid-sentence "The" opens names like "The New York Times".
+            let startsWithThe = token.text == "The" && !initial
+            let spanStart = startsWithThe ? i + 1 : i
+            if spanStart < sentence.upperBound, isNameToken(tokens[spanStart]) || startsWithThe {
+                let span = nameSpan(from: spanStart, in: sentence, tokens: tokens)
+                if let event = eventEnd(span: span, tokens: tokens), event - spanStart > 1 || !initial {
+                    add(i..<event, .typed(.eventName)); i = event; continue
+                }
+                if let org = organizationEnd(span: span, tokens: tokens) {
+                    add(i..<org, .typed(.organization)); i = org; continue
+                }
+                if let loc = locationSuffixEnd(span: span, tokens: tokens) {
+                    add(spanStart..<loc, .typed(.location)); i = loc; continue
+                }
+            }
+
+            guard isNameToken(token) || token.text.contains("-") else { i += 1; continue }
+
+            // "spokesman Gao Feng": a cue noun beats a same-named town.
+            if let cue = previousWord(before: i, in: sentence, tokens: tokens), NameLexicon.personCues.contains(cue.lower),
+               isNameToken(token), gazetteer.places[token.text].map({ $0.kind == .place }) ?? true {
+                let run = nameRun(from: i, in: sentence, tokens: tokens, allowPronouns: false, limit: 3)
+                if run - i >= 2 {
+                    add(i..<run, .typed(.person), role: cue.text); i = run; continue
+                }
+            }
+            // Gazetteer places, longest first.
+            if let (end, place) = matchPlace(at: i, in: sentence, tokens: tokens) {
+                add(i..<end, .place(place))
+                // "Chinese commerce ministry": a lower-case ministry named after its country.
+                if place.kind == .country || place.kind == .demonym,
+                   let ministry = lowerCaseOrganization(after: end, in: sentence, tokens: tokens) {
+                    add(ministry, .typed(.organization)); i = ministry.upperBound; continue
+                }
+                if end < sentence.upperBound, tokens[end].kind == .possessive {
+                    pendingRoleStart = tokens[i].start
+                    i = end + 1
+                } else {
+                    pendingRoleStart = tokens[i].start
+                    i = end
+                }
+                continue
+            }
+            // Places inside hyphenated words: "US-Chinese".
+            if token.text.contains("-") {
+                addPlaceParts(of: token, at: i, sentence: index, scalars: scalars, into: &out)
+                i += 1; continue
+            }
+            guard isNameToken(token) else { i += 1; continue }
+
+            if gazetteer.organizations.contains(token.text) {
+                add(i..<(i + 1), .typed(.organization)); i += 1; continue
+            }
+
+            let previous = previousWord(before: i, in: sentence, tokens: tokens)
+            let run = nameRun(from: i, in: sentence, tokens: tokens, allowPronouns: true, limit: 4)
+            let next = run < sentence.upperBound ? tokens[run] : nil
+
+            // "told AFP", "Bloomberg reported": a news outlet.
+            if previous?.lower == "told" && !gazetteer.firstNames.contains(token.text)
+                || (next.map { NameLexicon.reportingVerbs.contains($0.lower) } ?? false) {
+                add(i..<run, .guessed(.organization)); i = run; continue
+            }
+            // "William Reinsch", "Gary Clyde Hufbauer".
+            if gazetteer.firstNames.contains(token.text), run - i >= 2 {
+                add(i..<run, .typed(.person)); i = run; continue
+            }
+            // "spokesman Gao Feng", "his Chinese counterpart, Xi Jinping".
+            if let cue = previous, NameLexicon.personCues.contains(cue.lower), run - i >= 2 {
+                add(i..<run, .typed(.person), role: cue.text); i = run; continue
+            }
+            // "White House trade adviser": an employer.
+            if let next, employerCue(after: run, in: sentence, tokens: tokens), next.kind == .word {
+                add(i..<run, .guessed(.organization)); i = run; continue
+            }
+            if NameLexicon.pronouns.contains(token.lower) || NameLexicon.functionWords.contains(token.lower) {
+                i += 1; continue
+            }
+            if run - i >= 2 && run - i <= 3 && !(initial && run - i == 2 && isCommonOpening(token)) {
+                add(i..<run, .guessed(.person)); i = run; continue
+            }
+            add(i..<run, .unresolved)
+            i = run
+        }
+    }
+
+    // MARK: - Pieces
+
+    private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+
+    /// A capitalised word that can be part of a name.
+    func isNameToken(_ token: Token) -> Bool {
+        guard token.kind == .word, token.isCapitalized else { return false }
+        let lower = token.lower
+        return !NameLexicon.isMonth(lower) && !NameLexicon.isWeekday(lower)
+            && !(NameLexicon.functionWords.contains(lower) && !token.isAllCaps)
+    }
+
+    private func isCommonOpening(_ token: Token) -> Bool {
+        NameLexicon.functionWords.contains(token.lower) || token.lower.hasSuffix("ing") || token.lower.hasSuffix("ed")
+    }
+
+    private func previousWord(before i: Int, in sentence: Range<Int>, tokens: [Token]) -> Token? {
+        var j = i - 1
+        if j >= sentence.lowerBound, tokens[j].isPunctuation(",") { j -= 1 }
+        guard j >= sentence.lowerBound, tokens[j].kind == .word, !tokens[j].isCapitalized else { return nil }
+        return tokens[j]
+    }
+
+    private func employerCue(after end: Int, in sentence: Range<Int>, tokens: [Token]) -> Bool {
+        for j in end..<min(end + 2, sentence.upperBound) {
+            let t = tokens[j]
+            guard t.kind == .word, !t.isCapitalized else { return false }
+            if NameLexicon.employerCues.contains(t.lower) { return true }
+        }
+        return false
+    }
+
+    /// End of a run of name words (capitalised, not function words, not places) from `i`.
+    private func nameRun(from i: Int, in sentence: Range<Int>, tokens: [Token], allowPronouns: Bool, limit: Int) -> Int {
+        var j = i
+        while j < sentence.upperBound, j - i < limit {
+            let t = tokens[j]
+            guard t.kind == .word, t.isCapitalized else { break }
+            let lower = t.lower
+            if NameLexicon.isMonth(lower) || NameLexicon.isWeekday(lower) { break }
+            if NameLexicon.functionWords.contains(lower) { break }
+            if j == i && NameLexicon.pronouns.contains(lower) && !allowPronouns { break }
+            if j > i, gazetteer.places[t.text] != nil { break }
+            if j > i, NameLexicon.titleHeads.contains(lower) || NameLexicon.titleModifiers.contains(lower) { break }
+            j += 1
+        }
+        return j
+    }
+
+    /// Capitalised words with inner connectors ("of", "for", "and", "the", "&") and numbers.
+    private func nameSpan(from i: Int, in sentence: Range<Int>, tokens: [Token]) -> Range<Int> {
+        var j = i
+        while j < sentence.upperBound {
+            let t = tokens[j]
+            if t.kind == .word && t.isCapitalized && !NameLexicon.isWeekday(t.lower)
+                && (!NameLexicon.functionWords.contains(t.lower) || t.isAllCaps) {
+                j += 1; continue
+            }
+            if j > i, t.kind == .number { j += 1; continue }
+            if j > i, (t.kind == .word && ["of", "for", "and", "the", "on"].contains(t.text)) || t.isPunctuation("&") {
+                var k = j + 1
+                if k < sentence.upperBound, tokens[k].text == "the" { k += 1 }
+                if k < sentence.upperBound, (tokens[k].kind == .word && tokens[k].isCapitalized) || tokens[k].kind == .number {
+                    j = k; continue
+                }
+            }
+            break
+        }
+        return i..<j
+    }
+
+    private func lastPart(_ token: Token) -> String {
+        if let dash = token.text.lastIndex(of: "-") { return String(token.text[token.text.index(after: dash)...]) }
+        return token.text
+    }
+
+    private func eventEnd(span: Range<Int>, tokens: [Token]) -> Int? {
+        for k in span.reversed() where tokens[k].kind == .word && gazetteer.eventWords.contains(lastPart(tokens[k])) {
+            return k + 1
+        }
+        return nil
+    }
+
+    private func organizationEnd(span: Range<Int>, tokens: [Token]) -> Int? {
+        guard !span.isEmpty else { return nil }
+        // Known organisation names, longest prefix first.
+        var text = ""
+        var best: Int? = nil
+        for k in span {
+            text += (k == span.lowerBound ? "" : " ") + tokens[k].text
+            if gazetteer.organizations.contains(text), k > span.lowerBound { best = k + 1 }
+        }
+        var end: Int? = best
+        for k in span where tokens[k].kind == .word {
+            let word = tokens[k].text
+            let followedByOf = k + 1 < span.upperBound && ["of", "for"].contains(tokens[k + 1].text)
+            if gazetteer.organizationHeads.contains(word) && followedByOf {
+                return span.upperBound
+            }
+            if gazetteer.organizationSuffixes.contains(word) && k > span.lowerBound {
+                end = followedByOf ? span.upperBound : k + 1
+            }
+        }
+        // Trim connectors left dangling at the end.
+        if var e = end {
+            while e > span.lowerBound + 1, tokens[e - 1].kind != .word || ["of", "for", "and", "the", "on"].contains(tokens[e - 1].text) { e -= 1 }
+            end = e
+        }
+        return end
+    }
+
+    private func locationSuffixEnd(span: Range<Int>, tokens: [Token]) -> Int? {
+        for k in span.reversed() where k > span.lowerBound && gazetteer.locationSuffixes.contains(tokens[k].text) {
+            return k + 1
+        }
+        return nil
+    }
+
+    /// A title starting at `i`; returns the index after it.
+    private func matchTitle(at i: Int, in sentence: Range<Int>, tokens: [Token]) -> Int? {
+        let first = tokens[i]
+        guard first.kind == .word, first.isCapitalized else { return nil }
+        if NameLexicon.honorifics.contains(first.lower) {
+            return i + 1 < sentence.upperBound && tokens[i + 1].kind == .word && tokens[i + 1].isCapitalized ? i + 1 : nil
+        }
+        var j = i
+        var lastHead: Int? = nil
+        while j < sentence.upperBound {
+            let t = tokens[j]
+            guard t.kind == .word, t.isCapitalized else { break }
+            let parts = t.lower.split(separator: "-").map(String.init)
+            let isHead = parts.last.map { NameLexicon.titleHeads.contains($0) } ?? false
+            let isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }
+            if isHead { lastHead = j }
+            if !(isHead || isModifier) { break }
+            j += 1
+        }
+        guard var end = lastHead.map({ $0 + 1 }) else { return nil }
+        // "Secretary of State", "Minister of Commerce".
+        if end + 1 < sentence.upperBound, tokens[end].text == "of", tokens[end + 1].isCapitalized,
+           ["secretary", "minister"].contains(tokens[end - 1].lower) {
+            end += 2
+        } else if end + 2 < sentence.upperBound, tokens[end].text == "of", tokens[end + 1].text == "the",
+                  tokens[end + 2].isCapitalized, ["secretary", "minister"].contains(tokens[end - 1].lower) {
+            end += 3
+        }
+        return end
+    }
+
+    /// The longest gazetteer place starting at `i`.
+    private func matchPlace(at i: Int, in sentence: Range<Int>, tokens: [Token]) -> (Int, Gazetteer.Place)? {
+        let maxLength = min(gazetteer.longestName, sentence.upperBound - i)
+        guard maxLength >= 1 else { return nil }
+        for length in stride(from: maxLength, through: 1, by: -1) {
+            var words: [String] = []
+            var allCaps = true
+            for k in i..<(i + length) {
+                let t = tokens[k]
+                guard t.kind == .word, t.isCapitalized else { words = []; break }
+                if !t.isAllCaps { allCaps = false }
+                words.append(t.text)
+            }
+            guard words.count == length else { continue }
+            let key = words.joined(separator: " ")
+            if let place = gazetteer.places[key] ?? (key.contains(".") ? gazetteer.places[key.filter { $0 != "." }] : nil) {
+                // Two-letter codes count only in capitals outside an all-capitals line.
+                if key.count <= 3 && allCaps && length == 1 && !isCodeContext(i, sentence: sentence, tokens: tokens) { continue }
+                return (i + length, place)
+            }
+            if allCaps && key.count > 3 {
+                let titled = words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+                if let place = gazetteer.places[titled] { return (i + length, place) }
+            }
+        }
+        return nil
+    }
+
+    /// "commerce ministry" after a country word: lower-case word plus an organisation head.
+    private func lowerCaseOrganization(after end: Int, in sentence: Range<Int>, tokens: [Token]) -> Range<Int>? {
+        var j = end
+        if j < sentence.upperBound, tokens[j].kind == .possessive { j += 1 }
+        guard j + 1 < sentence.upperBound, tokens[j].kind == .word, tokens[j + 1].kind == .word,
+              !tokens[j].isCapitalized, !tokens[j + 1].isCapitalized,
+              ["ministry", "department"].contains(tokens[j + 1].text),
+              !NameLexicon.functionWords.contains(tokens[j].text) else { return nil }
+        return j..<(j + 2)
+    }
+
+    private func isCodeContext(_ i: Int, sentence: Range<Int>, tokens: [Token]) -> Bool {
+        // An all-capitals neighbour word means a headline or dateline, where "IN", "IT" are words.
+        for k in [i - 1, i + 1] where k >= sentence.lowerBound && k < sentence.upperBound {
+            if tokens[k].kind == .word && tokens[k].isAllCaps && tokens[k].text.count > 3 { return false }
+        }
+        return true
+    }
+
+    private func addPlaceParts(of token: Token, at index: Int, sentence: Int, scalars: [Unicode.Scalar],
+                               into out: inout [EntityCandidate]) {
+        var offset = token.start
+        for part in token.text.split(separator: "-", omittingEmptySubsequences: false) {
+            let length = part.unicodeScalars.count
+            if let place = gazetteer.places[String(part)], place.kind == .country || place.kind == .demonym {
+                out.append(EntityCandidate(tokens: index..<(index + 1), start: offset, end: offset + length,
+                                           text: String(part), sentence: sentence, evidence: .place(place)))
+            }
+            offset += length + 1
+        }
+    }
+}

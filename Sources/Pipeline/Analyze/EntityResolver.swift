@@ -1,0 +1,233 @@
+/// Groups candidate names into the document's entities.
+///
+/// Promises: every returned mention comes from a candidate span (or a word of one); a mention
+/// belongs to at most one entity; gazetteer places are named canonically ("US" -> "United
+/// States"); other entities are named by their fullest form in the document; surnames,
+/// first words of organisations, honorific forms and near-misspellings join the entity
+/// they shorten; capitals acting as subjects get `metonymFor`. Entities come in order of
+/// their first mention.
+struct EntityResolver: Sendable {
+    let gazetteer: Gazetteer
+
+    init(gazetteer: Gazetteer = .shared) {
+        self.gazetteer = gazetteer
+    }
+
+    private struct Cluster {
+        var type: EntityType
+        var fixedName: String?
+        var role: String?
+        var mentions: [EntityCandidate] = []
+        var words: Set<String> = []
+
+        var name: String {
+            if let fixedName { return fixedName }
+            // The fullest form: most words, then most letters.
+            let best = mentions.max { a, b in
+                let wa = a.tokens.count, wb = b.tokens.count
+                return wa != wb ? wa < wb : a.text.unicodeScalars.count < b.text.unicodeScalars.count
+            }
+            return best?.text ?? ""
+        }
+
+        var compactName: String { name.filter { $0 != " " }.lowercased() }
+    }
+
+    func resolve(_ candidates: [EntityCandidate], tokens: [Token], sentences: [Range<Int>]) -> [Entity] {
+        var clusters: [Cluster] = []
+        var byKey: [String: Int] = [:]
+
+        func add(_ candidate: EntityCandidate, to index: Int) {
+            clusters[index].mentions.append(candidate)
+            for word in candidate.text.split(separator: " ") where word.count > 1 {
+                clusters[index].words.insert(String(word))
+            }
+            if clusters[index].role == nil { clusters[index].role = candidate.role }
+        }
+
+        func newCluster(_ candidate: EntityCandidate, type: EntityType, key: String, fixedName: String? = nil) {
+            clusters.append(Cluster(type: type, fixedName: fixedName))
+            byKey[key] = clusters.count - 1
+            add(candidate, to: clusters.count - 1)
+        }
+
+        /// A cluster of `types` that `text` names exactly or shortens by one word.
+        func match(_ text: String, types: Set<EntityType>) -> Int? {
+            if let exact = byKey[text], types.contains(clusters[exact].type) { return exact }
+            // "G-20 Summit" and "Group of 20 Summit" share initials and numbers.
+            let signature = Self.signature(text)
+            if signature.count >= 3, let same = clusters.firstIndex(where: {
+                types.contains($0.type) && ($0.type == .eventName || $0.type == .organization)
+                    && $0.mentions.contains { Self.signature($0.text) == signature }
+            }) { return same }
+            guard !text.contains(" ") else {
+                return clusters.firstIndex { types.contains($0.type) && $0.mentions.contains { $0.text == text } }
+            }
+            // Prefer people ("Trump" -> Donald Trump), then organisations ("Huawei").
+            for type in [EntityType.person, .organization, .eventName] where types.contains(type) {
+                if let i = clusters.firstIndex(where: { $0.type == type && $0.fixedName == nil && $0.words.contains(text) && $0.name != text }) {
+                    return i
+                }
+            }
+            return nil
+        }
+
+        func fuzzy(_ text: String) -> Int? {
+            let compact = text.lowercased()
+            guard compact.count >= 6 else { return nil }
+            return clusters.firstIndex { cluster in
+                let name = cluster.compactName
+                return abs(name.count - compact.count) <= 1 && Self.editDistanceAtMostOne(name, compact)
+            }
+        }
+
+        // 1. Places and typed names, longest names first so short forms find their full form.
+        let typedOrder = candidates.indices.sorted { a, b in
+            let ca = candidates[a], cb = candidates[b]
+            return ca.tokens.count != cb.tokens.count ? ca.tokens.count > cb.tokens.count : ca.start < cb.start
+        }
+        var done = Set<Int>()
+        for index in typedOrder {
+            let candidate = candidates[index]
+            switch candidate.evidence {
+            case .place(let place):
+                // A town's name that is a word of a person's name here is that person ("Gao").
+                if place.kind == .place, candidate.tokens.count == 1, let person = match(candidate.text, types: [.person]) {
+                    add(candidate, to: person); done.insert(index); continue
+                }
+                let key = "place:" + place.canonical
+                if let existing = byKey[key] { add(candidate, to: existing) }
+                else { newCluster(candidate, type: .location, key: key, fixedName: place.canonical) }
+                done.insert(index)
+            case .typed(let type):
+                if let abbreviated = candidate.abbreviates,
+                   let owner = clusters.firstIndex(where: { $0.mentions.contains { $0.start == abbreviated } }) {
+                    add(candidate, to: owner)
+                } else if let existing = match(candidate.text, types: [type]) {
+                    add(candidate, to: existing)
+                } else if type == .eventName, !candidate.text.contains(" "),
+                          let owner = clusters.lastIndex(where: { $0.type == .eventName && $0.name.hasSuffix(candidate.text) }) {
+                    add(candidate, to: owner)
+                } else {
+                    newCluster(candidate, type: type, key: candidate.text)
+                }
+                done.insert(index)
+            default:
+                continue
+            }
+        }
+
+        // 2. Guessed names: join a known entity when one matches, else stand on their own.
+        let rest = candidates.indices.filter { !done.contains($0) }
+        var unresolved: [EntityCandidate] = []
+        for index in rest {
+            let candidate = candidates[index]
+            guard case .guessed(let type) = candidate.evidence else { unresolved.append(candidate); continue }
+            if let existing = match(candidate.text, types: [.person, .organization, .eventName]) {
+                add(candidate, to: existing)
+            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: [.person, .organization]) }) {
+                for (part, owner) in parts { add(part, to: owner) }
+            } else {
+                newCluster(candidate, type: type, key: candidate.text)
+            }
+        }
+        // 3. Leftover capitalised words: only surnames, short names and misspellings of known names.
+        for candidate in unresolved {
+            if let existing = match(candidate.text, types: [.person, .organization, .eventName]) ?? fuzzy(candidate.text) {
+                add(candidate, to: existing)
+            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: [.person, .organization]) }) {
+                for (part, owner) in parts { add(part, to: owner) }
+            }
+        }
+
+        var entities: [Entity] = []
+        for cluster in clusters {
+            let country = capitalCountry(cluster)
+            let mentions = cluster.mentions.sorted { $0.start < $1.start }.map { candidate in
+                Mention(text: candidate.text, start: candidate.start, end: candidate.end, sentence: candidate.sentence,
+                        metonymFor: country.flatMap { isMetonymic(candidate, tokens: tokens, sentences: sentences) ? $0 : nil })
+            }
+            entities.append(Entity(name: cluster.name, type: cluster.type,
+                                   role: cluster.type == .person ? cluster.role : nil, mentions: mentions))
+        }
+        return entities.sorted { ($0.mentions.first?.start ?? 0) < ($1.mentions.first?.start ?? 0) }
+    }
+
+    /// Words of a multi-word guess that each name a known entity ("Trump" of "Trump Cabinet").
+    private func splitIntoKnownWords(_ candidate: EntityCandidate, tokens: [Token],
+                                     match: (String) -> Int?) -> [(EntityCandidate, Int)]? {
+        guard candidate.tokens.count > 1 else { return nil }
+        var parts: [(EntityCandidate, Int)] = []
+        for k in candidate.tokens {
+            let token = tokens[k]
+            if let owner = match(token.text) {
+                var part = candidate
+                part.tokens = k..<(k + 1); part.start = token.start; part.end = token.end; part.text = token.text
+                parts.append((part, owner))
+            }
+        }
+        return parts.isEmpty ? nil : parts
+    }
+
+    private func capitalCountry(_ cluster: Cluster) -> String? {
+        guard cluster.type == .location, let first = cluster.mentions.first,
+              case .place(let place) = first.evidence, place.kind == .capital else {
+            // A misspelt capital joins the capital's cluster; the first mention decides.
+            if cluster.type == .location, let name = cluster.fixedName, let place = gazetteer.places[name],
+               place.kind == .capital { return place.country }
+            return nil
+        }
+        return place.country
+    }
+
+    /// A capital stands for its government when it acts: subject of a verb, possessor, object
+    /// of talks; it is a place after locative words, as a noun modifier, and in datelines.
+    private func isMetonymic(_ candidate: EntityCandidate, tokens: [Token], sentences: [Range<Int>]) -> Bool {
+        let first = candidate.tokens.lowerBound, last = candidate.tokens.upperBound - 1
+        if tokens[first].isAllCaps && tokens[first].text.count > 3 { return false }
+        let sentence = sentences[candidate.sentence]
+        if first - 1 >= sentence.lowerBound {
+            let previous = tokens[first - 1]
+            if previous.kind == .word && NameLexicon.locativeWords.contains(previous.lower) { return false }
+            if previous.kind == .word && ["a", "an"].contains(previous.lower) { return false }
+        }
+        guard last + 1 < sentence.upperBound else { return true }
+        let next = tokens[last + 1]
+        if next.kind == .possessive { return true }
+        if next.kind == .word && !next.isCapitalized {
+            let word = next.lower
+            if NameLexicon.subjectVerbs.contains(word) || NameLexicon.functionWords.contains(word) { return true }
+            if word.hasSuffix("ed") || (word.hasSuffix("s") && !word.hasSuffix("ss")) { return true }
+            return false
+        }
+        return true
+    }
+
+    /// Initials of capitalised words plus digits: "Group of 20 Summit" -> "G20S".
+    static func signature(_ text: String) -> String {
+        var out = ""
+        var atWordStart = true
+        var hasDigit = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.numericType != nil { out.unicodeScalars.append(scalar); hasDigit = true; atWordStart = false; continue }
+            if scalar == " " || scalar == "-" { atWordStart = true; continue }
+            if atWordStart && scalar.properties.isUppercase { out.unicodeScalars.append(scalar) }
+            atWordStart = false
+        }
+        return hasDigit ? out : ""
+    }
+
+    static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x == y { return true }
+        if abs(x.count - y.count) > 1 { return false }
+        var i = 0, j = 0, edits = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if x.count > y.count { i += 1 } else if y.count > x.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (x.count - i) + (y.count - j) <= 1
+    }
+}

@@ -1,0 +1,121 @@
+/// Splits news English into tokens on Unicode scalars.
+///
+/// Promises: tokens are in text order, never overlap, and `text` is exactly the scalars
+/// `start..<end`; whitespace (including NBSP) is never part of a token. Possessive endings,
+/// currency signs and percent signs are tokens of their own; dotted abbreviations ("U.S.",
+/// "Mr.", "Jan.") keep their points.
+struct Tokenizer: Sendable {
+    /// Words that keep a following point as part of the token: titles and month abbreviations.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "inc", "corp", "co", "ltd", "no", "vs", "etc", "mt", "ft",
+    ]
+
+    static let currencySigns: Set<Unicode.Scalar> = ["$", "€", "£", "¥", "₹", "₩", "₽"]
+    static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}"]
+
+    func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var i = 0
+        let n = scalars.count
+        var lineBreak = false
+        var glued = false
+
+        func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            tokens.append(Token(kind: kind, start: start, end: end, text: String(view),
+                                lineBreakBefore: lineBreak, gluedToPrevious: glued && !tokens.isEmpty))
+            lineBreak = false
+            glued = true
+        }
+
+        while i < n {
+            let c = scalars[i]
+            if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
+                lineBreak = true; glued = false; i += 1; continue
+            }
+            if c.properties.isWhitespace { glued = false; i += 1; continue }
+
+            if c.properties.isAlphabetic {
+                var j = i + 1
+                while j < n {
+                    let d = scalars[j]
+                    if d.properties.isAlphabetic || isDigit(d) || d.properties.generalCategory == .nonspacingMark {
+                        j += 1
+                    } else if (d == "-" || d == "\u{2011}") && j + 1 < n && isWordScalar(scalars[j + 1]) {
+                        j += 1
+                    } else if Self.apostrophes.contains(d) && j + 1 < n && scalars[j + 1].properties.isAlphabetic
+                                && !isPossessive(scalars, at: j) {
+                        j += 1
+                    } else if d == "." && j + 1 < n && scalars[j + 1].properties.isAlphabetic
+                                && j + 2 <= n && isDottedAbbreviation(scalars, from: i, dot: j) {
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                // Letters glued to a currency sign: "US$", "S$", "HK$".
+                if j < n, scalars[j] == "$", j - i <= 3, scalars[i..<j].allSatisfy({ $0.properties.isUppercase }) {
+                    emit(.currency, i, j + 1); i = j + 1; continue
+                }
+                // Keep the point of an abbreviation or an initial ("U.S.", "Mr.", "J.").
+                if j < n, scalars[j] == "." {
+                    let word = String(String.UnicodeScalarView(scalars[i..<j])).lowercased()
+                    let dotted = scalars[i..<j].contains(".")
+                    let initial = j - i == 1 && scalars[i].properties.isUppercase
+                    if dotted || initial || Self.abbreviations.contains(word) {
+                        j += 1
+                    }
+                }
+                emit(.word, i, j); i = j; continue
+            }
+
+            if isDigit(c) {
+                var j = i + 1
+                while j < n {
+                    let d = scalars[j]
+                    if isDigit(d) { j += 1 }
+                    else if (d == "," || d == ".") && j + 1 < n && isDigit(scalars[j + 1]) { j += 1 }
+                    else { break }
+                }
+                // A number joined to a word by a hyphen ("G-20" is handled as a word; "20-year" here).
+                if j + 1 < n, scalars[j] == "-", scalars[j + 1].properties.isAlphabetic {
+                    var k = j + 1
+                    while k < n, isWordScalar(scalars[k]) || (scalars[k] == "-" && k + 1 < n && isWordScalar(scalars[k + 1])) { k += 1 }
+                    emit(.word, i, k); i = k; continue
+                }
+                emit(.number, i, j); i = j; continue
+            }
+
+            if Self.apostrophes.contains(c) && isPossessive(scalars, at: i) {
+                emit(.possessive, i, i + 2); i += 2; continue
+            }
+            if Self.currencySigns.contains(c) { emit(.currency, i, i + 1); i += 1; continue }
+            if c == "%" { emit(.percent, i, i + 1); i += 1; continue }
+            emit(.punctuation, i, i + 1); i += 1
+        }
+        return tokens
+    }
+
+    private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    private func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || isDigit(s) }
+
+    /// An apostrophe after a word, followed by "s" and then no letter: "China’s", "Beijing's".
+    private func isPossessive(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i > 0, scalars[i - 1].properties.isAlphabetic, i + 1 < scalars.count,
+              scalars[i + 1] == "s" || scalars[i + 1] == "S" else { return false }
+        return i + 2 >= scalars.count || !scalars[i + 2].properties.isAlphabetic
+    }
+
+    /// "U.S", "U.K.", "D.C.": single letters separated by points.
+    private func isDottedAbbreviation(_ scalars: [Unicode.Scalar], from start: Int, dot: Int) -> Bool {
+        guard dot - start == 1 || (dot >= 2 && scalars[dot - 2] == ".") else { return false }
+        let next = dot + 1
+        return next < scalars.count && scalars[next].properties.isAlphabetic
+            && (next + 1 >= scalars.count || !scalars[next + 1].properties.isAlphabetic)
+    }
+}
