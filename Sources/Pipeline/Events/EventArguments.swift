@@ -70,7 +70,7 @@ struct ArgumentReader: Sendable {
             if flags.contains(.addressee) {
                 targetName = unit(startingWithin: 2, after: match.endToken, in: range)?.name
             } else if !flags.contains(.speech) {
-                let found = firstTarget(after: match.endToken, in: range, skipped: skipped, excluding: source?.name)
+                let found = firstTarget(after: match.firstToken + 1, in: range, skipped: skipped, excluding: source?.name)
                 targetName = found?.name
                 // "talks between X and Y" with no subject: X is the source.
                 if source == nil, flags.contains(.sym), let found {
