@@ -235,3 +235,129 @@ private let reuters = Actor("Reuters", .organization)
         #expect(try EventTestDocument.events("The G-20 Summit in Paris ended.", [Actor("G-20 Summit", .eventName), paris]).isEmpty)
     }
 }
+
+/// A seed article with its gold entities and values turned into an `AnalyzedDocument`
+/// (the analyzer's job done by the answer key), and its gold events.
+struct GoldSeed {
+    struct GoldEvent {
+        var id: String
+        var code: String
+        var source: String?
+        var target: String?
+        var sentenceStart: Int
+        var core: Bool
+        var alternatives: [String]
+        var root: String { String(code.prefix(2)) }
+    }
+
+    var name: String
+    var document: AnalyzedDocument
+    var events: [GoldEvent]
+
+    static var corpus: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("corpus")
+    }
+
+    static func all() throws -> [GoldSeed] {
+        let gold = corpus.appendingPathComponent("gold")
+        let names = try FileManager.default.contentsOfDirectory(atPath: gold.path).filter { $0.hasSuffix(".json") }.sorted()
+        return try names.map { try load(String($0.dropLast(5))) }
+    }
+
+    static func load(_ name: String) throws -> GoldSeed {
+        let text = try String(contentsOf: corpus.appendingPathComponent(name + ".txt"), encoding: .utf8)
+        let data = try Data(contentsOf: corpus.appendingPathComponent("gold/\(name).json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let scalars = Array(text.unicodeScalars)
+        var lineStarts = [0]
+        for (i, c) in scalars.enumerated() where c == "\n" { lineStarts.append(i + 1) }
+        let sentences = SentenceFallback.sentences(of: scalars)
+        func sentence(_ offset: Int) -> Int { sentences.firstIndex { $0.start <= offset && offset < $0.end } ?? 0 }
+        func offset(_ o: [String: Any]) -> Int { lineStarts[(o["line"] as! Int) - 1] + (o["start"] as! Int) }
+
+        var entities: [Entity] = []
+        for e in json["entities"] as? [[String: Any]] ?? [] {
+            let mentions = (e["occurrences"] as? [[String: Any]] ?? []).map { o -> Mention in
+                let start = offset(o), surface = o["text"] as! String
+                return Mention(text: surface, start: start, end: start + surface.unicodeScalars.count,
+                               sentence: sentence(start), metonymFor: o["metonym_for"] as? String)
+            }
+            entities.append(Entity(name: e["canonical"] as! String, type: EntityType(rawValue: e["type"] as! String)!,
+                                   role: e["role"] as? String, mentions: mentions))
+        }
+        let values = (json["values"] as? [[String: Any]] ?? []).map { v -> ValueMention in
+            let start = offset(v), surface = v["text"] as! String
+            return ValueMention(type: ValueType(rawValue: v["type"] as! String)!, text: surface, start: start,
+                                end: start + surface.unicodeScalars.count, normalized: .null)
+        }
+        let events = (json["events"] as? [[String: Any]] ?? []).map { e in
+            GoldEvent(id: e["id"] as! String, code: e["cameo_code"] as! String, source: e["source"] as? String,
+                      target: e["target"] as? String,
+                      sentenceStart: lineStarts[(e["line"] as! Int) - 1] + (e["sentence_start"] as! Int),
+                      core: e["core"] as? Bool ?? false, alternatives: e["alt_cameo_codes"] as? [String] ?? [])
+        }
+        return GoldSeed(name: name, document: EventTestDocument.document(text: text, sentences: sentences,
+                                                                         entities: entities, values: values),
+                        events: events)
+    }
+
+    /// Our event for a gold event: same sentence, same root (or an accepted alternative's), same source.
+    static func found(_ gold: GoldEvent, in events: [Event], checkTarget: Bool) -> Bool {
+        let roots = Set([gold.root] + gold.alternatives.map { String($0.prefix(2)) })
+        return events.contains { e in
+            e.start <= gold.sentenceStart && gold.sentenceStart < e.end && roots.contains(e.root)
+                && e.source == gold.source && (!checkTarget || e.target == gold.target)
+        }
+    }
+}
+
+@Suite struct SeedEventTests {
+    /// Core gold events of the three families the stage must get right, by root.
+    private static let families: [(name: String, roots: Set<String>, checkTarget: Bool)] = [
+        ("meetings and talks", ["04"], true),
+        ("statements with speakers", ["01"], false),
+        ("tariff impositions", ["16"], true),
+    ]
+
+    @Test func seedsMeetingsStatementsAndTariffs() throws {
+        let seeds = try GoldSeed.all()
+        #expect(seeds.count == 5)
+        var totals: [String: (found: Int, all: Int)] = [:]
+        var produced = 0, matchedAny = 0, goldAll = 0, goldCoreFound = 0, goldCore = 0
+        for seed in seeds {
+            let events = try EventExtractor().process(seed.document).events
+            produced += events.count
+            for gold in seed.events {
+                goldAll += 1
+                let hit = GoldSeed.found(gold, in: events, checkTarget: false)
+                if gold.core { goldCore += 1; if hit { goldCoreFound += 1 } }
+                for family in Self.families where gold.core && family.roots.contains(gold.root) {
+                    let ok = GoldSeed.found(gold, in: events, checkTarget: family.checkTarget)
+                    totals[family.name, default: (0, 0)].found += ok ? 1 : 0
+                    totals[family.name, default: (0, 0)].all += 1
+                    if !ok { print("missed \(gold.id) \(gold.code) \(gold.source ?? "-") -> \(gold.target ?? "-")") }
+                }
+            }
+            // Precision: an event of ours is right when some gold event (core or not) of its
+            // sentence has its root and source.
+            for e in events {
+                let right = seed.events.contains { g in
+                    e.start <= g.sentenceStart && g.sentenceStart < e.end && e.source == g.source
+                        && Set([g.root] + g.alternatives.map { String($0.prefix(2)) }).contains(e.root)
+                }
+                if right { matchedAny += 1 }
+            }
+        }
+        for family in Self.families {
+            let t = totals[family.name]!
+            print("seed \(family.name): \(t.found)/\(t.all)")
+        }
+        print("seed events: produced \(produced), right \(matchedAny); core recall \(goldCoreFound)/\(goldCore); gold \(goldAll)")
+        for family in Self.families {
+            let t = totals[family.name]!
+            #expect(Double(t.found) >= 0.6 * Double(t.all), "\(family.name): \(t.found)/\(t.all)")
+        }
+        #expect(Double(matchedAny) >= 0.5 * Double(produced), "precision \(matchedAny)/\(produced)")
+    }
+}
