@@ -27,11 +27,11 @@ struct ArgumentReader: Sendable {
         "sent", "brought", "taken", "done", "seen", "cut", "paid", "won", "lost", "levied",
     ]
     /// Words that end the clause a subject is searched in (scanning backwards).
-    private static let clauseOpeners: Set<String> = [";", ":", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2019}", "(", ")", "\u{2013}", "\u{2014}"]
+    private static let clauseOpeners: Set<String> = [";", ":", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "(", ")", "\u{2013}", "\u{2014}"]
     /// Words after which the target search stops.
     private static let targetStops: Set<String> = [
         ";", ":", "while", "but", "because", "which", "who", "although", "whereas", "after", "before",
-        "since", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2013}", "\u{2014}",
+        "since", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
     ]
     private static let subordinators: Set<String> = ["after", "before", "while", "when", "since", "upon", "following", "by", "during"]
 
@@ -44,6 +44,9 @@ struct ArgumentReader: Sendable {
         var target: ActorUnit?
         var partnerName: String?
 
+        if flags.contains(.sym), let (first, last) = betweenPair(after: match, in: range) {
+            return EventArguments(source: first.name, target: last.name, location: setting(near: match, in: range))
+        }
         let passive = isPassive(match)
         let subject = subjectBefore(match.firstToken, in: range, skipped: skipped)
         if passive {
@@ -130,9 +133,33 @@ struct ArgumentReader: Sendable {
         return Subject(unit: candidate, coordinated: nil)
     }
 
+    /// Only "and" (or "&"), perhaps with "the" or a title ("and Treasury Secretary"), lies between.
     private func joinedByAnd(_ from: Int, _ to: Int) -> Bool {
-        let between = frame.tokens[from..<to].map(\.folded)
-        return between == ["and"] || between == ["and", "the"] || between == ["&"]
+        guard from < to, frame.tokens[from].folded == "and" || frame.tokens[from].folded == "&" else { return false }
+        for k in (from + 1)..<to where frame.tokens[k].folded != "the" && !(frame.tokens[k].isWord && frame.tokens[k].isCapitalized) {
+            return false
+        }
+        return to - from <= 4
+    }
+
+    /// "talks between X, Y and Z": X and the last of the list.
+    private func betweenPair(after trigger: TriggerMatch, in range: Range<Int>) -> (ActorUnit, ActorUnit)? {
+        var k = trigger.endToken
+        while k < range.upperBound && k - trigger.endToken < 2 && frame.tokens[k].folded != "between" { k += 1 }
+        guard k < range.upperBound, frame.tokens[k].folded == "between",
+              let first = unit(startingWithin: 4, after: k + 1, in: range) else { return nil }
+        var last = first
+        var u = frame.unitAtToken[first.headFirst]
+        while u + 1 < frame.units.count {
+            let next = frame.units[u + 1]
+            guard next.endToken <= range.upperBound, next.firstToken - last.endToken <= 4 else { break }
+            let gap = frame.tokens[last.endToken..<next.firstToken]
+            guard let joiner = gap.first?.folded, joiner == "," || joiner == "and",
+                  gap.dropFirst().allSatisfy({ $0.folded == "and" || $0.folded == "the" || $0.isCapitalized }) else { break }
+            last = next
+            u += 1
+        }
+        return last.name == first.name ? nil : (first, last)
     }
 
     private func coordinatedUnit(after index: Int, limit: Int) -> ActorUnit? {

@@ -31,7 +31,8 @@ public struct EventExtractor: DocumentStage {
             var sentenceText: String?
             for match in lexicon.matches(in: frame.tokens, range: range) {
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
-                guard !frame.inMention[match.firstToken],
+                // Quoted words are coded through the speaker's statement, not on their own.
+                guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
                       let entry = CAMEOCodebook.entry(for: match.rule.code) else { continue }
                 let args = arguments.read(match, sentence: index)
                 guard let source = args.source else { continue }

@@ -17,7 +17,7 @@ struct PolarityReader: Sendable {
         "potential", "seek", "seeks", "scheduled", "proposed",
     ]
     private static let boundaries: Set<String> = [
-        ",", ";", ":", "that", "and", "but", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2013}", "\u{2014}",
+        ",", ";", ":", "that", "and", "but", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
     ]
     private static let window = 8
 

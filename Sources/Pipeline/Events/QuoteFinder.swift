@@ -25,15 +25,26 @@ public struct QuoteFinder: Sendable {
         "continued", "warned", "argued", "replied", "stressed", "recalled", "acknowledged",
     ]
 
-    private enum Mark: Equatable {
+    enum Mark: Equatable {
         case double, single, straight
     }
 
     func quotes(in frame: TextFrame) -> [Quote] {
-        let scalars = frame.scalars
-        let n = scalars.count
         var quotes: [Quote] = []
         var lastSpeaker: String?
+        for span in frame.quoteSpans {
+            let speaker = attribute(openAt: span.lowerBound - 1, closeAt: span.upperBound, in: frame, previous: lastSpeaker)
+            if let speaker { lastSpeaker = speaker }
+            quotes.append(Quote(speaker: speaker, text: frame.text(span.lowerBound, span.upperBound),
+                                start: span.lowerBound, end: span.upperBound))
+        }
+        return quotes
+    }
+
+    /// The quoted stretches of `scalars` (between the marks), in text order.
+    static func spans(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let n = scalars.count
+        var spans: [Range<Int>] = []
         var i = 0
         while i < n {
             guard let mark = opener(at: i, in: scalars) else { i += 1; continue }
@@ -48,8 +59,7 @@ public struct QuoteFinder: Sendable {
                 } else if let closing = closer(at: j, in: scalars) {
                     let top = stack.last!
                     // ” also closes a ‘ (typographic mismatch); ’ never closes a “.
-                    let fits = closing == top || (closing == .double && top == .single)
-                    if fits {
+                    if closing == top || (closing == .double && top == .single) {
                         stack.removeLast()
                         lastCloser = j
                         if stack.isEmpty { closeAt = j; break }
@@ -70,17 +80,13 @@ public struct QuoteFinder: Sendable {
                 while end > i + 1 && WordTokenizer.isSpace(scalars[end - 1]) { end -= 1 }
                 resume = j
             }
-            if end > i + 1 {
-                let speaker = attribute(openAt: i, closeAt: end, in: frame, previous: lastSpeaker)
-                if let speaker { lastSpeaker = speaker }
-                quotes.append(Quote(speaker: speaker, text: frame.text(i + 1, end), start: i + 1, end: end))
-            }
+            if end > i + 1 { spans.append((i + 1)..<end) }
             i = resume
         }
-        return quotes
+        return spans
     }
 
-    private func opener(at i: Int, in scalars: [Unicode.Scalar]) -> Mark? {
+    static func opener(at i: Int, in scalars: [Unicode.Scalar]) -> Mark? {
         let c = scalars[i]
         let atWordStart = i == 0 || !WordTokenizer.isWordScalar(scalars[i - 1])
             && !(scalars[i - 1] == "." || scalars[i - 1] == "," || scalars[i - 1] == "!" || scalars[i - 1] == "?")
@@ -93,7 +99,7 @@ public struct QuoteFinder: Sendable {
         }
     }
 
-    private func closer(at j: Int, in scalars: [Unicode.Scalar]) -> Mark? {
+    private static func closer(at j: Int, in scalars: [Unicode.Scalar]) -> Mark? {
         let c = scalars[j]
         let afterText = j > 0 && !WordTokenizer.isSpace(scalars[j - 1])
         let atWordEnd = j + 1 >= scalars.count || !WordTokenizer.isWordScalar(scalars[j + 1])
@@ -116,7 +122,7 @@ public struct QuoteFinder: Sendable {
         var k = closeToken + 1
         while k < tokens.count && k - closeToken <= 9 {
             let word = tokens[k].folded
-            if word == "." || opener(at: tokens[k].start, in: frame.scalars) != nil { break }
+            if word == "." || Self.opener(at: tokens[k].start, in: frame.scalars) != nil { break }
             if frame.scalars[tokens[k - 1].end..<tokens[k].start].contains("\n") { break }
             if Self.speechVerbs.contains(word) {
                 if let u = lastUnit(from: closeToken + 1, before: k, in: frame) { return u.name }

@@ -15,6 +15,11 @@ struct TextFrame: Sendable {
     let unitAtToken: [Int]
     /// Per token: covered by an entity mention (triggers never start inside a name).
     let inMention: [Bool]
+    /// The quoted stretches of the text (between the marks), in text order.
+    let quoteSpans: [Range<Int>]
+    /// Per token: inside a quotation. Quoted words are the speaker's, not the reporter's:
+    /// they hold no events and do not move pronoun antecedents.
+    let inQuote: [Bool]
 
     private static let prepositions: Set<String> = [
         "in", "at", "on", "with", "to", "from", "of", "by", "for", "against", "between",
@@ -29,6 +34,14 @@ struct TextFrame: Sendable {
         self.scalars = scalars
         let tokens = WordTokenizer.tokens(of: scalars)
         self.tokens = tokens
+        let quoteSpans = QuoteFinder.spans(in: scalars)
+        self.quoteSpans = quoteSpans
+        var inQuote = [Bool](repeating: false, count: tokens.count)
+        for span in quoteSpans {
+            var k = Self.tokenIndex(atOrAfter: span.lowerBound, in: tokens)
+            while k < tokens.count && tokens[k].start < span.upperBound { inQuote[k] = true; k += 1 }
+        }
+        self.inQuote = inQuote
         let sentences = document.sentences.isEmpty
             ? SentenceFallback.sentences(of: scalars)
             : document.sentences.sorted { $0.start < $1.start }
@@ -46,10 +59,19 @@ struct TextFrame: Sendable {
         sentenceTokens = ranges
 
         // Entity mentions as token ranges, in text order.
-        struct Placed { var first: Int; var end: Int; var name: String; var type: EntityType; var metonym: Bool }
+        struct Placed {
+            var first: Int
+            var end: Int
+            var name: String
+            var type: EntityType
+            var metonym: Bool
+            /// A place that elsewhere stands for a government (a capital): literally, only a setting.
+            var capital: Bool
+        }
         var placed: [Placed] = []
         var inMention = [Bool](repeating: false, count: tokens.count)
         for entity in document.entities {
+            let capital = entity.type == .location && entity.mentions.contains { $0.metonymFor != nil }
             for m in entity.mentions {
                 let first = Self.tokenIndex(atOrAfter: m.start, in: tokens)
                 var end = first
@@ -57,7 +79,7 @@ struct TextFrame: Sendable {
                 guard end > first else { continue }
                 for k in first..<end { inMention[k] = true }
                 placed.append(Placed(first: first, end: end, name: m.metonymFor ?? entity.name,
-                                     type: entity.type, metonym: m.metonymFor != nil))
+                                     type: entity.type, metonym: m.metonymFor != nil, capital: capital))
             }
         }
         placed.sort { $0.first < $1.first }
@@ -86,9 +108,11 @@ struct TextFrame: Sendable {
                 if p.type == .location && !p.metonym, p.first > 0 {
                     var k = p.first - 1
                     if tokens[k].folded == "the" && k > 0 { k -= 1 }
-                    unit.isSetting = Self.settingPrepositions.contains(tokens[k].folded)
+                    unit.isSetting = p.capital || Self.settingPrepositions.contains(tokens[k].folded)
                 }
-                if p.type == .person { lastPerson = p.name } else if !unit.isSetting { lastGroup = p.name }
+                if inQuote[p.first] {
+                    // A name inside a quotation is no antecedent for the reporter's pronouns.
+                } else if p.type == .person { lastPerson = p.name } else if !unit.isSetting { lastGroup = p.name }
                 // A modifier mention directly before a name absorbs into it.
                 if let previous = units.last, !previous.isSetting,
                    p.type == .person || p.type == .organization,
