@@ -35,10 +35,10 @@ struct ArgumentReader: Sendable {
     ]
     private static let subordinators: Set<String> = ["after", "before", "while", "when", "since", "upon", "following", "by", "during"]
 
-    func read(_ match: TriggerMatch, sentence: Int) -> EventArguments {
+    /// `skipped` is `frame.appositions(in:)` of the sentence, computed once per sentence.
+    func read(_ match: TriggerMatch, sentence: Int, skipped: Set<Int>) -> EventArguments {
         let range = frame.sentenceTokens[sentence]
         let flags = match.rule.flags
-        let skipped = frame.appositions(in: range)
 
         var source: ActorUnit?
         var target: ActorUnit?
@@ -82,6 +82,11 @@ struct ArgumentReader: Sendable {
                         source = found
                         targetName = next.name
                     }
+                }
+                // "the first meetings the two sides have held": the pair is both actors.
+                if source == nil, flags.contains(.sym), let found, let partner = found.partner {
+                    source = found
+                    targetName = partner
                 }
                 if targetName == nil, let partner = source?.partner { targetName = partner }
             }

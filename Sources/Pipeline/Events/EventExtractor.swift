@@ -29,12 +29,14 @@ public struct EventExtractor: DocumentStage {
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
             let span = frame.sentences[index]
             var sentenceText: String?
+            var skipped: Set<Int>?
             for match in lexicon.matches(in: frame.tokens, range: range) {
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
                 // Quoted words are coded through the speaker's statement, not on their own.
                 guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
                       let entry = CAMEOCodebook.entry(for: match.rule.code) else { continue }
-                let args = arguments.read(match, sentence: index)
+                if skipped == nil { skipped = frame.appositions(in: range) }
+                let args = arguments.read(match, sentence: index, skipped: skipped!)
                 guard let source = args.source else { continue }
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end

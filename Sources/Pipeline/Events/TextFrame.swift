@@ -26,6 +26,7 @@ struct TextFrame: Sendable {
         "over", "into", "about", "toward", "towards", "through", "among", "via", "under",
     ]
     private static let relativeOpeners: Set<String> = ["who", "which", "whose", "where", "a", "an"]
+    private static let determiners: Set<String> = ["the", "a", "an", "top", "other"]
     private static let settingPrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
     private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former"]
 
@@ -224,7 +225,7 @@ struct TextFrame: Sendable {
     /// Whether `unit` is introduced by a preposition (so it is not a clause's subject).
     func isPrepositional(_ unit: ActorUnit) -> Bool {
         var k = unit.firstToken - 1
-        while k >= 0, ["the", "a", "an", "top", "other"].contains(tokens[k].folded) { k -= 1 }
+        while k >= 0, Self.determiners.contains(tokens[k].folded) { k -= 1 }
         return k >= 0 && Self.prepositions.contains(tokens[k].folded)
     }
 
