@@ -1,0 +1,19 @@
+/// A phrase that can fill an event's source or target: an entity mention with the title
+/// and modifier mentions it absorbed ("US Trade Representative Robert Lighthizer"), or a
+/// pronoun or nominal resolved to an entity.
+struct ActorUnit: Sendable, Hashable {
+    /// First token of the whole phrase, absorbed modifiers included.
+    var firstToken: Int
+    /// First and one-past-last token of the head mention (or pronoun).
+    var headFirst: Int
+    var endToken: Int
+    /// Canonical name of the actor (a metonym's country, a pronoun's antecedent).
+    var name: String
+    var type: EntityType?
+    /// A place named as a setting ("in Beijing"), not as an actor.
+    var isSetting: Bool
+    /// Followed by a possessive 's.
+    var isPossessive: Bool
+    /// For "both sides" and the like: the second actor of the pair.
+    var partner: String?
+}

@@ -1,0 +1,255 @@
+/// Who did it to whom, and where: the actor arguments of one trigger.
+struct EventArguments: Sendable, Hashable {
+    var source: String?
+    var target: String?
+    var location: String?
+}
+
+/// Reads a trigger's source, target and location from the sentence around it.
+///
+/// A light, rule-based reading over actor phrases and a few function words:
+/// - source: the nearest actor phrase before the trigger in its clause that is not
+///   introduced by a preposition, not a setting ("in Beijing"), and not a possessive of
+///   some other noun; "X and Y <trigger>" gives source X and target Y;
+/// - passive ("was imposed by X"): the `by` phrase is the source;
+/// - speech acts: a speaker after the verb ("said Dr X") when none comes before;
+/// - a clause that opens with the trigger ("After meeting X, Y agreed") takes the main
+///   clause's subject;
+/// - target: the addressee right after "told", else the first actor after the trigger in
+///   its clause (after "with", "on", "against", "to", "between" as they come);
+/// - location: the nearest setting ("in/at <place>") in the sentence.
+struct ArgumentReader: Sendable {
+    let frame: TextFrame
+
+    private static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+    private static let irregularParticiples: Set<String> = [
+        "made", "struck", "hit", "met", "held", "put", "set", "given", "told", "said", "kept", "bought",
+        "sent", "brought", "taken", "done", "seen", "cut", "paid", "won", "lost", "levied",
+    ]
+    /// Words that end the clause a subject is searched in (scanning backwards).
+    private static let clauseOpeners: Set<String> = [";", ":", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "(", ")", "\u{2013}", "\u{2014}"]
+    /// Words after which the target search stops.
+    private static let targetStops: Set<String> = [
+        ";", ":", "while", "but", "because", "which", "who", "although", "whereas", "after", "before",
+        "since", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
+    ]
+    private static let subordinators: Set<String> = ["after", "before", "while", "when", "since", "upon", "following", "by", "during"]
+
+    /// `skipped` is `frame.appositions(in:)` of the sentence, computed once per sentence.
+    func read(_ match: TriggerMatch, sentence: Int, skipped: Set<Int>) -> EventArguments {
+        let range = frame.sentenceTokens[sentence]
+        let flags = match.rule.flags
+
+        var source: ActorUnit?
+        var target: ActorUnit?
+        var partnerName: String?
+
+        if flags.contains(.sym), let (first, last) = betweenPair(after: match, in: range) {
+            return EventArguments(source: first.name, target: last.name, location: setting(near: match, in: range))
+        }
+        let passive = isPassive(match)
+        let subject = subjectBefore(match.firstToken, in: range, skipped: skipped)
+        if passive {
+            if let agent = unitAfter(word: "by", from: match.endToken, in: range) {
+                source = agent
+                target = subject?.unit ?? firstTarget(after: match.endToken, in: range, skipped: skipped,
+                                                      excluding: agent.name)
+            } else {
+                target = subject?.unit
+            }
+        } else if let subject {
+            source = subject.unit
+            if let coordinated = subject.coordinated { partnerName = coordinated.name }
+            else if let partner = subject.unit.partner { partnerName = partner }
+        } else if flags.contains(.speech), let inverted = unit(startingWithin: 4, after: match.endToken, in: range) {
+            source = inverted
+        } else if opensClause(match.firstToken, in: range),
+                  let main = mainClauseSubject(after: match.endToken, in: range) {
+            source = main
+        }
+
+        var targetName: String? = target?.name ?? partnerName
+        if targetName == nil && !passive {
+            if flags.contains(.addressee) {
+                targetName = unit(startingWithin: 2, after: match.endToken, in: range)?.name
+            } else if !flags.contains(.speech) {
+                let found = firstTarget(after: match.firstToken + 1, in: range, skipped: skipped, excluding: source?.name)
+                targetName = found?.name
+                // "talks between X and Y" with no subject: X is the source.
+                if source == nil, flags.contains(.sym), let found {
+                    let index = frame.unitAtToken[found.headFirst]
+                    if index >= 0, let next = coordinatedUnit(after: index, limit: range.upperBound) {
+                        source = found
+                        targetName = next.name
+                    }
+                }
+                // "the first meetings the two sides have held": the pair is both actors.
+                if source == nil, flags.contains(.sym), let found, let partner = found.partner {
+                    source = found
+                    targetName = partner
+                }
+                if targetName == nil, let partner = source?.partner { targetName = partner }
+            }
+        }
+        let sourceName = source?.name
+        if targetName == sourceName { targetName = nil }
+        return EventArguments(source: sourceName, target: targetName,
+                              location: setting(near: match, in: range))
+    }
+
+    // MARK: - Subjects
+
+    private struct Subject {
+        var unit: ActorUnit
+        var coordinated: ActorUnit?
+    }
+
+    private func subjectBefore(_ trigger: Int, in range: Range<Int>, skipped: Set<Int>) -> Subject? {
+        let tokens = frame.tokens
+        var k = trigger - 1
+        var candidate: ActorUnit?
+        var candidateIndex = -1
+        while k >= range.lowerBound {
+            if Self.clauseOpeners.contains(tokens[k].folded) { break }
+            if skipped.contains(k) { k -= 1; continue }
+            let u = frame.unitAtToken[k]
+            if u >= 0 {
+                let unit = frame.units[u]
+                let possessiveOfOther = unit.isPossessive && trigger - unit.endToken > 3
+                if !unit.isSetting && !possessiveOfOther && !frame.isPrepositional(unit) {
+                    candidate = unit
+                    candidateIndex = u
+                    break
+                }
+                k = unit.firstToken - 1
+                continue
+            }
+            k -= 1
+        }
+        guard let candidate else { return nil }
+        // "X and Y <trigger>": X is the source, Y the target.
+        if candidateIndex > 0 {
+            let previous = frame.units[candidateIndex - 1]
+            if previous.endToken <= candidate.firstToken, previous.firstToken >= range.lowerBound,
+               !previous.isSetting, joinedByAnd(previous.endToken, candidate.firstToken) {
+                return Subject(unit: previous, coordinated: candidate)
+            }
+        }
+        return Subject(unit: candidate, coordinated: nil)
+    }
+
+    /// Only "and" (or "&"), perhaps with "the" or a title ("and Treasury Secretary"), lies between.
+    private func joinedByAnd(_ from: Int, _ to: Int) -> Bool {
+        guard from < to, frame.tokens[from].folded == "and" || frame.tokens[from].folded == "&" else { return false }
+        for k in (from + 1)..<to where frame.tokens[k].folded != "the" && !(frame.tokens[k].isWord && frame.tokens[k].isCapitalized) {
+            return false
+        }
+        return to - from <= 4
+    }
+
+    /// "talks between X, Y and Z": X and the last of the list.
+    private func betweenPair(after trigger: TriggerMatch, in range: Range<Int>) -> (ActorUnit, ActorUnit)? {
+        var k = trigger.endToken
+        while k < range.upperBound && k - trigger.endToken < 2 && frame.tokens[k].folded != "between" { k += 1 }
+        guard k < range.upperBound, frame.tokens[k].folded == "between",
+              let first = unit(startingWithin: 4, after: k + 1, in: range) else { return nil }
+        var last = first
+        var u = frame.unitAtToken[first.headFirst]
+        while u + 1 < frame.units.count {
+            let next = frame.units[u + 1]
+            guard next.endToken <= range.upperBound, next.firstToken - last.endToken <= 4 else { break }
+            let gap = frame.tokens[last.endToken..<next.firstToken]
+            guard let joiner = gap.first?.folded, joiner == "," || joiner == "and",
+                  gap.dropFirst().allSatisfy({ $0.folded == "and" || $0.folded == "the" || $0.isCapitalized }) else { break }
+            last = next
+            u += 1
+        }
+        return last.name == first.name ? nil : (first, last)
+    }
+
+    private func coordinatedUnit(after index: Int, limit: Int) -> ActorUnit? {
+        guard index + 1 < frame.units.count else { return nil }
+        let a = frame.units[index], b = frame.units[index + 1]
+        guard b.endToken <= limit, joinedByAnd(a.endToken, b.firstToken) else { return nil }
+        return b
+    }
+
+    /// The trigger opens its clause: first in the sentence, or right after "After"/"While".
+    private func opensClause(_ trigger: Int, in range: Range<Int>) -> Bool {
+        trigger == range.lowerBound || (trigger > range.lowerBound
+            && Self.subordinators.contains(frame.tokens[trigger - 1].folded))
+    }
+
+    /// The first actor after the comma that closes an opening adjunct.
+    private func mainClauseSubject(after start: Int, in range: Range<Int>) -> ActorUnit? {
+        var k = start
+        while k < range.upperBound && frame.tokens[k].folded != "," { k += 1 }
+        guard k < range.upperBound else { return nil }
+        return unit(startingWithin: 6, after: k + 1, in: range)
+    }
+
+    private func isPassive(_ match: TriggerMatch) -> Bool {
+        let tokens = frame.tokens
+        let word = tokens[match.firstToken].folded
+        guard word.hasSuffix("ed") || Self.irregularParticiples.contains(word) else { return false }
+        var k = match.firstToken - 1
+        while k >= 0, tokens[k].folded.hasSuffix("ly") || tokens[k].folded == "not" { k -= 1 }
+        return k >= 0 && Self.beForms.contains(tokens[k].folded)
+    }
+
+    // MARK: - Objects
+
+    /// The first actor phrase whose head starts within `distance` tokens of `start`.
+    private func unit(startingWithin distance: Int, after start: Int, in range: Range<Int>) -> ActorUnit? {
+        let u = frame.firstUnit(atOrAfter: start)
+        guard u < frame.units.count else { return nil }
+        let unit = frame.units[u]
+        guard unit.firstToken >= start, unit.firstToken - start <= distance,
+              unit.endToken <= range.upperBound, !unit.isSetting else { return nil }
+        for k in start..<unit.firstToken where !frame.tokens[k].isWord { return nil }
+        return unit
+    }
+
+    private func unitAfter(word: String, from start: Int, in range: Range<Int>) -> ActorUnit? {
+        var k = start
+        while k < range.upperBound && k - start < 12 {
+            if frame.tokens[k].folded == word { return unit(startingWithin: 3, after: k + 1, in: range) }
+            k += 1
+        }
+        return nil
+    }
+
+    private func firstTarget(after start: Int, in range: Range<Int>, skipped: Set<Int>, excluding: String?) -> ActorUnit? {
+        var u = frame.firstUnit(atOrAfter: start)
+        var stop = start
+        while stop < range.upperBound && !Self.targetStops.contains(frame.tokens[stop].folded) { stop += 1 }
+        while u < frame.units.count {
+            let unit = frame.units[u]
+            if unit.firstToken >= stop || unit.firstToken - start > 15 { return nil }
+            if unit.firstToken >= start, !unit.isSetting, !skipped.contains(unit.firstToken),
+               unit.name != excluding {
+                return unit
+            }
+            u += 1
+        }
+        return nil
+    }
+
+    // MARK: - Location
+
+    private func setting(near match: TriggerMatch, in range: Range<Int>) -> String? {
+        var best: (distance: Int, name: String)?
+        var u = frame.firstUnit(atOrAfter: range.lowerBound)
+        while u < frame.units.count, frame.units[u].firstToken < range.upperBound {
+            let unit = frame.units[u]
+            if unit.isSetting {
+                let distance = unit.firstToken >= match.endToken
+                    ? unit.firstToken - match.endToken
+                    : match.firstToken - unit.endToken + 2  // a setting after the trigger reads more naturally
+                if distance <= 12, best == nil || distance < best!.distance { best = (distance, unit.name) }
+            }
+            u += 1
+        }
+        return best?.name
+    }
+}

@@ -1,0 +1,41 @@
+/// Decides whether a trigger is reported as happening, as not happening, or as possible.
+///
+/// Looks at the words of the trigger's clause before it (at most eight, stopping at a
+/// comma, "that", "and", "but" or a quotation mark): a negation (not, n't, no, never,
+/// neither, nor) makes it negated; a modal or plan word (will, would, could, might, plan,
+/// expect, threaten, if, "set to", "due to", aim, goal, deadline, …) hypothetical. Rules
+/// flagged `hyp` (threats, ultimatums) are always hypothetical, as the gold conventions ask.
+struct PolarityReader: Sendable {
+    let frame: TextFrame
+
+    private static let negators: Set<String> = ["not", "n't", "no", "never", "neither", "nor", "cannot", "without"]
+    private static let hypotheticals: Set<String> = [
+        "will", "would", "could", "might", "may", "shall", "should", "if", "unless",
+        "plan", "plans", "planned", "planning", "expect", "expects", "expected", "expecting",
+        "threaten", "threatens", "threatened", "threatening", "aim", "aims", "aimed", "goal",
+        "deadline", "hope", "hopes", "hoped", "intend", "intends", "intended", "likely", "possibly",
+        "potential", "seek", "seeks", "scheduled", "proposed",
+    ]
+    private static let boundaries: Set<String> = [
+        ",", ";", ":", "that", "and", "but", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
+    ]
+    private static let window = 8
+
+    func polarity(of match: TriggerMatch, sentence: Int) -> EventPolarity {
+        let tokens = frame.tokens
+        let lower = frame.sentenceTokens[sentence].lowerBound
+        var hypothetical = match.rule.flags.contains(.hyp)
+        var k = match.firstToken - 1
+        while k >= lower && match.firstToken - k <= Self.window {
+            let word = tokens[k].folded
+            if Self.boundaries.contains(word) { break }
+            if Self.negators.contains(word) { return .negated }
+            if Self.hypotheticals.contains(word) || word.hasSuffix("'ll") { hypothetical = true }
+            if (word == "set" || word == "due") && k + 1 < tokens.count && tokens[k + 1].folded == "to" {
+                hypothetical = true
+            }
+            k -= 1
+        }
+        return hypothetical ? .hypothetical : .asserted
+    }
+}

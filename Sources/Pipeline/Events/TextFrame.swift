@@ -1,0 +1,267 @@
+/// The shallow parse events and quotes are read from: the clean text's tokens, each
+/// sentence's token range, and the actor phrases (entity mentions, resolved pronouns) in
+/// text order.
+///
+/// Built once per document; everything after it is index arithmetic on arrays.
+struct TextFrame: Sendable {
+    let scalars: [Unicode.Scalar]
+    let tokens: [WordToken]
+    /// Per sentence of `AnalyzedDocument.sentences`: its span and token range.
+    let sentences: [SentenceSpan]
+    let sentenceTokens: [Range<Int>]
+    /// Actor phrases sorted by token position.
+    let units: [ActorUnit]
+    /// Per token: the index into `units` of the phrase that covers it, or -1.
+    let unitAtToken: [Int]
+    /// Per token: covered by an entity mention (triggers never start inside a name).
+    let inMention: [Bool]
+    /// The quoted stretches of the text (between the marks), in text order.
+    let quoteSpans: [Range<Int>]
+    /// Per token: inside a quotation. Quoted words are the speaker's, not the reporter's:
+    /// they hold no events and do not move pronoun antecedents.
+    let inQuote: [Bool]
+
+    private static let prepositions: Set<String> = [
+        "in", "at", "on", "with", "to", "from", "of", "by", "for", "against", "between",
+        "over", "into", "about", "toward", "towards", "through", "among", "via", "under",
+    ]
+    private static let relativeOpeners: Set<String> = ["who", "which", "whose", "where", "a", "an"]
+    private static let determiners: Set<String> = ["the", "a", "an", "top", "other"]
+    private static let settingPrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
+    private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former"]
+
+    init(document: AnalyzedDocument) {
+        let scalars = Array(document.clean.text.unicodeScalars)
+        self.scalars = scalars
+        let tokens = WordTokenizer.tokens(of: scalars)
+        self.tokens = tokens
+        let quoteSpans = QuoteFinder.spans(in: scalars)
+        self.quoteSpans = quoteSpans
+        var inQuote = [Bool](repeating: false, count: tokens.count)
+        for span in quoteSpans {
+            var k = Self.tokenIndex(atOrAfter: span.lowerBound, in: tokens)
+            while k < tokens.count && tokens[k].start < span.upperBound { inQuote[k] = true; k += 1 }
+        }
+        self.inQuote = inQuote
+        let sentences = document.sentences.isEmpty
+            ? SentenceFallback.sentences(of: scalars)
+            : document.sentences.sorted { $0.start < $1.start }
+        self.sentences = sentences
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(sentences.count)
+        var t = 0
+        for s in sentences {
+            while t < tokens.count && tokens[t].start < s.start { t += 1 }
+            var e = t
+            while e < tokens.count && tokens[e].end <= s.end { e += 1 }
+            ranges.append(t..<e)
+            t = e
+        }
+        sentenceTokens = ranges
+
+        // Entity mentions as token ranges, in text order.
+        struct Placed {
+            var first: Int
+            var end: Int
+            var name: String
+            var type: EntityType
+            var metonym: Bool
+            /// A place that elsewhere stands for a government (a capital): literally, only a setting.
+            var capital: Bool
+        }
+        var placed: [Placed] = []
+        var inMention = [Bool](repeating: false, count: tokens.count)
+        for entity in document.entities {
+            let capital = entity.type == .location && entity.mentions.contains { $0.metonymFor != nil }
+            for m in entity.mentions {
+                let first = Self.tokenIndex(atOrAfter: m.start, in: tokens)
+                var end = first
+                while end < tokens.count && tokens[end].start < m.end { end += 1 }
+                guard end > first else { continue }
+                for k in first..<end { inMention[k] = true }
+                placed.append(Placed(first: first, end: end, name: m.metonymFor ?? entity.name,
+                                     type: entity.type, metonym: m.metonymFor != nil, capital: capital))
+            }
+        }
+        placed.sort { $0.first < $1.first }
+        self.inMention = inMention
+
+        let personRoles: [String: String] = document.entities.reduce(into: [:]) { roles, e in
+            if e.type == .person, let role = e.role { roles[e.name] = role.lowercased() }
+        }
+        let pair = Self.principalPair(document.entities)
+
+        // Pronouns and nominals that stand for actors, merged with the mentions.
+        var units: [ActorUnit] = []
+        var nextMention = 0
+        var lastPerson: String?
+        var lastGroup: String?
+        var i = 0
+        while i < tokens.count {
+            if nextMention < placed.count && placed[nextMention].first <= i {
+                let p = placed[nextMention]
+                nextMention += 1
+                if p.first < i { continue }  // overlaps a mention already taken
+                var unit = ActorUnit(firstToken: p.first, headFirst: p.first, endToken: p.end, name: p.name,
+                                     type: p.metonym ? .location : p.type, isSetting: false,
+                                     isPossessive: p.end < tokens.count && tokens[p.end].folded == "'s",
+                                     partner: nil)
+                if p.type == .location && !p.metonym, p.first > 0 {
+                    var k = p.first - 1
+                    if tokens[k].folded == "the" && k > 0 { k -= 1 }
+                    unit.isSetting = p.capital || Self.settingPrepositions.contains(tokens[k].folded)
+                }
+                if inQuote[p.first] {
+                    // A name inside a quotation is no antecedent for the reporter's pronouns.
+                } else if p.type == .person { lastPerson = p.name } else if !unit.isSetting { lastGroup = p.name }
+                // A modifier mention directly before a name absorbs into it.
+                if let previous = units.last, !previous.isSetting,
+                   p.type == .person || p.type == .organization,
+                   Self.bridges(tokens, from: previous.endToken, to: p.first) {
+                    unit.firstToken = previous.firstToken
+                    units[units.count - 1] = unit
+                } else {
+                    units.append(unit)
+                }
+                i = max(i, p.end)
+                continue
+            }
+            let word = tokens[i].folded
+            switch word {
+            case "he", "she", "him", "her":
+                if let name = lastPerson {
+                    units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: name, type: .person,
+                                           isSetting: false, isPossessive: false, partner: nil))
+                }
+            case "they", "them":
+                if let name = lastGroup {
+                    units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: name, type: nil,
+                                           isSetting: false, isPossessive: false, partner: nil))
+                }
+            case "president", "premier", "minister", "secretary", "representative":
+                // "the president" names the last person whose role it is.
+                if i > 0, tokens[i - 1].folded == "the", i + 1 >= tokens.count || !inMention[i + 1],
+                   let name = Self.lastPerson(withRole: word, in: units, roles: personRoles) {
+                    units.append(ActorUnit(firstToken: i - 1, headFirst: i, endToken: i + 1, name: name,
+                                           type: .person, isSetting: false, isPossessive: false, partner: nil))
+                }
+            case "sides", "side", "countries":
+                if let pair, i > 0, ["both", "two", "neither", "either"].contains(tokens[i - 1].folded) {
+                    let first = i >= 2 && tokens[i - 2].folded == "the" ? i - 2 : i - 1
+                    units.append(ActorUnit(firstToken: first, headFirst: first, endToken: i + 1, name: pair.0,
+                                           type: .location, isSetting: false, isPossessive: false, partner: pair.1))
+                }
+            default:
+                break
+            }
+            i += 1
+        }
+        self.units = units
+        var unitAtToken = [Int](repeating: -1, count: tokens.count)
+        for (u, unit) in units.enumerated() {
+            for k in unit.firstToken..<unit.endToken { unitAtToken[k] = u }
+        }
+        self.unitAtToken = unitAtToken
+    }
+
+    /// Whether the tokens between two mentions are only title words ("Trade Representative",
+    /// "'s Vice Premier"), so the first mention modifies the second.
+    private static func bridges(_ tokens: [WordToken], from: Int, to: Int) -> Bool {
+        guard to >= from, to - from <= 5 else { return false }
+        for k in from..<to {
+            let t = tokens[k]
+            if t.isWord && t.isCapitalized { continue }
+            if bridgeWords.contains(t.folded) { continue }
+            return false
+        }
+        return true
+    }
+
+    private static func lastPerson(withRole role: String, in units: [ActorUnit], roles: [String: String]) -> String? {
+        for unit in units.reversed() where unit.type == .person {
+            if let r = roles[unit.name], r.contains(role) { return unit.name }
+        }
+        return nil
+    }
+
+    /// The two places most mentioned as actors: what "both sides" means in a bilateral story.
+    private static func principalPair(_ entities: [Entity]) -> (String, String)? {
+        var counts: [String: Int] = [:]
+        var firstSeen: [String: Int] = [:]
+        for e in entities where e.type == .location {
+            for m in e.mentions {
+                let name = m.metonymFor ?? e.name
+                counts[name, default: 0] += 1
+                firstSeen[name] = min(firstSeen[name] ?? Int.max, m.start)
+            }
+        }
+        let ranked = counts.filter { $0.value >= 2 }.sorted {
+            $0.value != $1.value ? $0.value > $1.value : firstSeen[$0.key]! < firstSeen[$1.key]!
+        }
+        guard ranked.count >= 2 else { return nil }
+        let a = ranked[0].key, b = ranked[1].key
+        return firstSeen[a]! <= firstSeen[b]! ? (a, b) : (b, a)
+    }
+
+    static func tokenIndex(atOrAfter offset: Int, in tokens: [WordToken]) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The sentence that holds token `t`, if any.
+    func sentence(ofToken t: Int) -> Int? {
+        var lo = 0, hi = sentenceTokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentenceTokens[mid].upperBound <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentenceTokens.count && sentenceTokens[lo].contains(t) ? lo : nil
+    }
+
+    /// Whether `unit` is introduced by a preposition (so it is not a clause's subject).
+    func isPrepositional(_ unit: ActorUnit) -> Bool {
+        var k = unit.firstToken - 1
+        while k >= 0, Self.determiners.contains(tokens[k].folded) { k -= 1 }
+        return k >= 0 && Self.prepositions.contains(tokens[k].folded)
+    }
+
+    /// Index of the first unit whose head starts at or after token `t`.
+    func firstUnit(atOrAfter t: Int) -> Int {
+        var lo = 0, hi = units.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if units[mid].endToken <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Token positions inside ", who …," / ", a … ," asides, which never hold the subject.
+    func appositions(in range: Range<Int>) -> Set<Int> {
+        var skipped = Set<Int>()
+                var k = range.lowerBound
+        while k < range.upperBound {
+            if tokens[k].folded == ",", k + 1 < range.upperBound,
+               Self.relativeOpeners.contains(tokens[k + 1].folded) {
+                var e = k + 1
+                while e < range.upperBound && tokens[e].folded != "," && tokens[e].folded != ";" { e += 1 }
+                if e < range.upperBound && tokens[e].folded == "," {
+                    for x in k...e { skipped.insert(x) }
+                }
+                k = e
+                continue
+            }
+            k += 1
+        }
+        return skipped
+    }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        return String(view)
+    }
+}

@@ -1,0 +1,86 @@
+/// Where a lexicon rule matched: the token range it covers and the rule.
+struct TriggerMatch: Sendable, Hashable {
+    /// Index of the first and one past the last matched token (gap words included).
+    var firstToken: Int
+    var endToken: Int
+    var rule: TriggerRule
+}
+
+/// The trigger lexicon, indexed by the first word of each rule.
+///
+/// Built once from the generated `rules` table; matching a sentence costs one dictionary
+/// lookup per word plus the rules that start with that word. Overlapping matches are
+/// resolved longest-first, so a phrase ("agreed to consider") beats its head ("agreed").
+struct TriggerLexicon: Sendable {
+    /// The lexicon compiled into the binary.
+    static let standard = TriggerLexicon(rules: TriggerLexicon.rules)
+
+    /// Rules by every word their first position accepts, longest pattern first.
+    private let byFirstWord: [String: [TriggerRule]]
+
+    init(rules: [TriggerRule]) {
+        var index: [String: [TriggerRule]] = [:]
+        for rule in rules {
+            guard let first = rule.tokens.first ?? nil else { continue }
+            for word in first { index[word, default: []].append(rule) }
+        }
+        for (word, list) in index {
+            index[word] = list.sorted { $0.tokens.count > $1.tokens.count }
+        }
+        byFirstWord = index
+    }
+
+    /// Non-overlapping matches among `tokens[range]`, in text order.
+    func matches(in tokens: [WordToken], range: Range<Int>) -> [TriggerMatch] {
+        var found: [TriggerMatch] = []
+        for i in range where tokens[i].isWord {
+            guard let candidates = byFirstWord[tokens[i].folded] else { continue }
+            for rule in candidates {
+                if let end = match(rule, at: i, in: tokens, limit: range.upperBound) {
+                    found.append(TriggerMatch(firstToken: i, endToken: end, rule: rule))
+                }
+            }
+        }
+        guard found.count > 1 else { return found }
+        // Longest first (most pattern words, then widest span), keep what does not overlap.
+        let ranked = found.sorted {
+            if $0.rule.tokens.count != $1.rule.tokens.count { return $0.rule.tokens.count > $1.rule.tokens.count }
+            if $0.endToken - $0.firstToken != $1.endToken - $1.firstToken {
+                return $0.endToken - $0.firstToken > $1.endToken - $1.firstToken
+            }
+            return $0.firstToken < $1.firstToken
+        }
+        var taken = [Bool](repeating: false, count: range.count)
+        var kept: [TriggerMatch] = []
+        for m in ranked {
+            let span = (m.firstToken - range.lowerBound)..<(m.endToken - range.lowerBound)
+            if span.contains(where: { taken[$0] }) { continue }
+            for k in span { taken[k] = true }
+            kept.append(m)
+        }
+        return kept.sorted { $0.firstToken < $1.firstToken }
+    }
+
+    /// The end token of `rule` matched from `start`, or `nil`. Gaps take as few words as
+    /// possible and never cross punctuation.
+    private func match(_ rule: TriggerRule, at start: Int, in tokens: [WordToken], limit: Int) -> Int? {
+        func step(_ position: Int, _ tokenIndex: Int) -> Int? {
+            if position == rule.tokens.count { return tokenIndex }
+            guard let words = rule.tokens[position] else {
+                var skip = 0
+                var t = tokenIndex
+                while skip <= TriggerRule.maxGap && t < limit {
+                    if let end = step(position + 1, t) { return end }
+                    guard tokens[t].isWord else { return nil }
+                    t += 1
+                    skip += 1
+                }
+                return nil
+            }
+            guard tokenIndex < limit, tokens[tokenIndex].isWord,
+                  words.contains(tokens[tokenIndex].folded) else { return nil }
+            return step(position + 1, tokenIndex + 1)
+        }
+        return step(0, start)
+    }
+}

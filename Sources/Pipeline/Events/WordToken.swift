@@ -1,0 +1,117 @@
+/// A word or punctuation mark of the clean text, with its Unicode-scalar span.
+struct WordToken: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case word
+        case punctuation
+    }
+
+    var start: Int
+    var end: Int
+    /// Lower-cased, with ’ folded to ', so lexicon lookups need one form.
+    var folded: String
+    var kind: Kind
+    /// The first scalar is an upper-case letter (names, titles).
+    var isCapitalized: Bool
+
+    var isWord: Bool { kind == .word }
+}
+
+/// Splits text into `WordToken`s in one pass over its scalars.
+///
+/// Words are runs of letters and digits; a hyphen or full stop between two letters stays
+/// inside the word ("face-to-face", "U.S"); an apostrophe between letters stays inside
+/// too ("we've") except for the possessive "'s" and "n't", which become their own tokens
+/// because the parser reads them. Every other non-space scalar is a one-scalar token.
+enum WordTokenizer {
+    static func tokens(of scalars: [Unicode.Scalar]) -> [WordToken] {
+        var out: [WordToken] = []
+        out.reserveCapacity(scalars.count / 5)
+        let n = scalars.count
+        var i = 0
+        while i < n {
+            let c = scalars[i]
+            if isSpace(c) { i += 1; continue }
+            guard isWordScalar(c) else {
+                out.append(WordToken(start: i, end: i + 1, folded: fold(scalars[i..<(i + 1)]),
+                                     kind: .punctuation, isCapitalized: false))
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n {
+                let s = scalars[j]
+                if isWordScalar(s) { j += 1; continue }
+                let joinsLetters = j + 1 < n && isWordScalar(scalars[j + 1]) && isWordScalar(scalars[j - 1])
+                if joinsLetters && (s == "-" || s == ".") { j += 1; continue }
+                if joinsLetters && isApostrophe(s) {
+                    // "'s" + non-letter is a possessive; "n't" a negation: both end the word here.
+                    let next = scalars[j + 1]
+                    let afterNext = j + 2 < n ? scalars[j + 2] : " "
+                    if (next == "s" || next == "S") && !isWordScalar(afterNext) { break }
+                    if (next == "t" || next == "T") && !isWordScalar(afterNext)
+                        && (scalars[j - 1] == "n" || scalars[j - 1] == "N") {
+                        j -= 1  // the n goes with "n't"
+                        break
+                    }
+                    j += 1
+                    continue
+                }
+                break
+            }
+            if j <= i { j = i + 1 }  // "n't" directly at the start: keep at least one scalar
+            out.append(WordToken(start: i, end: j, folded: fold(scalars[i..<j]), kind: .word,
+                                 isCapitalized: c.properties.isUppercase))
+            i = j
+            // A split-off "'s" or "n't".
+            if let length = cliticLength(scalars, at: i) {
+                out.append(WordToken(start: i, end: i + length, folded: fold(scalars[i..<(i + length)]),
+                                     kind: .word, isCapitalized: false))
+                i += length
+            }
+        }
+        return out
+    }
+
+    /// The length of a possessive "'s" (3 with "n't") starting at `i`, if one does.
+    private static func cliticLength(_ scalars: [Unicode.Scalar], at i: Int) -> Int? {
+        let n = scalars.count
+        func endsAt(_ k: Int) -> Bool { k >= n || !isWordScalar(scalars[k]) }
+        if i + 1 < n, isApostrophe(scalars[i]), scalars[i + 1] == "s" || scalars[i + 1] == "S", endsAt(i + 2) {
+            return 2
+        }
+        if i + 2 < n, scalars[i] == "n" || scalars[i] == "N", isApostrophe(scalars[i + 1]),
+           scalars[i + 2] == "t" || scalars[i + 2] == "T", endsAt(i + 3) {
+            return 3
+        }
+        return nil
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{00A0}" || c.properties.isWhitespace
+    }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 {
+            let v = c.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
+    }
+
+    static func isApostrophe(_ c: Unicode.Scalar) -> Bool {
+        c == "'" || c == "\u{2019}"
+    }
+
+    private static func fold(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        for c in slice {
+            if c == "\u{2019}" { view.append("'") }
+            else if c.value >= 0x41 && c.value <= 0x5A { view.append(Unicode.Scalar(c.value + 32)!) }
+            else if c.value < 0x80 { view.append(c) }
+            else {
+                for l in c.properties.lowercaseMapping.unicodeScalars { view.append(l) }
+            }
+        }
+        return String(view)
+    }
+}
