@@ -341,8 +341,9 @@ public final class ArticleStore: DocumentSink, Sendable {
         }
     }
 
-    /// Runs `body` on a reader connection, mapping SQLite's errors to `StoreError`.
-    private func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs `body` on a reader connection, mapping SQLite's errors to `StoreError`
+    /// (internal: tests inspect rows through it).
+    func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read(body)
         } catch {
