@@ -349,6 +349,32 @@ private enum Sample {
         #expect(throws: StoreError.readOnly(path: path)) { try readOnly.checkpoint() }
     }
 
+    @Test func aBatchThatFailsLeavesNothingBehind() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("g.sqlite")
+        let store = try ArticleStore(path: path, busyTimeout: 0.1)
+        _ = try store.write([.document(Sample.trade())])
+
+        var unsafe = Configuration()
+        unsafe.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: unsafe)
+        try other.inDatabase { db in try db.beginTransaction(.immediate) }
+        do {
+            _ = try store.write([.document(Sample.followUp())])
+            Issue.record("a write under another writer's lock succeeded")
+        } catch {
+            #expect(error.kind == .storage)
+            #expect(error.stage == .store)
+            #expect(error.message.contains("locked"))
+        }
+        try other.inDatabase { db in try db.rollback() }
+
+        let retried = try store.write([.document(Sample.followUp())])
+        if case .stored = retried[0].disposition {} else { Issue.record("retry not stored: \(retried[0].disposition)") }
+        #expect(try store.counts().documents == 2)
+        #expect(try store.entitySummaries(type: .person).first?.documents == 2)
+    }
+
     @Test func checkpointEmptiesTheWAL() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("g.sqlite")

@@ -27,6 +27,8 @@ public final class ArticleStore: DocumentSink, Sendable {
     public let path: String
     public let mode: AccessMode
     private let pool: DatabasePool
+    /// The entity memo the writer carries from batch to batch.
+    private let resolverMemo = EntityResolverMemo()
 
     /// Opens (or creates, when `mode` is `.readWrite`) the database at `path`.
     ///
@@ -113,13 +115,19 @@ public final class ArticleStore: DocumentSink, Sendable {
             return try pool.writeWithoutTransaction { db in
                 var outcomes: [PipelineOutcome] = []
                 outcomes.reserveCapacity(batch.count)
+                // Taken out for the batch and put back only after the commit, so a rolled
+                // back batch leaves no id behind in the memo.
+                var resolver = resolverMemo.take()
                 try db.inTransaction(.immediate) {
-                    var writer = BatchWriter(now: try BatchWriter.timestamp(in: db))
+                    var writer = BatchWriter(now: try BatchWriter.timestamp(in: db), resolver: resolver)
+                    resolver = EntityResolver()  // one owner, so the memo is never copied
                     for item in batch {
                         outcomes.append(try Self.write(item, with: &writer, in: db))
                     }
+                    resolver = writer.resolver
                     return .commit
                 }
+                resolverMemo.put(resolver)
                 return outcomes
             }
         } catch {
@@ -131,7 +139,6 @@ public final class ArticleStore: DocumentSink, Sendable {
     /// that item, not the batch (the pipeline would otherwise retry a poisoned batch forever).
     private static func write(_ item: PipelineItem, with writer: inout BatchWriter,
                               in db: Database) throws -> PipelineOutcome {
-        let before = writer
         var outcome: PipelineOutcome?
         do {
             try db.inSavepoint {
@@ -139,7 +146,7 @@ public final class ArticleStore: DocumentSink, Sendable {
                 return .commit
             }
         } catch let error as DatabaseError where isItemError(error) {
-            writer = before
+            writer.itemRolledBack(sha256: sha256(of: item))
             let failure = PipelineError(.storage, stage: .store,
                                         "the database refused this article: \(error.message ?? "\(error.resultCode)")")
             let failed = FailedArticle(source: item.source, sequence: item.sequence, sha256: sha256(of: item),

@@ -8,15 +8,24 @@ import GRDB
 /// `last_seen_at`. Statements are cached on the connection, so after the first batch no
 /// SQL is parsed on this path.
 ///
-/// Lives for one transaction: its memos hold ids a rollback could undo.
+/// Lives for one transaction: `storedInBatch` holds ids a rollback could undo. The
+/// entity resolver is lent by the store for the batch and handed back after the commit.
 struct BatchWriter {
     /// The batch's timestamp (ISO 8601 UTC); every row of the batch shares it.
     let now: String
-    private var resolver = EntityResolver()
+    var resolver: EntityResolver
     private var storedInBatch: [String: Int64] = [:]
 
-    init(now: String) {
+    init(now: String, resolver: EntityResolver) {
         self.now = now
+        self.resolver = resolver
+    }
+
+    /// Forgets what the item with `sha256` may have left in the memos, after its savepoint
+    /// was rolled back.
+    mutating func itemRolledBack(sha256: String?) {
+        if let sha256 { storedInBatch[sha256] = nil }
+        resolver.forget()
     }
 
     /// The current time as SQLite formats it, with milliseconds.
@@ -113,13 +122,13 @@ struct BatchWriter {
     private func insertRemoved(_ clean: CleanDocument, documentID: Int64, in db: Database) throws {
         guard !clean.removed.isEmpty else { return }
         // The removed text is kept so an auditor need not re-slice raw_text by scalars.
-        let source = ScalarText(clean.decoded.text)
         let statement = try db.cachedStatement(sql: """
             INSERT INTO removed_spans(document_id, start, "end", reason, text) VALUES (?, ?, ?, ?, ?)
             """)
+        var slicer = ScalarSlicer(clean.decoded.text)
         for span in clean.removed {
             statement.setUncheckedArguments([documentID, span.start, span.end, span.reason.rawValue,
-                                             source.slice(span.start, span.end)])
+                                             slicer.slice(span.start, span.end)])
             try statement.execute()
         }
     }
@@ -232,6 +241,31 @@ struct BatchWriter {
         }
     }
 
+    /// Slices a string by Unicode-scalar offsets without copying it into an array; spans
+    /// in increasing order cost one walk of the text in total.
+    private struct ScalarSlicer {
+        let scalars: String.UnicodeScalarView
+        var index: String.UnicodeScalarView.Index
+        var offset = 0
+
+        init(_ text: String) {
+            scalars = text.unicodeScalars
+            index = scalars.startIndex
+        }
+
+        mutating func slice(_ start: Int, _ end: Int) -> String {
+            if start < offset {
+                index = scalars.startIndex
+                offset = 0
+            }
+            index = scalars.index(index, offsetBy: start - offset, limitedBy: scalars.endIndex) ?? scalars.endIndex
+            offset = start
+            let upper = scalars.index(index, offsetBy: max(0, end - start), limitedBy: scalars.endIndex)
+                ?? scalars.endIndex
+            return String(scalars[index..<upper])
+        }
+    }
+
     private func entityID(_ name: String?, among ids: [String: Int64], preferring type: EntityType,
                           in db: Database) throws -> Int64? {
         guard let name else { return nil }
@@ -241,16 +275,17 @@ struct BatchWriter {
 
     /// Whitespace-separated words, counted over UTF-8 bytes (non-ASCII bytes are word bytes).
     static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
-                inWord = false
-            default:
-                if !inWord { count += 1; inWord = true }
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                // ASCII space, \t \n \v \f \r
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if !isSpace, !inWord { count += 1 }
+                inWord = !isSpace
             }
+            return count
         }
-        return count
     }
 }

@@ -9,10 +9,17 @@ import GRDB
 /// so); otherwise a new row is created. An ambiguous alias never merges two people.
 /// Every name and mention surface form is recorded as an alias of the row it resolved to.
 ///
-/// Lives for one transaction: its memo holds ids that a rollback could undo.
+/// Its memo outlives a batch (names repeat across news articles, so most lookups never
+/// reach SQLite); whoever rolls back a transaction that used it must call `forget()`,
+/// because the memo may then hold ids the rollback undid.
 struct EntityResolver {
     private var memo: [EntityKey: Int64] = [:]
+    /// Aliases known to be stored, keyed by the surface form as written, so a repeated
+    /// mention costs one hash lookup and no normalization.
     private var knownAliases: Set<AliasRow> = []
+
+    /// Past this many memo entries the memo starts over, bounding the writer's memory.
+    private static let capacity = 500_000
 
     private struct EntityKey: Hashable {
         var name: String
@@ -21,7 +28,13 @@ struct EntityResolver {
 
     private struct AliasRow: Hashable {
         var entityID: Int64
-        var normalized: String
+        var alias: String
+    }
+
+    /// Drops everything remembered; the next lookups ask the database.
+    mutating func forget() {
+        memo.removeAll()
+        knownAliases.removeAll()
     }
 
     /// The canonical id of `entity`, recording its names as aliases.
@@ -74,10 +87,10 @@ struct EntityResolver {
     }
 
     private mutating func recordAlias(_ alias: String, of id: Int64, in db: Database) throws {
+        if knownAliases.count > Self.capacity || memo.count > Self.capacity { forget() }
+        guard knownAliases.insert(AliasRow(entityID: id, alias: alias)).inserted else { return }
         let normalized = AliasKey.normalize(alias)
-        guard !normalized.isEmpty, knownAliases.insert(AliasRow(entityID: id, normalized: normalized)).inserted else {
-            return
-        }
+        guard !normalized.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
             INSERT INTO entity_aliases(entity_id, alias, normalized) VALUES (?, ?, ?)
             ON CONFLICT DO NOTHING
