@@ -1,0 +1,360 @@
+import GRDB
+
+/// The SQLite database of articles: the pipeline's sink and the analyst's source.
+///
+/// Promises:
+/// - Opening creates the file if needed, puts it in WAL mode, turns foreign keys on, and
+///   migrates it to `StoreSchema.version`; it refuses (typed `StoreError`) a file that is
+///   not a Gleaner database or was migrated by a newer Gleaner.
+/// - `write` commits a whole batch in one `BEGIN IMMEDIATE` transaction or nothing, and
+///   never stores the same content (sha256) twice.
+/// - Readers (`search`, `export`, …) read a committed snapshot and never block the writer,
+///   nor does the writer block them (WAL); other processes may read with
+///   `sqlite3 -readonly` at the same time.
+///
+/// One process should write a database at a time; a second writer waits up to the busy
+/// timeout and then gets `.locked`.
+public final class ArticleStore: DocumentSink, Sendable {
+    /// Whether this process may write.
+    public enum AccessMode: Sendable {
+        case readWrite
+        /// For analysts' commands: never writes, never migrates, and refuses a database
+        /// whose schema is not exactly this Gleaner's.
+        case readOnly
+    }
+
+    /// The database file.
+    public let path: String
+    public let mode: AccessMode
+    private let pool: DatabasePool
+    /// The entity memo the writer carries from batch to batch.
+    private let resolverMemo = EntityResolverMemo()
+
+    /// Opens (or creates, when `mode` is `.readWrite`) the database at `path`.
+    ///
+    /// - parameter busyTimeout: seconds to wait for another connection's lock before
+    ///   failing with `.locked`.
+    public init(path: String, mode: AccessMode = .readWrite, busyTimeout: Double = 10) throws(StoreError) {
+        self.path = path
+        self.mode = mode
+        var configuration = Configuration()
+        configuration.label = "gleaner.store"
+        configuration.foreignKeysEnabled = true
+        configuration.readonly = mode == .readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            // 16 MiB of page cache per connection: the documents' indexes stay hot.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            switch mode {
+            case .readWrite:
+                try pool.writeWithoutTransaction { db in try Self.checkIdentity(db, path: path) }
+                try StoreSchema.migrator.migrate(pool)
+            case .readOnly:
+                try pool.read { db in
+                    try Self.checkIdentity(db, path: path)
+                    guard try StoreSchema.migrator.hasCompletedMigrations(db) else {
+                        throw StoreError.olderSchema(path: path)
+                    }
+                }
+            }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Refuses files that are not Gleaner databases, and Gleaner databases from the future.
+    private static func checkIdentity(_ db: Database, path: String) throws {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+            """)
+        if tables.isEmpty, applicationID == 0 { return }  // a new file
+        if applicationID != 0, applicationID != StoreSchema.applicationID {
+            throw StoreError.notGleanerDatabase(path: path, reason: "its application_id is \(applicationID)")
+        }
+        guard tables.contains("grdb_migrations") else {
+            throw StoreError.notGleanerDatabase(path: path, reason: "it has tables but no Gleaner migrations")
+        }
+        let known = Set(StoreSchema.migrator.migrations)
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        let unknown = applied.filter { !known.contains($0) }
+        if !unknown.isEmpty {
+            // Before our application_id is stamped, foreign migrations mean a foreign app.
+            if applicationID == 0 {
+                throw StoreError.notGleanerDatabase(path: path, reason: "its migrations are not Gleaner's")
+            }
+            throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
+        }
+        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if userVersion > StoreSchema.version {
+            throw StoreError.newerSchema(path: path, unknownMigrations: ["user_version \(userVersion)"])
+        }
+    }
+
+    /// `PRAGMA user_version`: the schema version the file is at.
+    public func schemaVersion() throws(StoreError) -> Int {
+        try reading { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    // MARK: - Writing
+
+    /// Commits the batch in one IMMEDIATE transaction; see `DocumentSink`.
+    ///
+    /// An item the database rejects on its own (a constraint, a value too big) is rolled
+    /// back alone and recorded as a `.storage` failure; an error of the database itself
+    /// (disk full, locked, I/O) rolls back the whole batch and is thrown.
+    public func write(_ batch: [PipelineItem]) throws(PipelineError) -> [PipelineOutcome] {
+        guard !batch.isEmpty else { return [] }
+        guard mode == .readWrite else {
+            throw PipelineError(.storage, stage: .store, StoreError.readOnly(path: path).description)
+        }
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var outcomes: [PipelineOutcome] = []
+                outcomes.reserveCapacity(batch.count)
+                // Taken out for the batch and put back only after the commit, so a rolled
+                // back batch leaves no id behind in the memo.
+                var resolver = resolverMemo.take()
+                try db.inTransaction(.immediate) {
+                    var writer = BatchWriter(now: try BatchWriter.timestamp(in: db), resolver: resolver)
+                    resolver = EntityResolver()  // one owner, so the memo is never copied
+                    for item in batch {
+                        outcomes.append(try Self.write(item, with: &writer, in: db))
+                    }
+                    resolver = writer.resolver
+                    return .commit
+                }
+                resolverMemo.put(resolver)
+                return outcomes
+            }
+        } catch {
+            throw PipelineError(.storage, stage: .store, StoreError.from(error, path: path).description)
+        }
+    }
+
+    /// Writes one item inside a savepoint so that a row the schema rejects costs only
+    /// that item, not the batch (the pipeline would otherwise retry a poisoned batch forever).
+    private static func write(_ item: PipelineItem, with writer: inout BatchWriter,
+                              in db: Database) throws -> PipelineOutcome {
+        var outcome: PipelineOutcome?
+        do {
+            try db.inSavepoint {
+                outcome = try writer.write(item, in: db)
+                return .commit
+            }
+        } catch let error as DatabaseError where isItemError(error) {
+            writer.itemRolledBack(sha256: sha256(of: item))
+            let failure = PipelineError(.storage, stage: .store,
+                                        "the database refused this article: \(error.message ?? "\(error.resultCode)")")
+            let failed = FailedArticle(source: item.source, sequence: item.sequence, sha256: sha256(of: item),
+                                       byteCount: byteCount(of: item), error: failure)
+            return try writer.write(.failure(failed), in: db)
+        }
+        guard let outcome else { preconditionFailure("a committed savepoint always sets the outcome") }
+        return outcome
+    }
+
+    private static func isItemError(_ error: DatabaseError) -> Bool {
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_MISMATCH, .SQLITE_RANGE: return true
+        default: return false
+        }
+    }
+
+    private static func sha256(of item: PipelineItem) -> String? {
+        switch item {
+        case .document(let doc): return doc.sha256
+        case .failure(let failed): return failed.sha256
+        }
+    }
+
+    private static func byteCount(of item: PipelineItem) -> Int {
+        switch item {
+        case .document(let doc): return doc.analyzed.clean.decoded.byteCount
+        case .failure(let failed): return failed.byteCount
+        }
+    }
+
+    /// Copies the WAL back into the database file so the WAL cannot grow without bound
+    /// while readers come and go.
+    ///
+    /// PASSIVE never waits: it copies what no reader still needs. With `truncate`, it then
+    /// waits (up to the busy timeout) for readers to finish and empties the WAL file; if
+    /// readers stay, the passive result stands and no error is thrown — the next call
+    /// tries again. Returns the WAL's frame count and how many frames are checkpointed.
+    @discardableResult
+    public func checkpoint(truncate: Bool = false) throws(StoreError) -> (walFrames: Int, checkpointed: Int) {
+        guard mode == .readWrite else { throw .readOnly(path: path) }
+        do {
+            return try pool.writeWithoutTransaction { db in
+                let passive = try db.checkpoint(.passive)
+                guard truncate else { return (passive.walFrameCount, passive.checkpointedFrameCount) }
+                do {
+                    let full = try db.checkpoint(.truncate)
+                    return (full.walFrameCount, full.checkpointedFrameCount)
+                } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_BUSY {
+                    return (passive.walFrameCount, passive.checkpointedFrameCount)
+                }
+            }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Closes the connections; later calls fail. Checkpoint first for a compact file.
+    public func close() throws(StoreError) {
+        do { try pool.close() } catch { throw StoreError.from(error, path: path) }
+    }
+
+    // MARK: - Reading
+
+    /// Calls `handler` with every stored document, oldest first, rebuilt into the model
+    /// values the pipeline produced (see `DocumentReader`), from one consistent snapshot.
+    ///
+    /// Throws a `StoreError`, or whatever `handler` throws (which stops the export).
+    public func exportDocuments(handler: (ExtractedDocument) throws -> Void) throws {
+        let reader = DocumentReader(path: path)
+        do {
+            try pool.read { db in try reader.forEachDocument(in: db, handler) }
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// Full-text search over titles and clean texts, best first.
+    ///
+    /// `query` is FTS5 syntax: words (all must occur), `"a phrase"`, `OR`, `NOT`,
+    /// `prefix*`, `title: word`. A query FTS5 cannot parse throws `.badSearchQuery`.
+    public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
+        guard query.contains(where: { !$0.isWhitespace }) else {
+            throw .badSearchQuery(query: query, reason: "the query is empty")
+        }
+        do {
+            return try pool.read { db in
+                let statement = try db.cachedStatement(sql: """
+                    SELECT d.id, d.title, d.source_path,
+                           snippet(documents_fts, -1, '[', ']', '…', 12),
+                           bm25(documents_fts) AS rank
+                    FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+                    WHERE documents_fts MATCH ?
+                    ORDER BY rank LIMIT ?
+                    """)
+                return try Row.fetchAll(statement, arguments: [query, limit]).map { row in
+                    SearchHit(documentID: row[0], title: row[1], path: row[2], snippet: row[3], rank: row[4])
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_ERROR {
+            // FTS5 reports every query problem ("fts5: syntax error near …", "unterminated
+            // string", "no such column: x") as a plain SQLITE_ERROR of the MATCH.
+            throw .badSearchQuery(query: query, reason: error.message ?? "syntax error")
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// The most mentioned canonical entities, optionally of one type.
+    public func entitySummaries(type: EntityType? = nil, limit: Int = 50) throws(StoreError) -> [EntitySummary] {
+        let filter = type == nil ? "" : "WHERE e.type = ?"
+        var arguments: StatementArguments = type.map { [$0.rawValue] } ?? []
+        arguments += [limit]
+        return try reading { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT e.name, e.type, COUNT(DISTINCT de.document_id) AS documents,
+                       SUM(de.mention_count) AS mentions
+                FROM entities e JOIN document_entities de ON de.entity_id = e.id
+                \(filter)
+                GROUP BY e.id ORDER BY mentions DESC, documents DESC, e.name LIMIT ?
+                """)
+            return try Row.fetchAll(statement, arguments: arguments).compactMap { row in
+                guard let type = EntityType(rawValue: row[1]) else { return nil }
+                return EntitySummary(name: row[0], type: type, documents: row[2], mentions: row[3])
+            }
+        }
+    }
+
+    /// Stored events, newest first, whose CAMEO code starts with `codePrefix` ("16",
+    /// "163") and/or whose root is `root` ("16").
+    public func eventRows(codePrefix: String? = nil, root: String? = nil,
+                          limit: Int = 100) throws(StoreError) -> [EventRow] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let codePrefix {
+            conditions.append("e.code GLOB ?")
+            arguments += [Self.globPrefix(codePrefix)]
+        }
+        if let root {
+            conditions.append("e.root = ?")
+            arguments += [root]
+        }
+        arguments += [limit]
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try reading { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT e.code, e.root, e.quad_class, e.goldstein, e.source, e.target, e.location, e.time,
+                       e.polarity, e.trigger, e.sentence, e.start, e."end", e.trigger_start, e.trigger_end,
+                       e.document_id, d.source_path, d.published
+                FROM events e JOIN documents d ON d.id = e.document_id
+                \(filter)
+                ORDER BY e.id DESC LIMIT ?
+                """)
+            return try Row.fetchAll(statement, arguments: arguments).map { row in
+                EventRow(documentID: row[15], path: row[16], published: row[17],
+                         event: DocumentReader.event(from: row))
+            }
+        }
+    }
+
+    /// A GLOB pattern matching strings that start with `prefix` literally.
+    private static func globPrefix(_ prefix: String) -> String {
+        var pattern = ""
+        for character in prefix {
+            switch character {
+            case "*", "?", "[": pattern += "[\(character)]"
+            default: pattern.append(character)
+            }
+        }
+        return pattern + "*"
+    }
+
+    /// Row counts of the main tables.
+    public func counts() throws(StoreError) -> StoreCounts {
+        try reading { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM documents),
+                       (SELECT count(*) FROM files WHERE state = 'stored'),
+                       (SELECT count(*) FROM files WHERE state = 'duplicate'),
+                       (SELECT count(*) FROM files WHERE state = 'failed'),
+                       (SELECT count(*) FROM entities),
+                       (SELECT count(*) FROM mentions),
+                       (SELECT count(*) FROM value_mentions),
+                       (SELECT count(*) FROM events),
+                       (SELECT count(*) FROM quotes)
+                """)
+            var counts = StoreCounts()
+            guard let row else { return counts }
+            counts.documents = row[0]
+            counts.filesStored = row[1]
+            counts.filesDuplicate = row[2]
+            counts.filesFailed = row[3]
+            counts.entities = row[4]
+            counts.mentions = row[5]
+            counts.values = row[6]
+            counts.events = row[7]
+            counts.quotes = row[8]
+            return counts
+        }
+    }
+
+    /// Runs `body` on a reader connection, mapping SQLite's errors to `StoreError`
+    /// (internal: tests inspect rows through it).
+    func reading<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,291 @@
+import GRDB
+
+/// Writes the items of one batch inside the transaction `ArticleStore.write` opened.
+///
+/// Promises: one outcome per item, in order; a sha256 already stored (before or earlier in
+/// the batch) adds only a `files` row and yields `.duplicate`; every item, stored,
+/// duplicate or failed, has its `files` row, and a path+content seen again only moves
+/// `last_seen_at`. Statements are cached on the connection, so after the first batch no
+/// SQL is parsed on this path.
+///
+/// Lives for one transaction: `storedInBatch` holds ids a rollback could undo. The
+/// entity resolver is lent by the store for the batch and handed back after the commit.
+struct BatchWriter {
+    /// The batch's timestamp (ISO 8601 UTC); every row of the batch shares it.
+    let now: String
+    var resolver: EntityResolver
+    private var storedInBatch: [String: Int64] = [:]
+
+    init(now: String, resolver: EntityResolver) {
+        self.now = now
+        self.resolver = resolver
+    }
+
+    /// Forgets what the item with `sha256` may have left in the memos, after its savepoint
+    /// was rolled back.
+    mutating func itemRolledBack(sha256: String?) {
+        if let sha256 { storedInBatch[sha256] = nil }
+        resolver.forget()
+    }
+
+    /// The current time as SQLite formats it, with milliseconds.
+    static func timestamp(in db: Database) throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")) ?? ""
+    }
+
+    mutating func write(_ item: PipelineItem, in db: Database) throws -> PipelineOutcome {
+        switch item {
+        case .document(let doc):
+            return try write(doc, in: db)
+        case .failure(let failed):
+            try recordFile(path: failed.source.path, sha256: failed.sha256, size: failed.byteCount,
+                           state: "failed", error: failed.error, documentID: nil, in: db)
+            return PipelineOutcome(sequence: failed.sequence, source: failed.source, sha256: failed.sha256,
+                                   disposition: .failed(failed.error))
+        }
+    }
+
+    private mutating func write(_ doc: ExtractedDocument, in db: Database) throws -> PipelineOutcome {
+        let decoded = doc.analyzed.clean.decoded
+        if let existing = try existingDocument(sha256: decoded.sha256, in: db) {
+            try recordFile(path: decoded.source.path, sha256: decoded.sha256, size: decoded.byteCount,
+                           state: "duplicate", error: nil, documentID: existing, in: db)
+            return PipelineOutcome(sequence: decoded.sequence, source: decoded.source, sha256: decoded.sha256,
+                                   disposition: .duplicate(documentID: existing), document: doc)
+        }
+        let id = try insertDocument(doc, in: db)
+        storedInBatch[decoded.sha256] = id
+        try recordFile(path: decoded.source.path, sha256: decoded.sha256, size: decoded.byteCount,
+                       state: "stored", error: nil, documentID: id, in: db)
+        return PipelineOutcome(sequence: decoded.sequence, source: decoded.source, sha256: decoded.sha256,
+                               disposition: .stored(documentID: id), document: doc)
+    }
+
+    private func existingDocument(sha256: String, in db: Database) throws -> Int64? {
+        if let id = storedInBatch[sha256] { return id }
+        let statement = try db.cachedStatement(sql: "SELECT id FROM documents WHERE sha256 = ?")
+        return try Int64.fetchOne(statement, arguments: [sha256])
+    }
+
+    private func recordFile(path: String, sha256: String?, size: Int, state: String, error: PipelineError?,
+                            documentID: Int64?, in db: Database) throws {
+        // A file seen again keeps its first state unless that was a failure: a later
+        // success (say after a fix to the decoder) is what the ledger should say now.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO files(path, sha256, size, state, error_kind, error_stage, error, document_id,
+                              first_seen_at, last_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path, coalesce(sha256, '')) DO UPDATE SET
+                last_seen_at = excluded.last_seen_at,
+                size = excluded.size,
+                error_kind = CASE WHEN files.state = 'failed' THEN excluded.error_kind ELSE files.error_kind END,
+                error_stage = CASE WHEN files.state = 'failed' THEN excluded.error_stage ELSE files.error_stage END,
+                error = CASE WHEN files.state = 'failed' THEN excluded.error ELSE files.error END,
+                state = CASE WHEN files.state = 'failed' THEN excluded.state ELSE files.state END,
+                document_id = coalesce(files.document_id, excluded.document_id)
+            """)
+        statement.setUncheckedArguments([
+            path, sha256, size, state, error?.kind.rawValue, error?.stage.rawValue, error?.message,
+            documentID, now, now,
+        ])
+        try statement.execute()
+    }
+
+    private mutating func insertDocument(_ doc: ExtractedDocument, in db: Database) throws -> Int64 {
+        let clean = doc.analyzed.clean
+        let decoded = clean.decoded
+        let meta = decoded.metadata
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO documents(sha256, source_path, format, title, byline, published, site_name, url,
+                                  language, ingested_at, byte_count, raw_text, clean_text, word_count, warnings)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let warnings = JSONValue.array(decoded.warnings.map(JSONValue.string)).serialized()
+        insert.setUncheckedArguments([
+            decoded.sha256, decoded.source.path, decoded.format.rawValue, meta.title, meta.byline,
+            meta.published, meta.siteName, meta.url, meta.language, now, decoded.byteCount,
+            decoded.text, clean.text, Self.wordCount(clean.text), warnings,
+        ])
+        try insert.execute()
+        let id = db.lastInsertedRowID
+
+        try insertRemoved(clean, documentID: id, in: db)
+        try insertSentences(doc.analyzed.sentences, documentID: id, in: db)
+        let entityIDs = try insertEntities(doc.analyzed.entities, documentID: id, in: db)
+        try insertValues(doc.analyzed.values, documentID: id, in: db)
+        try insertEvents(doc.events, entityIDs: entityIDs, documentID: id, in: db)
+        try insertQuotes(doc.quotes, entityIDs: entityIDs, documentID: id, in: db)
+        try insertTimings(doc.timings, documentID: id, in: db)
+        return id
+    }
+
+    private func insertRemoved(_ clean: CleanDocument, documentID: Int64, in db: Database) throws {
+        guard !clean.removed.isEmpty else { return }
+        // The removed text is kept so an auditor need not re-slice raw_text by scalars.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO removed_spans(document_id, start, "end", reason, text) VALUES (?, ?, ?, ?, ?)
+            """)
+        var slicer = ScalarSlicer(clean.decoded.text)
+        for span in clean.removed {
+            statement.setUncheckedArguments([documentID, span.start, span.end, span.reason.rawValue,
+                                             slicer.slice(span.start, span.end)])
+            try statement.execute()
+        }
+    }
+
+    private func insertSentences(_ sentences: [SentenceSpan], documentID: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO sentences(document_id, ordinal, start, "end") VALUES (?, ?, ?, ?)
+            """)
+        for (ordinal, sentence) in sentences.enumerated() {
+            statement.setUncheckedArguments([documentID, ordinal, sentence.start, sentence.end])
+            try statement.execute()
+        }
+    }
+
+    /// Inserts the document's entities and mentions; returns canonical ids by the names
+    /// the document uses, for events and quotes.
+    private mutating func insertEntities(_ entities: [Entity], documentID: Int64,
+                                         in db: Database) throws -> [String: Int64] {
+        let link = try db.cachedStatement(sql: """
+            INSERT INTO document_entities(document_id, ordinal, entity_id, name, role, mention_count)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        let mention = try db.cachedStatement(sql: """
+            INSERT INTO mentions(document_id, entity_id, entity_ordinal, text, start, "end", sentence, metonym_for)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var ids: [String: Int64] = [:]
+        for (ordinal, entity) in entities.enumerated() {
+            let entityID = try resolver.resolve(entity, in: db)
+            if ids[entity.name] == nil { ids[entity.name] = entityID }
+            link.setUncheckedArguments([documentID, ordinal, entityID, entity.name, entity.role, entity.mentions.count])
+            try link.execute()
+            for m in entity.mentions {
+                mention.setUncheckedArguments([documentID, entityID, ordinal, m.text, m.start, m.end, m.sentence,
+                                               m.metonymFor])
+                try mention.execute()
+            }
+        }
+        return ids
+    }
+
+    private func insertValues(_ values: [ValueMention], documentID: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO value_mentions(document_id, type, text, start, "end", normalized, amount, currency, date_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for value in values {
+            let normalized = value.normalized
+            var amount: Double?
+            var currency: String?
+            var date: String?
+            switch value.type {
+            case .money:
+                amount = normalized["amount"]?.doubleValue
+                currency = normalized["currency"]?.stringValue
+            case .percent, .quantity:
+                amount = normalized["value"]?.doubleValue
+            case .date:
+                date = normalized["resolved"]?.stringValue ?? normalized["value"]?.stringValue
+            }
+            statement.setUncheckedArguments([documentID, value.type.rawValue, value.text, value.start, value.end,
+                                             normalized.serialized(), amount, currency, date])
+            try statement.execute()
+        }
+    }
+
+    private func insertEvents(_ events: [Event], entityIDs: [String: Int64], documentID: Int64,
+                              in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO events(document_id, code, root, quad_class, goldstein,
+                               source_entity_id, source, target_entity_id, target, location_entity_id, location,
+                               time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for event in events {
+            let source = try entityID(event.source, among: entityIDs, preferring: .organization, in: db)
+            let target = try entityID(event.target, among: entityIDs, preferring: .organization, in: db)
+            let location = try entityID(event.location, among: entityIDs, preferring: .location, in: db)
+            statement.setUncheckedArguments([
+                documentID, event.code, event.root, event.quadClass, event.goldstein,
+                source, event.source, target, event.target, location, event.location,
+                event.time, event.polarity.rawValue, event.trigger, event.sentence,
+                event.start, event.end, event.triggerStart, event.triggerEnd,
+            ])
+            try statement.execute()
+        }
+    }
+
+    private func insertQuotes(_ quotes: [Quote], entityIDs: [String: Int64], documentID: Int64,
+                              in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO quotes(document_id, speaker_entity_id, speaker, text, start, "end") VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for quote in quotes {
+            let speaker = try entityID(quote.speaker, among: entityIDs, preferring: .person, in: db)
+            statement.setUncheckedArguments([documentID, speaker, quote.speaker, quote.text, quote.start, quote.end])
+            try statement.execute()
+        }
+    }
+
+    private func insertTimings(_ timings: StageTimings, documentID: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO stage_timings(document_id, stage, nanoseconds) VALUES (?, ?, ?)
+            """)
+        for stage in StageName.allCases {
+            guard let ns = timings.nanoseconds[stage] else { continue }
+            // SQLite integers are signed 64-bit; no stage runs for 292 years.
+            statement.setUncheckedArguments([documentID, stage.rawValue, Int64(clamping: ns)])
+            try statement.execute()
+        }
+    }
+
+    /// Slices a string by Unicode-scalar offsets without copying it into an array; spans
+    /// in increasing order cost one walk of the text in total.
+    private struct ScalarSlicer {
+        let scalars: String.UnicodeScalarView
+        var index: String.UnicodeScalarView.Index
+        var offset = 0
+
+        init(_ text: String) {
+            scalars = text.unicodeScalars
+            index = scalars.startIndex
+        }
+
+        mutating func slice(_ start: Int, _ end: Int) -> String {
+            if start < offset {
+                index = scalars.startIndex
+                offset = 0
+            }
+            index = scalars.index(index, offsetBy: start - offset, limitedBy: scalars.endIndex) ?? scalars.endIndex
+            offset = start
+            let upper = scalars.index(index, offsetBy: max(0, end - start), limitedBy: scalars.endIndex)
+                ?? scalars.endIndex
+            return String(scalars[index..<upper])
+        }
+    }
+
+    private func entityID(_ name: String?, among ids: [String: Int64], preferring type: EntityType,
+                          in db: Database) throws -> Int64? {
+        guard let name else { return nil }
+        if let id = ids[name] { return id }
+        return try resolver.lookup(name: name, preferring: type, in: db)
+    }
+
+    /// Whitespace-separated words, counted over UTF-8 bytes (non-ASCII bytes are word bytes).
+    static func wordCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                // ASCII space, \t \n \v \f \r
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if !isSpace, !inWord { count += 1 }
+                inWord = !isSpace
+            }
+            return count
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Holds the writer's `EntityResolver` between batches.
+///
+/// Promises: `take()` hands out the stored resolver and leaves an empty one, so two
+/// callers can never share (and corrupt) one memo; `put` stores it back.
+///
+/// `@unchecked Sendable` is safe: the only stored property is read and written under
+/// `lock`, and `EntityResolver` is a value type that leaves the lock as a copy.
+final class EntityResolverMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var resolver = EntityResolver()
+
+    func take() -> EntityResolver {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = resolver
+        resolver = EntityResolver()
+        return taken
+    }
+
+    func put(_ resolver: EntityResolver) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.resolver = resolver
+    }
+}

@@ -1,0 +1,241 @@
+import GRDB
+
+/// The database schema as a list of named migrations, oldest first.
+///
+/// Promises: a fresh file migrated to the end has exactly the tables `docs/schema.md`
+/// describes; `PRAGMA user_version` equals `StoreSchema.version` and `schema_info` says
+/// the same; `PRAGMA application_id` marks the file as Gleaner's so `ArticleStore` can
+/// refuse to write into somebody else's database. Migrations are never edited once
+/// released — a change is a new migration appended here and a line in `docs/schema.md`.
+public enum StoreSchema {
+    /// The schema version the last migration leaves behind (`PRAGMA user_version`).
+    public static let version = 1
+
+    /// `PRAGMA application_id` of a Gleaner database: "GLNR" in ASCII.
+    public static let applicationID: Int32 = 0x474C_4E52
+
+    /// The migrator holding every migration, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 documents and the files ledger", migrate: createDocuments)
+        migrator.registerMigration("v1 entities, aliases and mentions", migrate: createEntities)
+        migrator.registerMigration("v1 values, events and quotes", migrate: createFacts)
+        migrator.registerMigration("v1 full-text index over title and clean text", migrate: createFullText)
+        migrator.registerMigration("v1 schema version 1", migrate: stampVersion1)
+        return migrator
+    }
+
+    private static func createDocuments(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE schema_info (
+                key   TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE documents (
+                id          INTEGER PRIMARY KEY,
+                sha256      TEXT NOT NULL UNIQUE,
+                source_path TEXT NOT NULL,
+                format      TEXT NOT NULL,
+                title       TEXT,
+                byline      TEXT,
+                published   TEXT,
+                site_name   TEXT,
+                url         TEXT,
+                language    TEXT,
+                ingested_at TEXT NOT NULL,
+                byte_count  INTEGER NOT NULL,
+                raw_text    TEXT NOT NULL,
+                clean_text  TEXT NOT NULL,
+                word_count  INTEGER NOT NULL,
+                warnings    TEXT NOT NULL DEFAULT '[]'
+            );
+            CREATE INDEX documents_published ON documents(published);
+            CREATE INDEX documents_ingested_at ON documents(ingested_at);
+
+            CREATE TABLE removed_spans (
+                id          INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                reason      TEXT NOT NULL,
+                text        TEXT NOT NULL
+            );
+            CREATE INDEX removed_spans_document ON removed_spans(document_id);
+            CREATE INDEX removed_spans_reason ON removed_spans(reason);
+
+            CREATE TABLE sentences (
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                ordinal     INTEGER NOT NULL,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                PRIMARY KEY (document_id, ordinal)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE stage_timings (
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                stage       TEXT NOT NULL,
+                nanoseconds INTEGER NOT NULL,
+                PRIMARY KEY (document_id, stage)
+            ) WITHOUT ROWID;
+            CREATE INDEX stage_timings_stage ON stage_timings(stage);
+
+            CREATE TABLE files (
+                id            INTEGER PRIMARY KEY,
+                path          TEXT NOT NULL,
+                sha256        TEXT,
+                size          INTEGER NOT NULL,
+                state         TEXT NOT NULL CHECK (state IN ('stored', 'duplicate', 'failed')),
+                error_kind    TEXT,
+                error_stage   TEXT,
+                error         TEXT,
+                document_id   INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+                first_seen_at TEXT NOT NULL,
+                last_seen_at  TEXT NOT NULL
+            );
+            -- One row per (path, content); a file whose bytes could not be read has no
+            -- sha256, and the same unreadable path must still map to one row.
+            CREATE UNIQUE INDEX files_path_sha256 ON files(path, coalesce(sha256, ''));
+            CREATE INDEX files_sha256 ON files(sha256);
+            CREATE INDEX files_state ON files(state);
+            CREATE INDEX files_document ON files(document_id);
+            """)
+    }
+
+    private static func createEntities(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE entities (
+                id   INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                type TEXT NOT NULL CHECK (type IN ('PERSON', 'ORGANIZATION', 'LOCATION', 'EVENT_NAME')),
+                UNIQUE (name, type)
+            );
+
+            CREATE TABLE entity_aliases (
+                entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                alias      TEXT NOT NULL,
+                normalized TEXT NOT NULL,
+                PRIMARY KEY (entity_id, normalized)
+            ) WITHOUT ROWID;
+            CREATE INDEX entity_aliases_normalized ON entity_aliases(normalized);
+
+            CREATE TABLE document_entities (
+                document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                ordinal       INTEGER NOT NULL,
+                entity_id     INTEGER NOT NULL REFERENCES entities(id),
+                name          TEXT NOT NULL,
+                role          TEXT,
+                mention_count INTEGER NOT NULL,
+                PRIMARY KEY (document_id, ordinal)
+            ) WITHOUT ROWID;
+            CREATE INDEX document_entities_entity ON document_entities(entity_id);
+
+            CREATE TABLE mentions (
+                id             INTEGER PRIMARY KEY,
+                document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                entity_id      INTEGER NOT NULL REFERENCES entities(id),
+                entity_ordinal INTEGER NOT NULL,
+                text           TEXT NOT NULL,
+                start          INTEGER NOT NULL,
+                "end"          INTEGER NOT NULL,
+                sentence       INTEGER NOT NULL,
+                metonym_for    TEXT
+            );
+            CREATE INDEX mentions_document ON mentions(document_id);
+            CREATE INDEX mentions_entity ON mentions(entity_id);
+            """)
+    }
+
+    private static func createFacts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE value_mentions (
+                id          INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                type        TEXT NOT NULL CHECK (type IN ('MONEY', 'PERCENT', 'DATE', 'QUANTITY')),
+                text        TEXT NOT NULL,
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                normalized  TEXT NOT NULL,
+                amount      REAL,
+                currency    TEXT,
+                date_value  TEXT
+            );
+            CREATE INDEX value_mentions_document ON value_mentions(document_id);
+            CREATE INDEX value_mentions_type ON value_mentions(type, currency);
+
+            CREATE TABLE events (
+                id                 INTEGER PRIMARY KEY,
+                document_id        INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                code               TEXT NOT NULL,
+                root               TEXT NOT NULL,
+                quad_class         INTEGER NOT NULL,
+                goldstein          REAL NOT NULL,
+                source_entity_id   INTEGER REFERENCES entities(id),
+                source             TEXT,
+                target_entity_id   INTEGER REFERENCES entities(id),
+                target             TEXT,
+                location_entity_id INTEGER REFERENCES entities(id),
+                location           TEXT,
+                time               TEXT,
+                polarity           TEXT NOT NULL,
+                trigger            TEXT NOT NULL,
+                sentence           TEXT NOT NULL,
+                start              INTEGER NOT NULL,
+                "end"              INTEGER NOT NULL,
+                trigger_start      INTEGER NOT NULL,
+                trigger_end        INTEGER NOT NULL
+            );
+            CREATE INDEX events_document ON events(document_id);
+            CREATE INDEX events_code ON events(code);
+            CREATE INDEX events_root ON events(root, quad_class);
+            CREATE INDEX events_pair ON events(source, target);
+
+            CREATE TABLE quotes (
+                id                INTEGER PRIMARY KEY,
+                document_id       INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                speaker_entity_id INTEGER REFERENCES entities(id),
+                speaker           TEXT,
+                text              TEXT NOT NULL,
+                start             INTEGER NOT NULL,
+                "end"             INTEGER NOT NULL
+            );
+            CREATE INDEX quotes_document ON quotes(document_id);
+            CREATE INDEX quotes_speaker ON quotes(speaker);
+            """)
+    }
+
+    private static func createFullText(_ db: Database) throws {
+        // External content: the index holds only tokens; the text lives once, in
+        // `documents`. Triggers keep the two in step, including on delete and update.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE documents_fts USING fts5(
+                title, clean_text,
+                content='documents', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2'
+            );
+            CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts(rowid, title, clean_text)
+                VALUES (new.id, new.title, new.clean_text);
+            END;
+            CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO documents_fts(documents_fts, rowid, title, clean_text)
+                VALUES ('delete', old.id, old.title, old.clean_text);
+            END;
+            CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, clean_text ON documents BEGIN
+                INSERT INTO documents_fts(documents_fts, rowid, title, clean_text)
+                VALUES ('delete', old.id, old.title, old.clean_text);
+                INSERT INTO documents_fts(rowid, title, clean_text)
+                VALUES (new.id, new.title, new.clean_text);
+            END;
+            """)
+    }
+
+    private static func stampVersion1(_ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO schema_info(key, value) VALUES ('schema_version', '1'), ('application', 'gleaner')
+              ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+            PRAGMA user_version = 1;
+            PRAGMA application_id = \(applicationID);
+            """)
+    }
+}
