@@ -255,3 +255,31 @@ import Testing
         #expect(clean.removed.map(\.reason) == [.share])
     }
 }
+
+extension BoilerplateCleanerTests {
+    @Test func wireTrailerAdSlotAndCopyrightGo() throws {
+        let opening = "The mining company said output fell by a fifth in the second quarter because of strikes.\n\n"
+        let closing = "It expects production to recover by the end of the year, the company said in a statement."
+        let text = opening + "Advertisement\n\n" + closing + "\n\nReporting by Jane Doe; Editing by John Roe\n© 2024 Example Wire Service. All rights reserved.\n"
+        let clean = try Self.clean(text)
+        Self.expectInvariant(clean)
+        #expect(clean.text == opening + closing)
+        #expect(Set(clean.removed.map(\.reason)) == [.other, .agencyCredit])
+    }
+
+    @Test func headingsWithoutCuesAreKept() throws {
+        let text = """
+            Ports reopened on Friday after a week-long strike by dock workers ended with a pay deal.
+
+            Follow the money
+
+            Shipping firms had diverted dozens of vessels to other harbours during the dispute.
+
+            What happens next?
+
+            Unions said they would ballot members on the agreement within a fortnight.
+            """
+        let clean = try Self.clean(text)
+        #expect(clean.removed.isEmpty)
+    }
+}

@@ -8,13 +8,13 @@ enum AgencyCredit {
     /// The offset where the credit starts (including a single space before it), or `nil`.
     static func start(in scalars: [Unicode.Scalar], line: TextLine) -> Int? {
         var end = line.contentEnd
-        while end > line.start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        while end > line.start, ScalarClass.isWhitespace(scalars[end - 1]) { end -= 1 }
         var tokenStart = end
         var letters = 0
         while tokenStart > line.start {
             let scalar = scalars[tokenStart - 1]
-            if scalar.properties.isAlphabetic {
-                guard scalar.properties.isUppercase else { return nil }
+            if ScalarClass.isAlphabetic(scalar) {
+                guard ScalarClass.isUppercase(scalar) else { return nil }
                 letters += 1
             } else if scalar != "/" && scalar != "&" {
                 break
@@ -22,7 +22,7 @@ enum AgencyCredit {
             tokenStart -= 1
         }
         guard letters >= 2, end - tokenStart <= 24 else { return nil }
-        guard scalars[tokenStart].properties.isAlphabetic else { return nil }
+        guard ScalarClass.isAlphabetic(scalars[tokenStart]) else { return nil }
         var start = tokenStart
         var before = start - 1
         if before > line.start, scalars[before] == " " {
@@ -35,7 +35,7 @@ enum AgencyCredit {
         switch mark {
         case ".", "!", "?", "\u{2026}":
             // "U.S.REUTERS" is not a credit; a sentence ends after a lower-case word or quote.
-            closesSentence = before > line.start && !scalars[before - 1].properties.isUppercase
+            closesSentence = before > line.start && !ScalarClass.isUppercase(scalars[before - 1])
         case "\"", "\u{201D}", "\u{2019}", ")":
             closesSentence = before > line.start && [".", "!", "?", ",", "\u{2026}"].contains(scalars[before - 1])
         default:

@@ -100,4 +100,13 @@ enum BoilerplateLexicon {
         ["create", "a", "free", "account"], ["to", "read", "the", "full"],
         ["unlimited", "access"], ["cancel", "anytime"], ["renews", "automatically"],
     ]
+
+    /// One-word lines that mark an ad slot left in pasted text.
+    static let adMarkers: Set<String> = ["advertisement", "advertisements", "advert", "sponsored", "ad", "promoted"]
+
+    /// Openings of the production credits wire copy ends with ("Reporting by ...").
+    static let creditOpenings: [[String]] = [
+        ["reporting", "by"], ["additional", "reporting", "by"], ["editing", "by"], ["writing", "by"],
+        ["compiled", "by"], ["with", "inputs", "from"], ["source"],
+    ]
 }

@@ -31,6 +31,20 @@ enum LineClassifier {
             return LineCue(reason: .templatePlaceholder, strength: .strong)
         }
         if let cue = crossReference(line, first: first) { return cue }
+        if line.wordCount <= 2, !line.endsLikeSentence, line.words.allSatisfy(BoilerplateLexicon.adMarkers.contains) {
+            return LineCue(reason: .other, strength: .strong)
+        }
+        // Copyright lines: "© 2019 Example Media", "Copyright ... All rights reserved".
+        if line.hasCopyrightSign && line.wordCount <= 20 || first == "copyright" && !prose
+            || line.contains(phrase: ["all", "rights", "reserved"]) {
+            return LineCue(reason: .other, strength: .strong)
+        }
+        // Wire production credits: "Reporting by ...; Editing by ...".
+        if line.wordCount <= 25, BoilerplateLexicon.creditOpenings.contains(where: { opening in
+            opening.count > 1 ? line.words.starts(with: opening) : (first == opening[0] && line.labelWords == 1)
+        }) {
+            return LineCue(reason: .agencyCredit, strength: .strong)
+        }
         if let cue = callToAction(line, first: first) { return cue }
         if furnitureShape {
             if line.words.contains(where: BoilerplateLexicon.cookieWords.contains) {

@@ -26,6 +26,8 @@ struct LineFeatures: Sendable {
     var labelWords: Int?
     /// The line ends with an arrow or chevron, as links and buttons do.
     var endsWithArrow = false
+    /// Has a © sign.
+    var hasCopyrightSign = false
     var letters = 0
     var upperLetters = 0
 
@@ -43,7 +45,7 @@ struct LineFeatures: Sendable {
     /// The words are only a number and a unit of time ("3 Months", "1 Year").
     var isDuration: Bool {
         guard words.count == 2, let first = words.first?.unicodeScalars.first else { return false }
-        return first.properties.numericType != nil && BoilerplateLexicon.durationUnits.contains(words[1])
+        return ScalarClass.isDigit(first) && BoilerplateLexicon.durationUnits.contains(words[1])
     }
 
     func contains(phrase: [String]) -> Bool {
@@ -86,12 +88,12 @@ struct LineFeatures: Sendable {
         }
 
         for scalar in scalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.generalCategory == .decimalNumber {
-                if properties.isAlphabetic {
+            let alphabetic = ScalarClass.isAlphabetic(scalar)
+            if alphabetic || ScalarClass.isDigit(scalar) {
+                if alphabetic {
                     letters += 1
                     wordLetters += 1
-                    if properties.isUppercase {
+                    if ScalarClass.isUppercase(scalar) {
                         upperLetters += 1
                         wordUpper += 1
                     }
@@ -99,8 +101,8 @@ struct LineFeatures: Sendable {
                 if scalar.isASCII {
                     let value = scalar.value
                     word.append(value >= 65 && value <= 90 ? Unicode.Scalar(UInt8(value + 32)) : scalar)
-                } else if properties.isUppercase {
-                    word.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+                } else if scalar.properties.isUppercase {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
                 } else {
                     word.append(scalar)
                 }
@@ -118,8 +120,8 @@ struct LineFeatures: Sendable {
     /// Finds prices, billing periods, placeholders and quotation marks.
     private mutating func scanMarks(_ scalars: ArraySlice<Unicode.Scalar>) {
         let lo = scalars.startIndex, hi = scalars.endIndex
-        func isDigit(_ i: Int) -> Bool { i >= lo && i < hi && scalars[i].properties.generalCategory == .decimalNumber }
-        func isSpace(_ i: Int) -> Bool { i >= lo && i < hi && scalars[i].properties.isWhitespace }
+        func isDigit(_ i: Int) -> Bool { i >= lo && i < hi && ScalarClass.isDigit(scalars[i]) }
+        func isSpace(_ i: Int) -> Bool { i >= lo && i < hi && ScalarClass.isWhitespace(scalars[i]) }
         var openPlaceholder = false
         var i = lo
         while i < hi {
@@ -127,13 +129,15 @@ struct LineFeatures: Sendable {
             switch scalar {
             case "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{2018}":
                 hasQuotation = true
+            case "\u{00A9}":
+                hasCopyrightSign = true
             case "{":
                 if i + 1 < hi, scalars[i + 1] == "{" || scalars[i + 1] == "%" { openPlaceholder = true }
             case "}":
                 if openPlaceholder, i > lo, scalars[i - 1] == "}" || scalars[i - 1] == "%" { hasPlaceholder = true }
             default:
                 // A currency symbol touching a number, or one space away: "₹900", "$ 9", "49 €".
-                if scalar.properties.generalCategory == .currencySymbol,
+                if ScalarClass.isCurrency(scalar),
                    isDigit(i + 1) || (isSpace(i + 1) && isDigit(i + 2)) || isDigit(i - 1) || (isSpace(i - 1) && isDigit(i - 2)) {
                     prices += 1
                 }
@@ -143,7 +147,7 @@ struct LineFeatures: Sendable {
         guard prices > 0 else { return }
         for (index, word) in words.enumerated() where BoilerplateLexicon.billingPeriods.contains(word) && index > 0 {
             let before = words[index - 1]
-            if before == "per" || before == "a" || before == "every" || before.unicodeScalars.first?.properties.generalCategory == .decimalNumber {
+            if before == "per" || before == "a" || before == "every" || before.unicodeScalars.first.map(ScalarClass.isDigit) == true {
                 hasBillingPeriod = true
             }
         }
@@ -156,7 +160,7 @@ struct LineFeatures: Sendable {
     /// Decides whether the line ends like a sentence or like a link.
     private mutating func scanEnding(_ scalars: ArraySlice<Unicode.Scalar>) {
         var index = scalars.endIndex
-        while index > scalars.startIndex, scalars[index - 1].properties.isWhitespace { index -= 1 }
+        while index > scalars.startIndex, ScalarClass.isWhitespace(scalars[index - 1]) { index -= 1 }
         guard index > scalars.startIndex else { return }
         let last = scalars[index - 1]
         endsWithArrow = last == "\u{2192}" || last == "\u{00BB}" || last == "\u{203A}" || last == ">"
@@ -165,7 +169,7 @@ struct LineFeatures: Sendable {
         while index > scalars.startIndex {
             let scalar = scalars[index - 1]
             guard scalar == "\"" || scalar == "'" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")"
-                || scalar == "]" || scalar.properties.isWhitespace else { break }
+                || scalar == "]" || ScalarClass.isWhitespace(scalar) else { break }
             index -= 1
         }
         guard index > scalars.startIndex else { return }

@@ -30,7 +30,7 @@ struct TextLine: Sendable, Hashable {
                 blank = true
                 continue
             }
-            if blank, !scalar.properties.isWhitespace { blank = false }
+            if blank, !ScalarClass.isWhitespace(scalar) { blank = false }
             index += 1
         }
         if start < count {
