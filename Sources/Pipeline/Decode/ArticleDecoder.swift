@@ -34,6 +34,10 @@ public struct ArticleDecoder: DocumentStage {
             let article = try JSONArticleReader.read(text)
             text = article.text
             metadata = article.metadata
+        } else if format == .html {
+            let page = try HTMLBlockRenderer.read(text)
+            text = page.text
+            metadata = page.metadata
         }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw PipelineError(.noText, stage: .decode, "file has no text, only whitespace")

@@ -1,0 +1,179 @@
+/// The measurable shape of one non-blank line: its words, how much of it is function
+/// words, whether it ends like a sentence, and the marks of site furniture (prices,
+/// subscription terms, template placeholders, reader address).
+///
+/// Features are computed once per line from the scalars; the classifier only reads them.
+struct LineFeatures: Sendable {
+    /// Lower-cased words, curly apostrophes folded to "'".
+    var words: [String] = []
+    /// Whether each word was written entirely in capitals (at least two letters).
+    var capitalWords = 0
+    var stopwords = 0
+    /// Words that address the reader ("you", "our").
+    var readerAddressWords = 0
+    /// Ends with . ! ? or … possibly followed by closing quotes or brackets.
+    var endsLikeSentence = false
+    /// Has a `{{...}}` or `{%...%}` template placeholder.
+    var hasPlaceholder = false
+    /// Has a quotation mark: the line reports speech, so "we"/"you" are not the site's.
+    var hasQuotation = false
+    /// Currency symbols next to a digit ("₹900", "$ 9.99", "49€").
+    var prices = 0
+    /// A price followed by a billing period ("/Month", "per year", "a month").
+    var hasBillingPeriod = false
+    /// How many words stand before the line's first colon, when a word touches it
+    /// ("Disclaimer:" gives 1, "READ MORE:" gives 2).
+    var labelWords: Int?
+    /// The line ends with an arrow or chevron, as links and buttons do.
+    var endsWithArrow = false
+    /// Has a © sign.
+    var hasCopyrightSign = false
+    var letters = 0
+    var upperLetters = 0
+
+    var wordCount: Int { words.count }
+
+    var stopwordShare: Double { words.isEmpty ? 0 : Double(stopwords) / Double(words.count) }
+
+    /// All letters are capitals ("SEE OPINION").
+    var isShouting: Bool { letters >= 2 && upperLetters == letters }
+
+    /// Reads like running prose: a finished sentence of several words with a normal share
+    /// of function words. Headings, menus, prices and plan lists are not.
+    var isProse: Bool { endsLikeSentence && wordCount >= 6 && stopwordShare >= 0.15 }
+
+    /// The words are only a number and a unit of time ("3 Months", "1 Year").
+    var isDuration: Bool {
+        guard words.count == 2, let first = words.first?.unicodeScalars.first else { return false }
+        return ScalarClass.isDigit(first) && BoilerplateLexicon.durationUnits.contains(words[1])
+    }
+
+    func contains(phrase: [String]) -> Bool {
+        guard phrase.count <= words.count, let head = phrase.first else { return false }
+        var index = 0
+        while index + phrase.count <= words.count {
+            if words[index] == head, words[index..<(index + phrase.count)].elementsEqual(phrase) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    init(_ scalars: ArraySlice<Unicode.Scalar>) {
+        scanWords(scalars)
+        scanMarks(scalars)
+        scanEnding(scalars)
+    }
+
+    /// Splits the line into lower-cased words and counts function words, reader address
+    /// and capitals.
+    private mutating func scanWords(_ scalars: ArraySlice<Unicode.Scalar>) {
+        var word = String.UnicodeScalarView()
+        var wordLetters = 0
+        var wordUpper = 0
+
+        func finish(_ features: inout LineFeatures) {
+            // Apostrophes and hyphens that hang off a word's ends are punctuation.
+            while let last = word.last, last == "'" || last == "-" { word.removeLast() }
+            while let first = word.first, first == "'" || first == "-" { word.removeFirst() }
+            if !word.isEmpty {
+                let text = String(word)
+                features.words.append(text)
+                if BoilerplateLexicon.stopwords.contains(text) { features.stopwords += 1 }
+                if BoilerplateLexicon.readerAddress.contains(text) { features.readerAddressWords += 1 }
+                if wordLetters >= 2, wordLetters == wordUpper { features.capitalWords += 1 }
+            }
+            word = String.UnicodeScalarView()
+            wordLetters = 0
+            wordUpper = 0
+        }
+
+        for scalar in scalars {
+            let alphabetic = ScalarClass.isAlphabetic(scalar)
+            if alphabetic || ScalarClass.isDigit(scalar) {
+                if alphabetic {
+                    letters += 1
+                    wordLetters += 1
+                    if ScalarClass.isUppercase(scalar) {
+                        upperLetters += 1
+                        wordUpper += 1
+                    }
+                }
+                if scalar.isASCII {
+                    let value = scalar.value
+                    word.append(value >= 65 && value <= 90 ? Unicode.Scalar(UInt8(value + 32)) : scalar)
+                } else if scalar.properties.isUppercase {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    word.append(scalar)
+                }
+            } else if !word.isEmpty, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2010}" {
+                word.append(scalar == "\u{2019}" ? "'" : (scalar == "\u{2010}" ? "-" : scalar))
+            } else {
+                let touchesWord = !word.isEmpty
+                finish(&self)
+                if scalar == ":", touchesWord, labelWords == nil { labelWords = words.count }
+            }
+        }
+        finish(&self)
+    }
+
+    /// Finds prices, billing periods, placeholders and quotation marks.
+    private mutating func scanMarks(_ scalars: ArraySlice<Unicode.Scalar>) {
+        let lo = scalars.startIndex, hi = scalars.endIndex
+        func isDigit(_ i: Int) -> Bool { i >= lo && i < hi && ScalarClass.isDigit(scalars[i]) }
+        func isSpace(_ i: Int) -> Bool { i >= lo && i < hi && ScalarClass.isWhitespace(scalars[i]) }
+        var openPlaceholder = false
+        var i = lo
+        while i < hi {
+            let scalar = scalars[i]
+            switch scalar {
+            case "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{2018}":
+                hasQuotation = true
+            case "\u{00A9}":
+                hasCopyrightSign = true
+            case "{":
+                if i + 1 < hi, scalars[i + 1] == "{" || scalars[i + 1] == "%" { openPlaceholder = true }
+            case "}":
+                if openPlaceholder, i > lo, scalars[i - 1] == "}" || scalars[i - 1] == "%" { hasPlaceholder = true }
+            default:
+                // A currency symbol touching a number, or one space away: "₹900", "$ 9", "49 €".
+                if ScalarClass.isCurrency(scalar),
+                   isDigit(i + 1) || (isSpace(i + 1) && isDigit(i + 2)) || isDigit(i - 1) || (isSpace(i - 1) && isDigit(i - 2)) {
+                    prices += 1
+                }
+            }
+            i += 1
+        }
+        guard prices > 0 else { return }
+        for (index, word) in words.enumerated() where BoilerplateLexicon.billingPeriods.contains(word) && index > 0 {
+            let before = words[index - 1]
+            if before == "per" || before == "a" || before == "every" || before.unicodeScalars.first.map(ScalarClass.isDigit) == true {
+                hasBillingPeriod = true
+            }
+        }
+        // "₹300/Month": a slash straight before a period word.
+        if !hasBillingPeriod, scalars.contains("/") {
+            hasBillingPeriod = words.contains { BoilerplateLexicon.billingPeriods.contains($0) }
+        }
+    }
+
+    /// Decides whether the line ends like a sentence or like a link.
+    private mutating func scanEnding(_ scalars: ArraySlice<Unicode.Scalar>) {
+        var index = scalars.endIndex
+        while index > scalars.startIndex, ScalarClass.isWhitespace(scalars[index - 1]) { index -= 1 }
+        guard index > scalars.startIndex else { return }
+        let last = scalars[index - 1]
+        endsWithArrow = last == "\u{2192}" || last == "\u{00BB}" || last == "\u{203A}" || last == ">"
+            || last == "\u{25B8}" || last == "\u{25B6}"
+        // Closing quotes and brackets may follow the sentence's final mark.
+        while index > scalars.startIndex {
+            let scalar = scalars[index - 1]
+            guard scalar == "\"" || scalar == "'" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == ")"
+                || scalar == "]" || ScalarClass.isWhitespace(scalar) else { break }
+            index -= 1
+        }
+        guard index > scalars.startIndex else { return }
+        let mark = scalars[index - 1]
+        endsLikeSentence = mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}"
+    }
+}
