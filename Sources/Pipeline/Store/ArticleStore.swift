@@ -28,7 +28,7 @@ public final class ArticleStore: DocumentSink, Sendable {
     public let mode: AccessMode
     private let pool: DatabasePool
     /// The entity memo the writer carries from batch to batch.
-    private let resolverMemo = EntityResolverMemo()
+    private let resolverMemo = CanonicalEntityIndexMemo()
 
     /// Opens (or creates, when `mode` is `.readWrite`) the database at `path`.
     ///
@@ -120,7 +120,7 @@ public final class ArticleStore: DocumentSink, Sendable {
                 var resolver = resolverMemo.take()
                 try db.inTransaction(.immediate) {
                     var writer = BatchWriter(now: try BatchWriter.timestamp(in: db), resolver: resolver)
-                    resolver = EntityResolver()  // one owner, so the memo is never copied
+                    resolver = CanonicalEntityIndex()  // one owner, so the memo is never copied
                     for item in batch {
                         outcomes.append(try Self.write(item, with: &writer, in: db))
                     }

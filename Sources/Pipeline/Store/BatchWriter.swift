@@ -13,10 +13,10 @@ import GRDB
 struct BatchWriter {
     /// The batch's timestamp (ISO 8601 UTC); every row of the batch shares it.
     let now: String
-    var resolver: EntityResolver
+    var resolver: CanonicalEntityIndex
     private var storedInBatch: [String: Int64] = [:]
 
-    init(now: String, resolver: EntityResolver) {
+    init(now: String, resolver: CanonicalEntityIndex) {
         self.now = now
         self.resolver = resolver
     }

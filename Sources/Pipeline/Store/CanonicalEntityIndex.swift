@@ -12,7 +12,7 @@ import GRDB
 /// Its memo outlives a batch (names repeat across news articles, so most lookups never
 /// reach SQLite); whoever rolls back a transaction that used it must call `forget()`,
 /// because the memo may then hold ids the rollback undid.
-struct EntityResolver {
+struct CanonicalEntityIndex {
     private var memo: [EntityKey: Int64] = [:]
     /// Aliases known to be stored, keyed by the surface form as written, so a repeated
     /// mention costs one hash lookup and no normalization.
