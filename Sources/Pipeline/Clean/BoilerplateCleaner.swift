@@ -12,12 +12,14 @@ public struct BoilerplateCleaner: DocumentStage {
     public init() {}
 
     public func process(_ input: DecodedDocument) throws(PipelineError) -> CleanDocument {
-        let scalars = Array(input.text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(input.text.utf8.count)
+        for scalar in input.text.unicodeScalars { scalars.append(scalar) }
         let plan = Self.plan(scalars)
         if plan.spans.isEmpty {
             return CleanDocument(decoded: input, text: input.text, removed: [])
         }
-        return CleanDocument(decoded: input, text: plan.cut(scalars), removed: plan.spans)
+        return CleanDocument(decoded: input, text: plan.cut(input.text), removed: plan.spans)
     }
 
     /// Decides what to remove from `scalars`.

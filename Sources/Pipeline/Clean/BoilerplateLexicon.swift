@@ -29,6 +29,17 @@ enum BoilerplateLexicon {
         "you", "your", "you're", "you've", "you'll", "yours", "we", "our", "us", "we're", "we've",
     ]
 
+    enum FunctionWordRole: Sendable { case plain, readerAddress }
+
+    /// `stopwords` and `readerAddress` in one table, so a word costs one hash lookup.
+    /// Every reader-address word counts as a function word too.
+    static let functionWords: [String: FunctionWordRole] = {
+        var table: [String: FunctionWordRole] = [:]
+        for word in stopwords { table[word] = .plain }
+        for word in readerAddress { table[word] = .readerAddress }
+        return table
+    }()
+
     /// Imperative verbs that open calls to action, with the reason such a line is removed.
     static let callToActionVerbs: [String: BoilerplateReason] = [
         "subscribe": .subscription, "upgrade": .subscription, "unlock": .subscription,

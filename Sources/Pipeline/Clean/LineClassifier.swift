@@ -21,6 +21,16 @@ enum LineClassifier {
         if line.isShouting, line.wordCount <= 2, first == "disclaimer" {
             return LineCue(reason: .disclaimer, strength: .strong)
         }
+        if prose, !siteVoice {
+            // Running prose in the story's own voice: only labels and marks can make it
+            // furniture, so the vocabulary checks below are skipped (most lines end here).
+            if line.hasPlaceholder { return LineCue(reason: .templatePlaceholder, strength: .strong) }
+            if let cue = productionCredit(line, first: first) { return cue }
+            if line.hasCopyrightSign && line.wordCount <= 20 || line.contains(phrase: ["all", "rights", "reserved"]) {
+                return LineCue(reason: .other, strength: .strong)
+            }
+            return first == "subscribe" && line.wordCount <= 10 ? LineCue(reason: .subscription, strength: .strong) : nil
+        }
         // Metering and paywall notices use their own set phrases.
         if BoilerplateLexicon.paywallPhrases.contains(where: line.contains(phrase:)), furnitureShape || line.hasPlaceholder {
             return LineCue(reason: line.hasPlaceholder || line.contains(phrase: ["your", "limit"]) ? .paywall : .subscription,
@@ -39,12 +49,7 @@ enum LineClassifier {
             || line.contains(phrase: ["all", "rights", "reserved"]) {
             return LineCue(reason: .other, strength: .strong)
         }
-        // Wire production credits: "Reporting by ...; Editing by ...".
-        if line.wordCount <= 25, BoilerplateLexicon.creditOpenings.contains(where: { opening in
-            opening.count > 1 ? line.words.starts(with: opening) : (first == opening[0] && line.labelWords == 1)
-        }) {
-            return LineCue(reason: .agencyCredit, strength: .strong)
-        }
+        if let cue = productionCredit(line, first: first) { return cue }
         if let cue = callToAction(line, first: first) { return cue }
         if furnitureShape {
             if line.words.contains(where: BoilerplateLexicon.cookieWords.contains) {
@@ -68,6 +73,14 @@ enum LineClassifier {
             return LineCue(reason: .subscription, strength: .weak)
         }
         return nil
+    }
+
+    /// Wire production credits: "Reporting by ...; Editing by ...", "Source: ...".
+    private static func productionCredit(_ line: LineFeatures, first: String) -> LineCue? {
+        guard line.wordCount <= 25, BoilerplateLexicon.creditOpenings.contains(where: { opening in
+            opening.count > 1 ? line.words.starts(with: opening) : (first == opening[0] && line.labelWords == 1)
+        }) else { return nil }
+        return LineCue(reason: .agencyCredit, strength: .strong)
     }
 
     /// "Related:", "READ MORE: ...", "SEE OPINION", "Related stories".

@@ -67,22 +67,28 @@ struct LineFeatures: Sendable {
     /// Splits the line into lower-cased words and counts function words, reader address
     /// and capitals.
     private mutating func scanWords(_ scalars: ArraySlice<Unicode.Scalar>) {
-        var word = String.UnicodeScalarView()
+        // The word's UTF-8 bytes, lower-cased; reused across words to avoid allocation.
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         var wordLetters = 0
         var wordUpper = 0
 
         func finish(_ features: inout LineFeatures) {
             // Apostrophes and hyphens that hang off a word's ends are punctuation.
-            while let last = word.last, last == "'" || last == "-" { word.removeLast() }
-            while let first = word.first, first == "'" || first == "-" { word.removeFirst() }
-            if !word.isEmpty {
-                let text = String(word)
+            var end = word.count
+            while end > 0, word[end - 1] == UInt8(ascii: "'") || word[end - 1] == UInt8(ascii: "-") { end -= 1 }
+            var start = 0
+            while start < end, word[start] == UInt8(ascii: "'") || word[start] == UInt8(ascii: "-") { start += 1 }
+            if start < end {
+                let text = String(decoding: word[start..<end], as: UTF8.self)
                 features.words.append(text)
-                if BoilerplateLexicon.stopwords.contains(text) { features.stopwords += 1 }
-                if BoilerplateLexicon.readerAddress.contains(text) { features.readerAddressWords += 1 }
+                if let role = BoilerplateLexicon.functionWords[text] {
+                    features.stopwords += 1
+                    if role == .readerAddress { features.readerAddressWords += 1 }
+                }
                 if wordLetters >= 2, wordLetters == wordUpper { features.capitalWords += 1 }
             }
-            word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
             wordLetters = 0
             wordUpper = 0
         }
@@ -99,15 +105,15 @@ struct LineFeatures: Sendable {
                     }
                 }
                 if scalar.isASCII {
-                    let value = scalar.value
-                    word.append(value >= 65 && value <= 90 ? Unicode.Scalar(UInt8(value + 32)) : scalar)
+                    let value = UInt8(scalar.value)
+                    word.append(value >= 65 && value <= 90 ? value + 32 : value)
                 } else if scalar.properties.isUppercase {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
                 } else {
-                    word.append(scalar)
+                    word.append(contentsOf: UTF8.encode(scalar)!)
                 }
             } else if !word.isEmpty, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2010}" {
-                word.append(scalar == "\u{2019}" ? "'" : (scalar == "\u{2010}" ? "-" : scalar))
+                word.append(scalar == "'" || scalar == "\u{2019}" ? UInt8(ascii: "'") : UInt8(ascii: "-"))
             } else {
                 let touchesWord = !word.isEmpty
                 finish(&self)

@@ -65,14 +65,30 @@ struct RemovalPlan: Sendable {
     }
 
     /// The text with the spans cut out. Spans must be sorted and disjoint, as built.
-    func cut(_ scalars: [Unicode.Scalar]) -> String {
-        var view = String.UnicodeScalarView()
-        var position = 0
+    ///
+    /// One walk over `text`'s scalars turns span offsets into string indices; the kept
+    /// stretches are then copied as whole UTF-8 slices, not scalar by scalar.
+    func cut(_ text: String) -> String {
+        guard !spans.isEmpty else { return text }
+        let view = text.unicodeScalars
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var index = view.startIndex
+        var offset = 0
+        var keptFrom = view.startIndex
         for span in spans {
-            if span.start > position { view.append(contentsOf: scalars[position..<span.start]) }
-            position = max(position, span.end)
+            while offset < span.start, index < view.endIndex {
+                view.formIndex(after: &index)
+                offset += 1
+            }
+            bytes.append(contentsOf: text.utf8[keptFrom..<index])
+            while offset < span.end, index < view.endIndex {
+                view.formIndex(after: &index)
+                offset += 1
+            }
+            keptFrom = index
         }
-        if position < scalars.count { view.append(contentsOf: scalars[position...]) }
-        return String(view)
+        bytes.append(contentsOf: text.utf8[keptFrom...])
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
