@@ -76,7 +76,7 @@ import Testing
     @Test func aFileThatCannotBeReadIsReportedAndTheOthersStillPrint() throws {
         let folder = try TemporaryFolder()
         let empty = folder.path("empty.txt")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let run = try GleanerProcess.run(["extract", empty, PackageRoot.seedFiles[0].path, folder.path("missing.txt")])
         #expect(run.status == 1)
         #expect(run.stdout.split(separator: "\n").count == 1)

@@ -32,8 +32,8 @@ enum GleanerProcess {
         let process = Process()
         process.executableURL = GleanerBinary.url
         process.arguments = args
-        FileManager.default.createFile(atPath: logs.appendingPathComponent("stdout").path, contents: nil)
-        FileManager.default.createFile(atPath: logs.appendingPathComponent("stderr").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logs.appendingPathComponent("stdout").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logs.appendingPathComponent("stderr").path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: logs.appendingPathComponent("stdout"))
         process.standardError = try FileHandle(forWritingTo: logs.appendingPathComponent("stderr"))
         try process.run()

@@ -16,7 +16,7 @@ import Testing
             folder = try TemporaryFolder()
             try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("inbox"), withIntermediateDirectories: true)
             let config = folder.path("gleaner.conf")
-            FileManager.default.createFile(atPath: config, contents: Data("# defaults\n".utf8))
+            _ = FileManager.default.createFile(atPath: config, contents: Data("# defaults\n".utf8))
             process = try GleanerProcess.start(
                 ["serve", "--config", config, "--inbox", folder.path("inbox"), "--db", folder.path("g.sqlite"),
                  "--rescan-interval", String(rescanInterval), "--verbose"],
@@ -65,7 +65,7 @@ import Testing
         let daemon = try Daemon(rescanInterval: 0.5)
         let seed = try Data(contentsOf: PackageRoot.seedFiles[1])
         let path = daemon.inbox.appendingPathComponent("slow.txt").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let chunk = seed.count / 8 + 1
         for offset in stride(from: 0, to: seed.count, by: chunk) {
@@ -110,7 +110,7 @@ import Testing
         // A partial upload is left alone.
         try Data("half".utf8).write(to: inbox.appendingPathComponent("upload.txt.part"))
         let config = folder.path("gleaner.conf")
-        FileManager.default.createFile(atPath: config, contents: Data())
+        _ = FileManager.default.createFile(atPath: config, contents: Data())
         let process = try GleanerProcess.start(["serve", "--config", config, "--inbox", inbox.path, "--db", folder.path("g.sqlite")],
                                                logs: folder.url)
         let done = folder.url.appendingPathComponent("done")
@@ -125,12 +125,12 @@ import Testing
     @Test func checkConfigNamesTheBadLine() throws {
         let folder = try TemporaryFolder()
         let config = folder.path("bad.conf")
-        FileManager.default.createFile(atPath: config, contents: Data("inbox = /tmp/x\nmax_file_bytes = lots\n".utf8))
+        _ = FileManager.default.createFile(atPath: config, contents: Data("inbox = /tmp/x\nmax_file_bytes = lots\n".utf8))
         let run = try GleanerProcess.run(["serve", "--config", config, "--check-config"])
         #expect(run.status == 78)
         #expect(run.stderr.contains("bad.conf:2:") && run.stderr.contains("max_file_bytes"))
         let good = folder.path("good.conf")
-        FileManager.default.createFile(atPath: good, contents: Data("inbox = /tmp/x\n".utf8))
+        _ = FileManager.default.createFile(atPath: good, contents: Data("inbox = /tmp/x\n".utf8))
         #expect(try GleanerProcess.run(["serve", "--config", good, "--check-config"]).status == 0)
     }
 }

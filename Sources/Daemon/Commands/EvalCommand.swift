@@ -1,6 +1,5 @@
 import ArgumentParser
 import Dispatch
-import Foundation
 import Pipeline
 import Synchronization
 
@@ -16,9 +15,6 @@ struct EvalCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print the report as JSON instead of a table.")
     var json = false
-
-    @Flag(name: .long, help: "Also print one row per document.")
-    var perDocument = false
 
     func run() throws {
         let gold: GoldCorpus
@@ -55,23 +51,10 @@ struct EvalCommand: ParsableCommand {
             StandardStreams.out(report.jsonValue().serialized())
         } else {
             StandardStreams.out(report.table())
-            if perDocument { StandardStreams.out(perDocumentTable(report)) }
         }
         if !gold.unannotated.isEmpty {
             StandardStreams.err("gleaner: not scored (no gold file): \(gold.unannotated.joined(separator: ", "))")
         }
     }
 
-    /// F1 per task for each document, to see which article holds a score back.
-    private func perDocumentTable(_ report: EvaluationReport) -> String {
-        var table = TerminalTable(["document"] + EvaluationTask.allCases.map(\.rawValue),
-                                  rightAligned: Set(1...EvaluationTask.allCases.count))
-        for document in report.documents {
-            table.append([document.name] + EvaluationTask.allCases.map { task in
-                let counts = document[task]
-                return counts.required + counts.predicted == 0 ? "-" : String(format: "%.3f", counts.f1)
-            })
-        }
-        return table.render()
-    }
 }

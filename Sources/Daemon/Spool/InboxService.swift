@@ -132,7 +132,7 @@ final class InboxService: @unchecked Sendable {
         StandardStreams.err("gleaner: signal \(signo), finishing what is in flight")
         watcher?.cancel()
         pipeline.notifyWhenIdle(on: .global()) { [store] in
-            try? store.checkpoint()
+            _ = try? store.checkpoint(truncate: true)
             StandardStreams.err("gleaner: stopped")
             exit(0)
         }
