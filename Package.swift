@@ -25,10 +25,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "Pipeline",
             dependencies: [
                 "CLibXML2",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
