@@ -7,7 +7,7 @@ struct Gleaner: ParsableCommand {
         commandName: "gleaner",
         abstract: "Turn news-article files into a queryable SQLite database of clean text, entities, values, quotes and CAMEO events.",
         subcommands: [
-            ServeCommand.self, ExtractCommand.self, IngestCommand.self, ExportCommand.self,
+            ServeCommand.self, StatusCommand.self, ExtractCommand.self, IngestCommand.self, ExportCommand.self,
             SearchCommand.self, EntitiesCommand.self, EventsCommand.self, EvalCommand.self,
         ]
     )

@@ -28,10 +28,13 @@ enum GleanerProcess {
     }
 
     /// Starts `gleaner args...` in the background; output goes to files in `logs`.
-    static func start(_ args: [String], logs: URL) throws -> Process {
+    static func start(_ args: [String], logs: URL, environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = GleanerBinary.url
         process.arguments = args
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         _ = FileManager.default.createFile(atPath: logs.appendingPathComponent("stdout").path, contents: nil)
         _ = FileManager.default.createFile(atPath: logs.appendingPathComponent("stderr").path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: logs.appendingPathComponent("stdout"))

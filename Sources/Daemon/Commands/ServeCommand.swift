@@ -28,14 +28,12 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds between full rescans of the inbox.")
     var rescanInterval: Double?
 
-    @Flag(name: .long, help: "Print one line per file as it is committed.")
-    var verbose = false
-
     @Flag(name: .long, help: "Check the configuration, print it, and exit.")
     var checkConfig = false
 
-    func resolvedConfiguration() throws -> ServeConfiguration {
-        var settings = try ServeConfiguration.load(path: config)
+    /// Flags win over the file, at start and on every reload.
+    func applyingFlags(to file: ServeConfiguration) -> ServeConfiguration {
+        var settings = file
         if let inbox { settings.inbox = inbox }
         if let db { settings.database = db }
         if let rescanInterval { settings.rescanIntervalSeconds = rescanInterval }
@@ -45,8 +43,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let settings: ServeConfiguration
         do {
-            settings = try resolvedConfiguration()
-        } catch let error as ConfigurationError {
+            settings = applyingFlags(to: try ServeConfiguration.load(path: config))
+        } catch {
             StandardStreams.err("gleaner: \(error)")
             throw ExitCode(78)  // EX_CONFIG
         }
@@ -54,7 +52,14 @@ struct ServeCommand: ParsableCommand {
             StandardStreams.out("configuration ok: inbox=\(settings.inbox) database=\(settings.database)")
             return
         }
-        let service = try InboxService(settings: settings, verbose: verbose)
+        LogDestination.bootstrap()
+        let service: InboxService
+        do {
+            service = try InboxService(settings: settings, configPath: config, overrides: applyingFlags)
+        } catch let error as StoreError {
+            StandardStreams.err("gleaner: \(error)")
+            throw ExitCode(74)  // EX_IOERR
+        }
         try service.start()
         dispatchMain()
     }

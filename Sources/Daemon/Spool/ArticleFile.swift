@@ -12,6 +12,11 @@ enum ArticleFile {
     }
 
     static func read(_ path: String, maximumBytes: Int) -> Result<[UInt8], Refusal> {
+        // Sockets cannot even be opened; name what the entry is before trying.
+        var entry = stat()
+        if lstat(path, &entry) == 0, let refusal = refusal(forType: entry.st_mode & S_IFMT) {
+            return .failure(refusal)
+        }
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             let code = errno
@@ -25,17 +30,9 @@ enum ArticleFile {
         guard fstat(fd, &info) == 0 else {
             return .failure(Refusal(kind: .malformed, message: "cannot be inspected: \(String(cString: strerror(errno)))"))
         }
-        let mode = info.st_mode & S_IFMT
-        guard mode == S_IFREG else {
-            let what: String
-            switch mode {
-            case S_IFIFO: what = "a FIFO (named pipe)"
-            case S_IFSOCK: what = "a socket"
-            case S_IFCHR, S_IFBLK: what = "a device"
-            case S_IFDIR: what = "a directory"
-            default: what = "not a regular file"
-            }
-            return .failure(Refusal(kind: .malformed, message: "is \(what), not a regular file; only regular files are read"))
+        // Checked again on the open descriptor: the entry may have changed since lstat.
+        if let refusal = refusal(forType: info.st_mode & S_IFMT) {
+            return .failure(refusal)
         }
         let size = Int(info.st_size)
         if size > maximumBytes {
@@ -56,5 +53,20 @@ enum ArticleFile {
         }
         if filled < size { bytes.removeLast(size - filled) }
         return .success(bytes)
+    }
+
+    /// Why an entry of this type is not read, or `nil` for a regular file.
+    private static func refusal(forType type: mode_t) -> Refusal? {
+        let what: String
+        switch type {
+        case S_IFREG: return nil
+        case S_IFLNK: return Refusal(kind: .malformed, message: "is a symbolic link; links are never followed, drop the file itself")
+        case S_IFIFO: what = "a FIFO (named pipe)"
+        case S_IFSOCK: what = "a socket"
+        case S_IFCHR, S_IFBLK: what = "a device"
+        case S_IFDIR: what = "a directory"
+        default: what = "not a regular file"
+        }
+        return Refusal(kind: .malformed, message: "is \(what), not a regular file; only regular files are read")
     }
 }

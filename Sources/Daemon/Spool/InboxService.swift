@@ -1,41 +1,77 @@
 import Dispatch
 import Foundation
 import Glibc
+import Logging
 import Pipeline
 import Synchronization
 
-/// The running daemon: recovery, the watcher, the pipeline, the spool moves, shutdown.
+/// The running daemon: recovery, the watcher, the pipeline, the spool moves, the
+/// service manager's protocol, reload and shutdown.
 ///
-/// Threads: `intakeQueue` (serial) owns claiming and submitting, so a name is never
-/// claimed twice; outcomes arrive on the pipeline's store queue and only touch the
-/// spool and the claimed-path table; signals arrive on `intakeQueue` too.
+/// Queues, each with one job:
+/// - `intakeQueue` (serial) claims and submits files, so a name is never claimed twice;
+///   it may block while the pipeline is full — that is the backpressure reaching intake.
+/// - `controlQueue` (serial) handles signals, the watchdog, status, and retries of
+///   moves that failed; it never blocks on the pipeline, so SIGTERM is always heard.
+/// - outcomes arrive on the pipeline's store queue and only move files.
 final class InboxService: @unchecked Sendable {
-    // @unchecked: `watcher` and `signalSources` are written only in `start()` before any
-    // handler can run and read only on `intakeQueue`; every other stored property is
-    // immutable or a Mutex.
-    private let settings: ServeConfiguration
-    private let spool: SpoolDirectory
-    private let verbose: Bool
+    // @unchecked: the mutable stored properties are `watcher` and `signalSources`,
+    // written in `start()` before any handler that reads them is installed and then
+    // only touched on `controlQueue`; everything else is immutable, a Mutex or Atomic.
+    private let configPath: String?
+    private let overrides: (ServeConfiguration) -> ServeConfiguration
+    private let live: Mutex<ServeConfiguration>
+    private let logger: Logger
+    private let notifier = ServiceNotifier()
     private let store: ArticleStore
+    private let statusFile: StatusFile
     private let intakeQueue = DispatchQueue(label: "gleaner.intake")
+    private let controlQueue = DispatchQueue(label: "gleaner.control")
     private let claimed = Mutex([Int: String]())
+    private let pendingMoves = Mutex([PendingMove]())
+    private let refusedInPlace = Mutex(Set<String>())
+    private let recentErrors = Mutex([String]())
     private let nextSequence = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
+    private let progress = Mutex(ProgressWatch())
+    private let startedAt = Date()
     private var pipeline: DocumentPipeline!
     private var watcher: InboxWatcher?
     private var signalSources: [any DispatchSourceSignal] = []
+    private var timers: [any DispatchSourceTimer] = []
 
-    init(settings: ServeConfiguration, verbose: Bool) throws {
-        self.settings = settings
-        self.verbose = verbose
-        self.spool = SpoolDirectory(inbox: settings.inbox, done: settings.doneDirectory,
-                                    failed: settings.failedDirectory, deleteDone: settings.deleteDone)
+    /// How long a file must go unmodified before a scan takes it.
+    static let settleSeconds = 1.0
+
+    /// A committed or failed file whose move out of `processing/` did not happen yet.
+    private struct PendingMove {
+        var path: String
+        var outcome: PipelineOutcome
+        var attempts: Int
+        var notBefore: Date
+    }
+
+    /// What the watchdog needs to tell a busy pipeline from a stuck one.
+    private struct ProgressWatch {
+        var heartbeat: UInt64 = 0
+        var movedAt = Date()
+        var rateWindow: [(Date, Int)] = []
+    }
+
+    init(settings: ServeConfiguration, configPath: String?,
+         overrides: @escaping (ServeConfiguration) -> ServeConfiguration) throws {
+        self.configPath = configPath
+        self.overrides = overrides
+        self.live = Mutex(settings)
+        self.logger = Logger(label: "gleaner.serve")
+        let spool = InboxService.spool(for: settings)
         try spool.prepare()
         let dbFolder = (settings.database as NSString).deletingLastPathComponent
         if !dbFolder.isEmpty {
             try FileManager.default.createDirectory(atPath: dbFolder, withIntermediateDirectories: true)
         }
         self.store = try ArticleStore(path: settings.database)
+        self.statusFile = StatusFile(path: StatusFile.path(forDatabase: settings.database))
         let configuration = PipelineConfiguration(parallelism: settings.parallelism, maxBatch: settings.maxBatch,
                                                   maximumBytes: settings.maxFileBytes, storeRetryLimit: nil)
         self.pipeline = DocumentPipeline(configuration: configuration, sink: store) { [weak self] outcome in
@@ -43,31 +79,52 @@ final class InboxService: @unchecked Sendable {
         }
     }
 
+    private static func spool(for settings: ServeConfiguration) -> SpoolDirectory {
+        SpoolDirectory(inbox: settings.inbox, done: settings.doneDirectory,
+                       failed: settings.failedDirectory, deleteDone: settings.deleteDone)
+    }
+
+    private var settings: ServeConfiguration { live.withLock { $0 } }
+    private var spool: SpoolDirectory { InboxService.spool(for: settings) }
+
     func start() throws {
-        // Signals become Dispatch events; the default disposition must be off first.
-        for signo in [SIGTERM, SIGINT] {
+        // Signals become Dispatch events on the control queue; the default disposition
+        // must be off first, or the process would die before the source sees them.
+        for signo in [SIGTERM, SIGINT, SIGHUP] {
             signal(signo, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signo, queue: intakeQueue)
-            source.setEventHandler { [weak self] in self?.shutDown(signal: signo) }
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: controlQueue)
+            source.setEventHandler { [weak self] in
+                if signo == SIGHUP { self?.reload() } else { self?.shutDown(signal: signo) }
+            }
             source.resume()
             signalSources.append(source)
         }
-        StandardStreams.err("gleaner: watching \(spool.inbox), database \(settings.database)")
+        let settings = self.settings
+        logger.info("watching \(settings.inbox)", metadata: ["database": "\(settings.database)"])
+        // Recovery first: whatever a previous run left in processing/ goes round again.
+        let unfinished = spool.unfinishedNames()
+        if !unfinished.isEmpty {
+            logger.notice("recovering \(unfinished.count) file(s) left in processing by an earlier run")
+        }
         intakeQueue.async { [self] in
-            // Recovery first: whatever a previous run left in processing/ goes round again.
-            for name in spool.unfinishedNames() {
-                submit(path: (spool.processing as NSString).appendingPathComponent(name), name: name)
+            for name in unfinished where !stopping.load(ordering: .relaxed) {
+                submit(path: spool.processing + "/" + name, name: name)
             }
             scanInbox()
         }
         // Files written just before start were too fresh for the first scan.
         intakeQueue.asyncAfter(deadline: .now() + InboxService.settleSeconds + 0.2) { [weak self] in
-            guard let self, !self.stopping.load(ordering: .relaxed) else { return }
-            self.scanInbox()
+            self?.scanInbox()
         }
-        watcher = try InboxWatcher(inbox: spool.inbox, rescanInterval: settings.rescanIntervalSeconds,
+        try startWatcher(settings)
+        startTimers()
+        notifier.ready(status: statusLine(pipeline.statistics, rate: 0))
+    }
+
+    private func startWatcher(_ settings: ServeConfiguration) throws {
+        watcher = try InboxWatcher(inbox: settings.inbox, rescanInterval: settings.rescanIntervalSeconds,
                                    queue: intakeQueue) { [weak self] signal in
-            guard let self, !self.stopping.load(ordering: .relaxed) else { return }
+            guard let self else { return }
             switch signal {
             case .arrived(let name): self.take(name)
             case .rescan: self.scanInbox()
@@ -75,25 +132,64 @@ final class InboxService: @unchecked Sendable {
         }
     }
 
+    private func startTimers() {
+        let status = DispatchSource.makeTimerSource(queue: controlQueue)
+        status.schedule(deadline: .now() + 1, repeating: 2, leeway: .milliseconds(200))
+        status.setEventHandler { [weak self] in self?.publishStatus() }
+        status.resume()
+        timers.append(status)
+        if let interval = notifier.watchdogInterval {
+            let watchdog = DispatchSource.makeTimerSource(queue: controlQueue)
+            let tick = max(0.05, interval / 4)
+            watchdog.schedule(deadline: .now(), repeating: tick, leeway: .milliseconds(20))
+            watchdog.setEventHandler { [weak self] in self?.petWatchdog(interval: interval) }
+            watchdog.resume()
+            timers.append(watchdog)
+        }
+        let moves = DispatchSource.makeTimerSource(queue: controlQueue)
+        moves.schedule(deadline: .now() + 0.5, repeating: 0.5, leeway: .milliseconds(100))
+        moves.setEventHandler { [weak self] in self?.retryMoves() }
+        moves.resume()
+        timers.append(moves)
+    }
+
+    // MARK: - Intake
+
     /// Takes every settled file in the inbox. Files still being written are left for
     /// their close event or a later scan.
     private func scanInbox() {
-        for name in spool.waitingNames(settle: InboxService.settleSeconds) { take(name) }
+        for name in spool.waitingNames(settle: InboxService.settleSeconds) {
+            if stopping.load(ordering: .relaxed) { return }
+            take(name)
+        }
     }
-
-    /// How long a file must go unmodified before a scan takes it.
-    static let settleSeconds = 1.0
 
     private func take(_ name: String) {
         guard !stopping.load(ordering: .relaxed), InboxPolicy.isCandidate(name: name),
-              let path = spool.claim(name) else { return }
-        submit(path: path, name: name)
+              !refusedInPlace.withLock({ $0.contains(name) }) else { return }
+        switch spool.claim(name) {
+        case .success(let path):
+            submit(path: path, name: name)
+        case .failure(let error) where error.errno == ENOENT:
+            return  // gone already: taken by an earlier event, or removed by its writer
+        case .failure(let error):
+            // It cannot even be moved: record it once and leave it alone, never retried
+            // in a loop; an operator sees it in the ledger, the status and the log.
+            refusedInPlace.withLock { _ = $0.insert(name) }
+            let message = "\(error); left in the inbox until it is moved by hand or the daemon restarts"
+            remember(message)
+            logger.error("cannot claim file", metadata: ["file": "\(name)", "stage": "intake", "error": "\(message)"])
+            let sequence = nextSequence.add(1, ordering: .relaxed).oldValue
+            pipeline.submitFailure(FailedArticle(source: ArticleSource(path: spool.inbox + "/" + name), sequence: sequence,
+                                                 sha256: nil, byteCount: 0,
+                                                 error: PipelineError(.malformed, stage: .intake, message)))
+        }
     }
 
     private func submit(path: String, name: String) {
         let sequence = nextSequence.add(1, ordering: .relaxed).oldValue
         claimed.withLock { $0[sequence] = path }
-        let source = ArticleSource(path: (spool.inbox as NSString).appendingPathComponent(name))
+        let source = ArticleSource(path: spool.inbox + "/" + name)
         switch ArticleFile.read(path, maximumBytes: settings.maxFileBytes) {
         case .success(let bytes):
             pipeline.submit(ArticleInput(source: source, bytes: bytes, sequence: sequence))
@@ -103,38 +199,171 @@ final class InboxService: @unchecked Sendable {
         }
     }
 
+    // MARK: - Outcomes
+
     /// Runs on the store queue once an outcome is durable: move the file on.
     private func finish(_ outcome: PipelineOutcome) {
         guard let path = claimed.withLock({ $0.removeValue(forKey: outcome.sequence) }) else { return }
         let name = (outcome.source.path as NSString).lastPathComponent
+        var metadata: Logger.Metadata = ["file": "\(name)"]
+        if let sha = outcome.sha256 { metadata["document_sha256"] = "\(sha)" }
         switch outcome.disposition {
         case .stored, .duplicate:
-            if case .failure(let error) = spool.complete(path) {
-                StandardStreams.err("gleaner: \(error)")
-            }
             let verb = if case .duplicate = outcome.disposition { "duplicate" } else { "stored" }
-            if let doc = outcome.document {
-                StandardStreams.out("\(verb) \(name): \(ExtractionSummary(doc).text)")
-            } else {
-                StandardStreams.out("\(verb) \(name)")
-            }
+            metadata["stage"] = "store"
+            let summary = outcome.document.map { ": " + ExtractionSummary($0).text } ?? ""
+            logger.info("\(verb) \(name)\(summary)", metadata: metadata)
         case .failed(let error):
-            let report = FailureReport(name: name, error: error, sha256: outcome.sha256)
-            if case .failure(let moveError) = spool.reject(path, report: report.json) {
-                StandardStreams.err("gleaner: \(moveError); left in place")
-            }
-            StandardStreams.out("failed \(name): \(error.message)")
+            metadata["stage"] = "\(error.stage.rawValue)"
+            metadata["error"] = "\(error.message)"
+            remember("\(name): \(error.message)")
+            logger.warning("failed \(name): \(error.message)", metadata: metadata)
         }
+        move(path, outcome: outcome, attempts: 0)
+    }
+
+    /// Moves a finished file out of `processing/`; a move that fails (a full disk, a
+    /// permission error on done/) is retried with backoff and the file stays put.
+    private func move(_ path: String, outcome: PipelineOutcome, attempts: Int) {
+        let spool = self.spool
+        let result: Result<String?, SpoolError>
+        switch outcome.disposition {
+        case .stored, .duplicate:
+            result = spool.complete(path)
+        case .failed(let error):
+            let name = (outcome.source.path as NSString).lastPathComponent
+            result = spool.reject(path, report: FailureReport(name: name, error: error, sha256: outcome.sha256).json)
+        }
+        if case .failure(let error) = result {
+            let delay = min(60.0, 0.5 * pow(2, Double(min(attempts, 7))))
+            if attempts == 0 || attempts % 8 == 0 {
+                let message = "\(error); will retry"
+                remember(message)
+                logger.error("cannot move file", metadata: ["file": "\(path)", "stage": "spool", "error": "\(message)"])
+            }
+            pendingMoves.withLock {
+                $0.append(PendingMove(path: path, outcome: outcome, attempts: attempts + 1,
+                                      notBefore: Date().addingTimeInterval(delay)))
+            }
+        }
+    }
+
+    private func retryMoves() {
+        let now = Date()
+        let due = pendingMoves.withLock { moves -> [PendingMove] in
+            let due = moves.filter { $0.notBefore <= now }
+            moves.removeAll { $0.notBefore <= now }
+            return due
+        }
+        for pending in due {
+            move(pending.path, outcome: pending.outcome, attempts: pending.attempts)
+        }
+    }
+
+    private func remember(_ error: String) {
+        let stamped = ISO8601DateFormatter().string(from: Date()) + " " + error
+        recentErrors.withLock {
+            $0.append(stamped)
+            if $0.count > 10 { $0.removeFirst($0.count - 10) }
+        }
+    }
+
+    // MARK: - Service manager
+
+    /// Pings the watchdog only while the pipeline makes progress: idle, or some stage
+    /// finished something recently. A stuck stage stops the pings and systemd restarts us.
+    private func petWatchdog(interval: Double) {
+        let stats = pipeline.statistics
+        let healthy = progress.withLock { watch -> Bool in
+            if stats.heartbeat != watch.heartbeat || stats.inFlight == 0 {
+                watch.heartbeat = stats.heartbeat
+                watch.movedAt = Date()
+            }
+            return Date().timeIntervalSince(watch.movedAt) < interval / 2
+        }
+        if healthy {
+            notifier.watchdog()
+        } else {
+            logger.critical("pipeline made no progress for \(Int(interval / 2)) s with \(stats.inFlight) document(s) in flight; withholding the watchdog ping")
+        }
+    }
+
+    private func statusLine(_ stats: PipelineStatistics, rate: Double) -> String {
+        var line = "\(stats.inFlight) in flight, \(stats.stored) stored, \(stats.duplicates) duplicate, \(stats.failed) failed, \(String(format: "%.1f", rate))/s"
+        if let storeError = stats.lastStoreError { line += "; store retrying: \(storeError)" }
+        let pending = pendingMoves.withLock { $0.count }
+        if pending > 0 { line += "; \(pending) file move(s) pending" }
+        return line
+    }
+
+    /// Documents per second over the last ten seconds.
+    private func currentRate(completed: Int) -> Double {
+        progress.withLock { watch -> Double in
+            let now = Date()
+            watch.rateWindow.append((now, completed))
+            watch.rateWindow.removeAll { now.timeIntervalSince($0.0) > 10 }
+            guard let first = watch.rateWindow.first, now.timeIntervalSince(first.0) > 0.5 else { return 0 }
+            return Double(completed - first.1) / now.timeIntervalSince(first.0)
+        }
+    }
+
+    private func publishStatus() {
+        let stats = pipeline.statistics
+        let rate = currentRate(completed: stats.completed)
+        let line = statusLine(stats, rate: rate)
+        notifier.status(line)
+        let settings = self.settings
+        statusFile.write(ServiceStatus(
+            pid: Int(getpid()), startedAt: startedAt, updatedAt: Date(),
+            state: stopping.load(ordering: .relaxed) ? "stopping" : "running",
+            inbox: settings.inbox, database: settings.database,
+            inboxWaiting: spool.waitingCount(), statistics: stats, rate: rate,
+            pendingMoves: pendingMoves.withLock { $0.count },
+            recentErrors: recentErrors.withLock { $0 }, summary: line))
+    }
+
+    private func reload() {
+        notifier.reloading()
+        do {
+            let fresh = overrides(try ServeConfiguration.load(path: configPath))
+            let old = settings
+            var applied = fresh
+            // The inbox and the database are the daemon's identity; they change on restart only.
+            if fresh.inbox != old.inbox || fresh.database != old.database {
+                logger.warning("inbox or database changed in the configuration; restart the service to apply that")
+                applied.inbox = old.inbox
+                applied.database = old.database
+            }
+            live.withLock { $0 = applied }
+            if applied.rescanIntervalSeconds != old.rescanIntervalSeconds {
+                watcher?.cancel()  // thread-safe; its handler runs on intakeQueue and stops there
+                try startWatcher(applied)
+            }
+            logger.notice("configuration reloaded", metadata: ["config": "\(configPath ?? ServeConfiguration.defaultPath)"])
+        } catch {
+            logger.error("reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
+        }
+        // Rescan, so a file skipped by the old limits gets another look.
+        refusedInPlace.withLock { $0.removeAll() }
+        intakeQueue.async { [weak self] in self?.scanInbox() }
+        notifier.ready(status: statusLine(pipeline.statistics, rate: 0))
     }
 
     private func shutDown(signal signo: Int32) {
         guard !stopping.exchange(true, ordering: .relaxed) else { return }
-        StandardStreams.err("gleaner: signal \(signo), finishing what is in flight")
+        notifier.stopping()
+        logger.notice("signal \(signo): finishing what is in flight, then exiting")
         watcher?.cancel()
-        pipeline.notifyWhenIdle(on: .global()) { [store] in
-            _ = try? store.checkpoint(truncate: true)
-            StandardStreams.err("gleaner: stopped")
-            exit(0)
+        for timer in timers { timer.cancel() }
+        intakeQueue.async { [self] in
+            // Intake has stopped taking files; wait for those in flight, then their moves.
+            pipeline.notifyWhenIdle(on: controlQueue) { [self] in
+                retryMoves()
+                _ = try? store.checkpoint(truncate: true)
+                publishStatus()
+                logger.notice("stopped")
+                exit(0)
+            }
         }
     }
 }

@@ -36,28 +36,35 @@ struct SpoolDirectory: Sendable {
     /// `settle` seconds: a scan must not take a file a slow writer still has open
     /// (inotify reports those on close).
     func waitingNames(settle: Double) -> [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: inbox)) ?? [])
+        let names = (DirectoryListing.entries(of: inbox) ?? []).map(\.name)
             .filter(InboxPolicy.isCandidate(name:)).sorted()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return names.filter { name in
             var info = stat()
-            guard lstat((inbox as NSString).appendingPathComponent(name), &info) == 0 else { return false }
+            guard lstat(inbox + "/" + name, &info) == 0 else { return false }
             let age = Double(now.tv_sec - info.st_mtim.tv_sec) + Double(now.tv_nsec - info.st_mtim.tv_nsec) / 1e9
             return age >= settle
         }
     }
 
-    /// Names left in `processing/` by a run that did not finish.
-    func unfinishedNames() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: processing)) ?? []).sorted()
+    /// How many entries wait in the inbox (a cheap count for status, no `stat`).
+    func waitingCount() -> Int {
+        (DirectoryListing.entries(of: inbox) ?? []).reduce(0) { $0 + (InboxPolicy.isCandidate(name: $1.name) ? 1 : 0) }
     }
 
-    /// Takes `name` from the inbox into `processing/`. `nil` when it is gone already.
-    func claim(_ name: String) -> String? {
-        let from = (inbox as NSString).appendingPathComponent(name)
-        guard let to = freePath(in: processing, for: name) else { return nil }
-        return rename(from, to) == 0 ? to : nil
+    /// Names left in `processing/` by a run that did not finish.
+    func unfinishedNames() -> [String] {
+        (DirectoryListing.entries(of: processing) ?? []).map(\.name).sorted()
+    }
+
+    /// Takes `name` from the inbox into `processing/`.
+    func claim(_ name: String) -> Result<String, SpoolError> {
+        let from = inbox + "/" + name
+        guard let to = freePath(in: processing, for: name) else {
+            return .failure(SpoolError(path: from, errno: EEXIST, action: "claim"))
+        }
+        return rename(from, to) == 0 ? .success(to) : .failure(SpoolError(path: from, errno: errno, action: "claim"))
     }
 
     /// Moves a committed file to `done/` (or deletes it). Returns where it went, or an error.

@@ -200,6 +200,7 @@ public final class DocumentPipeline: Sendable {
             } catch {
                 attempt += 1
                 statistics.update {
+                    $0.heartbeat &+= 1
                     $0.storeRetries += 1
                     $0.lastStoreError = error.message
                 }

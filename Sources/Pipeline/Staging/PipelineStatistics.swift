@@ -16,6 +16,11 @@ public struct PipelineStatistics: Sendable {
     public var storeRetries = 0
     /// The last storage error, cleared by the next successful commit.
     public var lastStoreError: String?
+    /// Goes up whenever any stage finishes a document or the store attempts a batch:
+    /// a value that stops moving while documents are in flight means a stuck stage.
+    public var heartbeat: UInt64 = 0
+    /// Outcomes delivered so far.
+    public var completed: Int { stored + duplicates + failed }
 
     public init() {}
 
@@ -29,6 +34,7 @@ public struct PipelineStatistics: Sendable {
     mutating func add(_ stage: StageName, nanoseconds: UInt64, documents: Int = 1) {
         stageNanoseconds[stage, default: 0] += nanoseconds
         stageDocuments[stage, default: 0] += documents
+        heartbeat &+= 1
     }
 }
 

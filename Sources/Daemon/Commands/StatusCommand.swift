@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+/// `gleaner status`: what a person needs to know about a running (or stopped) daemon.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show queue depth, counts, rate, recent errors, where time goes and the database size.",
+        discussion: "Reads the daemon's status file (<database>.status.json, rewritten every 2 s) and the database.")
+
+    @Option(name: .long, help: "Configuration file, to find the database (default: \(ServeConfiguration.defaultPath) when it exists).")
+    var config: String?
+
+    @Option(name: .long, help: "The SQLite database file (overrides the configuration).")
+    var db: String?
+
+    @Flag(name: .long, help: "Print the daemon's status as JSON.")
+    var json = false
+
+    func run() throws {
+        var settings: ServeConfiguration
+        do {
+            settings = try ServeConfiguration.load(path: config)
+        } catch {
+            StandardStreams.err("gleaner: \(error)")
+            throw ExitCode(78)
+        }
+        if let db { settings.database = db }
+        let statusFile = StatusFile(path: StatusFile.path(forDatabase: settings.database))
+        let daemon = statusFile.read()
+        if json {
+            let data = FileManager.default.contents(atPath: statusFile.path) ?? Data("{}".utf8)
+            StandardStreams.out(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            return
+        }
+        StandardStreams.out(daemonSection(daemon))
+        let store = try StoreOpening.open(settings.database, mode: .readOnly)
+        let counts = try store.counts()
+        let bytes = ["", "-wal", "-shm"].reduce(Int64(0)) { total, suffix in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: settings.database + suffix)
+            return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)
+        }
+        StandardStreams.out("""
+
+        database  \(settings.database) (\(Self.humanBytes(bytes)))
+          documents \(counts.documents), entities \(counts.entities), mentions \(counts.mentions), values \(counts.values), events \(counts.events), quotes \(counts.quotes)
+          files: \(counts.filesStored) stored, \(counts.filesDuplicate) duplicate, \(counts.filesFailed) failed
+        """)
+        let timings = try store.stageTimings()
+        if !timings.isEmpty {
+            var table = TerminalTable(["stage", "documents", "mean µs"], rightAligned: [1, 2])
+            for timing in timings {
+                table.append([timing.stage, String(timing.documents), String(format: "%.1f", timing.meanMicroseconds)])
+            }
+            StandardStreams.out("\nwhere time goes (per document, from the database)\n" + table.render())
+        }
+        let failures = try store.recentFailures(limit: 5)
+        if !failures.isEmpty {
+            StandardStreams.out("\nlast failed files")
+            for failure in failures {
+                StandardStreams.out("  \(failure.lastSeenAt)  \(failure.path): \(failure.error ?? "-") [\(failure.kind ?? "?")]")
+            }
+        }
+    }
+
+    private func daemonSection(_ status: [String: Any]?) -> String {
+        guard let status else {
+            return "daemon    no status file: the daemon has not run against this database"
+        }
+        let pid = status["pid"] as? Int ?? 0
+        let alive = pid > 0 && kill(pid_t(pid), 0) == 0
+        let updated = status["updated_at"] as? String ?? "?"
+        var lines = [
+            "daemon    \(alive ? "running" : "not running") (pid \(pid), status of \(updated))",
+            "  inbox \(status["inbox"] as? String ?? "?"): \(status["inbox_waiting"] as? Int ?? 0) waiting, \(status["in_flight"] as? Int ?? 0) in flight",
+            "  this run: \(status["stored"] as? Int ?? 0) stored, \(status["duplicates"] as? Int ?? 0) duplicate, \(status["failed"] as? Int ?? 0) failed, \(status["rate_per_second"] as? Double ?? 0)/s",
+        ]
+        if let storeError = status["store_error"] as? String {
+            lines.append("  store retrying: \(storeError)")
+        }
+        if let pending = status["pending_moves"] as? Int, pending > 0 {
+            lines.append("  \(pending) file move(s) pending (see recent errors)")
+        }
+        if let errors = status["recent_errors"] as? [String], !errors.isEmpty {
+            lines.append("  recent errors:")
+            lines += errors.suffix(5).map { "    " + $0 }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func humanBytes(_ bytes: Int64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The daemon as a service: the sd_notify protocol on a real socket, signals, crash
+/// recovery, a burst of files, and every kind of bad input.
+@Suite(.serialized) struct ServiceTests {
+    @Test func speaksTheNotifyProtocol() throws {
+        let folder = try TemporaryFolder()
+        let socket = try NotifySocket(directory: folder.url)
+        defer { socket.close() }
+        let daemon = try DaemonUnderTest(environment: ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "400000"],
+                                         folder: folder)
+        #expect(eventually(within: 15) { socket.contains("READY=1") }, "stderr: \(daemon.stderr)")
+        #expect(eventually(within: 5) { socket.contains("WATCHDOG=1") })
+        try daemon.drop("a.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
+        #expect(eventually(within: 15) { socket.contains(prefix: "STATUS=0 in flight, 1 stored") }, "\(socket.received)")
+        daemon.signal(SIGHUP)
+        #expect(eventually(within: 5) { socket.contains(prefix: "RELOADING=1") })
+        #expect(eventually(within: 5) {
+            (socket.lastIndex(of: "READY=1") ?? -1) > (socket.firstIndex(of: "RELOADING=1") ?? Int.max)
+        }, "READY=1 must follow RELOADING=1")
+        #expect(daemon.stop() == 0)
+        #expect(socket.contains("STOPPING=1"))
+        #expect(daemon.stderr.contains("configuration reloaded"))
+    }
+
+    @Test func aThousandFilesAtOnceAreAllStoredOnce() throws {
+        let daemon = try DaemonUnderTest()
+        let staging = daemon.folder.url.appendingPathComponent("staging")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        for n in 0..<1000 {
+            try variedArticle(n).write(to: staging.appendingPathComponent(String(format: "burst-%04d.txt", n)))
+        }
+        for n in 0..<1000 {
+            let name = String(format: "burst-%04d.txt", n)
+            try FileManager.default.moveItem(at: staging.appendingPathComponent(name), to: daemon.inbox.appendingPathComponent(name))
+        }
+        #expect(eventually(within: 120) { daemon.names(in: daemon.done).count == 1000 },
+                "done: \(daemon.names(in: daemon.done).count), stderr tail: \(daemon.stderr.suffix(2000))")
+        #expect(daemon.stop() == 0)
+        let probe = try DatabaseProbe(path: daemon.db)
+        #expect(try probe.count("documents") == 1000)
+        #expect(try probe.count("files") == 1000)
+    }
+
+    @Test func killNineMidBatchThenRestartLosesAndDuplicatesNothing() throws {
+        let daemon = try DaemonUnderTest()
+        let count = 400
+        let staging = daemon.folder.url.appendingPathComponent("staging")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        for n in 0..<count {
+            try variedArticle(n).write(to: staging.appendingPathComponent("crash-\(n).txt"))
+        }
+        for n in 0..<count {
+            try FileManager.default.moveItem(at: staging.appendingPathComponent("crash-\(n).txt"),
+                                             to: daemon.inbox.appendingPathComponent("crash-\(n).txt"))
+        }
+        // Kill it while work is in flight: some files done, some not.
+        #expect(eventually(within: 60) { daemon.names(in: daemon.done).count >= 20 })
+        daemon.signal(SIGKILL)
+        daemon.process.waitUntilExit()
+        let doneAtCrash = daemon.names(in: daemon.done).count
+        #expect(doneAtCrash < count, "the daemon finished before it could be killed; the test proves nothing")
+        try daemon.restart()
+        #expect(eventually(within: 120) { daemon.names(in: daemon.done).count == count },
+                "done: \(daemon.names(in: daemon.done).count), stderr: \(daemon.stderr.suffix(2000))")
+        #expect(daemon.stop() == 0)
+        #expect(daemon.names(in: daemon.processing).isEmpty)
+        let probe = try DatabaseProbe(path: daemon.db)
+        #expect(try probe.count("documents") == count)
+        #expect(try probe.count("files") == count)
+        #expect(try probe.strings("SELECT sha256 FROM documents GROUP BY sha256 HAVING count(*) > 1").isEmpty)
+    }
+
+    @Test func everyKindOfBadInputGoesToFailedWithItsReason() throws {
+        let daemon = try DaemonUnderTest(config: "max_file_bytes = 100000\n")
+        let inbox = daemon.inbox.path
+        // A symlink (never followed), a FIFO (never opened blocking), a socket, a file
+        // over the size limit, undecodable bytes, names with a newline and non-UTF-8 bytes.
+        let target = daemon.folder.path("secret.txt")
+        try Data("not to be read through a link".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(symlink(target, inbox + "/link.txt") == 0)
+        #expect(mkfifo(inbox + "/pipe.txt", 0o644) == 0)
+        let socketFD = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let socketPath = inbox + "/sock.txt"
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, byte) in socketPath.utf8.prefix(raw.count - 1).enumerated() { raw[i] = byte }
+        }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        defer { close(socketFD) }
+        try daemon.drop("huge.txt", Data(repeating: 0x61, count: 200_000))
+        try daemon.drop("garbage.txt", Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }))
+        try daemon.drop("new\nline.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
+        let badName: [UInt8] = Array("bad-".utf8) + [0xFF, 0xFE] + Array(".txt".utf8) + [0]
+        let fd = open(inbox, O_RDONLY | O_DIRECTORY)
+        #expect(fd >= 0)
+        let fileFD = badName.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { openat(fd, $0, O_WRONLY | O_CREAT, 0o644) }
+        }
+        let seed = try Data(contentsOf: PackageRoot.seedFiles[1])
+        _ = seed.withUnsafeBytes { write(fileFD, $0.baseAddress, $0.count) }
+        close(fileFD)
+        close(fd)
+
+        let expectedFailed = ["link.txt", "pipe.txt", "sock.txt", "huge.txt", "garbage.txt"]
+        #expect(eventually(within: 30) {
+            let failed = Set(daemon.names(in: daemon.failed))
+            return expectedFailed.allSatisfy { failed.contains($0) && failed.contains($0 + ".error.json") }
+                && daemon.names(in: daemon.done).count == 2
+        }, "failed: \(daemon.names(in: daemon.failed)), done: \(daemon.names(in: daemon.done)), stderr: \(daemon.stderr.suffix(3000))")
+        #expect(daemon.stop() == 0)
+        func reason(_ name: String) throws -> [String: Any] {
+            let data = try Data(contentsOf: daemon.failed.appendingPathComponent(name + ".error.json"))
+            return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        #expect((try reason("link.txt")["reason"] as? String ?? "").contains("symbolic link"))
+        #expect((try reason("pipe.txt")["reason"] as? String ?? "").contains("FIFO"))
+        #expect((try reason("sock.txt")["reason"] as? String ?? "").contains("socket"))
+        #expect(try reason("huge.txt")["kind"] as? String == "too-large")
+        #expect(try reason("garbage.txt")["kind"] as? String == "binary")
+        // The symlink's target was never read or moved.
+        #expect(FileManager.default.fileExists(atPath: target))
+        #expect(Set(daemon.names(in: daemon.done)) == ["bad-%FF%FE.txt", "new\nline.txt"])
+        let probe = try DatabaseProbe(path: daemon.db)
+        #expect(try probe.count("documents") == 2)
+        #expect(try probe.strings("SELECT state FROM files WHERE state = 'failed'").count == 5)
+    }
+
+    @Test func statusShowsCountsAndRecentFailures() throws {
+        let daemon = try DaemonUnderTest()
+        try daemon.drop("one.txt", Data(contentsOf: PackageRoot.seedFiles[3]))
+        try daemon.drop("empty.txt", Data())
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done).count == 1 && daemon.names(in: daemon.failed).count == 2 })
+        // The status file is rewritten every two seconds.
+        #expect(eventually(within: 6) {
+            let run = try? GleanerProcess.run(["status", "--config", daemon.configPath, "--db", daemon.db])
+            return run?.stdout.contains("this run: 1 stored, 0 duplicate, 1 failed") ?? false
+        })
+        let run = try GleanerProcess.run(["status", "--config", daemon.configPath, "--db", daemon.db])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("daemon    running"))
+        #expect(run.stdout.contains("documents 1"))
+        #expect(run.stdout.contains("empty.txt"))
+        #expect(run.stdout.contains("where time goes"))
+        #expect(daemon.stop() == 0)
+        let after = try GleanerProcess.run(["status", "--config", daemon.configPath, "--db", daemon.db])
+        #expect(after.stdout.contains("daemon    not running"))
+    }
+}
