@@ -107,7 +107,18 @@ import Testing
         close(fileFD)
         close(fd)
 
-        let expectedFailed = ["link.txt", "pipe.txt", "sock.txt", "huge.txt", "garbage.txt"]
+        var expectedFailed = ["link.txt", "pipe.txt", "sock.txt", "huge.txt", "garbage.txt"]
+        // A device node needs root to make; an unreadable file needs a user root is not.
+        if getuid() == 0 {
+            let nullDevice = dev_t((1 << 8) | 3)  // major 1, minor 3: what /dev/null is
+            #expect(mknod(inbox + "/device.txt", S_IFCHR | 0o644, nullDevice) == 0)
+            expectedFailed.append("device.txt")
+        } else {
+            try Data("secret".utf8).write(to: daemon.inbox.appendingPathComponent(".locked.part"))
+            chmod(inbox + "/.locked.part", 0)
+            rename(inbox + "/.locked.part", inbox + "/locked.txt")
+            expectedFailed.append("locked.txt")
+        }
         #expect(eventually(within: 30) {
             let failed = Set(daemon.names(in: daemon.failed))
             return expectedFailed.allSatisfy { failed.contains($0) && failed.contains($0 + ".error.json") }
@@ -128,7 +139,12 @@ import Testing
         #expect(Set(daemon.names(in: daemon.done)) == ["bad-%FF%FE.txt", "new\nline.txt"])
         let probe = try DatabaseProbe(path: daemon.db)
         #expect(try probe.count("documents") == 2)
-        #expect(try probe.strings("SELECT state FROM files WHERE state = 'failed'").count == 5)
+        #expect(try probe.strings("SELECT state FROM files WHERE state = 'failed'").count == expectedFailed.count)
+        if getuid() == 0 {
+            #expect((try reason("device.txt")["reason"] as? String ?? "").contains("device"))
+        } else {
+            #expect((try reason("locked.txt")["reason"] as? String ?? "").contains("Permission denied"))
+        }
     }
 
     @Test func statusShowsCountsAndRecentFailures() throws {
@@ -150,5 +166,47 @@ import Testing
         #expect(daemon.stop() == 0)
         let after = try GleanerProcess.run(["status", "--config", daemon.configPath, "--db", daemon.db])
         #expect(after.stdout.contains("daemon    not running"))
+    }
+}
+
+/// Faults that clear by themselves: the daemon keeps the file, says what is wrong, and
+/// finishes the work once the fault is gone.
+@Suite(.serialized) struct TransientFaultTests {
+    @Test func aLockedDatabaseDelaysButLosesNothing() throws {
+        let daemon = try DaemonUnderTest(config: "busy_timeout_seconds = 0.2\n")
+        try daemon.drop("first.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["first.txt"] })
+        // Another process takes the write lock and holds it.
+        let locker = try DatabaseLocker(path: daemon.db)
+        try daemon.drop("second.txt", Data(contentsOf: PackageRoot.seedFiles[1]))
+        #expect(eventually(within: 15) {
+            let run = try? GleanerProcess.run(["status", "--config", daemon.configPath, "--db", daemon.db, "--json"])
+            return run?.stdout.contains("locked") ?? false
+        }, "the status never said the store was locked")
+        #expect(daemon.names(in: daemon.done) == ["first.txt"])
+        #expect(daemon.names(in: daemon.processing) == ["second.txt"])
+        locker.release()
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["first.txt", "second.txt"] })
+        #expect(daemon.stop() == 0)
+        #expect(try DatabaseProbe(path: daemon.db).count("documents") == 2)
+    }
+
+    @Test func anUnmovableDoneFolderIsRetriedUntilItClears() throws {
+        let daemon = try DaemonUnderTest()
+        try daemon.drop("first.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["first.txt"] })
+        // done/ turns into a plain file: every move into it fails (as a permission error would).
+        let parked = daemon.folder.url.appendingPathComponent("done-parked")
+        try FileManager.default.moveItem(at: daemon.done, to: parked)
+        try Data("in the way".utf8).write(to: daemon.done)
+        try daemon.drop("second.txt", Data(contentsOf: PackageRoot.seedFiles[2]))
+        #expect(eventually(within: 20) { daemon.stderr.contains("cannot move file") })
+        #expect(daemon.names(in: daemon.processing) == ["second.txt"])
+        try FileManager.default.removeItem(at: daemon.done)
+        try FileManager.default.moveItem(at: parked, to: daemon.done)
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["first.txt", "second.txt"] },
+                "stderr: \(daemon.stderr.suffix(2000))")
+        #expect(daemon.names(in: daemon.processing).isEmpty)
+        #expect(daemon.stop() == 0)
     }
 }

@@ -16,6 +16,8 @@ struct ServeConfiguration: Equatable {
     var rescanIntervalSeconds = 60.0
     var parallelism = ProcessInfo.processInfo.activeProcessorCount
     var maxBatch = 256
+    /// Seconds a commit waits for another connection's lock before backing off to retry.
+    var busyTimeoutSeconds = 10.0
 
     static let defaultPath = "/etc/gleaner/gleaner.conf"
 
@@ -51,11 +53,14 @@ struct ServeConfiguration: Equatable {
             case "parallelism":
                 guard let n = Int(value), n > 0 else { throw at("parallelism must be a positive whole number, found `\(value)`") }
                 config.parallelism = n
+            case "busy_timeout_seconds":
+                guard let n = Double(value), n >= 0 else { throw at("busy_timeout_seconds must be a number of seconds, found `\(value)`") }
+                config.busyTimeoutSeconds = n
             case "max_batch":
                 guard let n = Int(value), n > 0 else { throw at("max_batch must be a positive whole number, found `\(value)`") }
                 config.maxBatch = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, max_file_bytes, rescan_interval_seconds, parallelism, max_batch")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds")
             }
         }
         return config

@@ -70,7 +70,7 @@ final class InboxService: @unchecked Sendable {
         if !dbFolder.isEmpty {
             try FileManager.default.createDirectory(atPath: dbFolder, withIntermediateDirectories: true)
         }
-        self.store = try ArticleStore(path: settings.database)
+        self.store = try ArticleStore(path: settings.database, busyTimeout: settings.busyTimeoutSeconds)
         self.statusFile = StatusFile(path: StatusFile.path(forDatabase: settings.database))
         let configuration = PipelineConfiguration(parallelism: settings.parallelism, maxBatch: settings.maxBatch,
                                                   maximumBytes: settings.maxFileBytes, storeRetryLimit: nil)
