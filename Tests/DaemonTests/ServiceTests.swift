@@ -210,3 +210,26 @@ import Testing
         #expect(daemon.stop() == 0)
     }
 }
+
+/// What happens to committed files: kept, deleted at once, or kept for a while.
+@Suite struct DoneFolderPolicyTests {
+    @Test func deleteDoneRemovesCommittedFiles() throws {
+        let daemon = try DaemonUnderTest(config: "delete_done = true\n")
+        try daemon.drop("gone.txt", Data(contentsOf: PackageRoot.seedFiles[4]))
+        #expect(eventually(within: 20) { (try? DatabaseProbe(path: daemon.db).count("documents")) == 1 })
+        #expect(eventually(within: 5) { daemon.names(in: daemon.processing).isEmpty })
+        #expect(daemon.names(in: daemon.done).isEmpty)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func retentionPrunesDoneAfterItsTime() throws {
+        let daemon = try DaemonUnderTest(config: "done_retention_days = 0\n")
+        try daemon.drop("kept-briefly.txt", Data(contentsOf: PackageRoot.seedFiles[4]))
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["kept-briefly.txt"] })
+        // The first pruning runs five seconds after start.
+        #expect(eventually(within: 15) { daemon.names(in: daemon.done).isEmpty })
+        #expect(daemon.stderr.contains("deleted 1 file(s) kept in done/"))
+        #expect(daemon.stop() == 0)
+        #expect(try DatabaseProbe(path: daemon.db).count("documents") == 1)
+    }
+}

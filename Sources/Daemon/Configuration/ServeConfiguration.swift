@@ -12,6 +12,8 @@ struct ServeConfiguration: Equatable {
     /// `nil`: a `failed/` folder beside the inbox.
     var failedDirectory: String?
     var deleteDone = false
+    /// Days a committed file stays in `done/` before it is deleted; `nil` keeps it forever.
+    var doneRetentionDays: Double?
     var maxFileBytes = 20 * 1024 * 1024
     var rescanIntervalSeconds = 60.0
     var parallelism = ProcessInfo.processInfo.activeProcessorCount
@@ -44,6 +46,13 @@ struct ServeConfiguration: Equatable {
                     throw at("delete_done must be true or false, found `\(value)`")
                 }
                 config.deleteDone = flag
+            case "done_retention_days":
+                if value.isEmpty || value == "forever" {
+                    config.doneRetentionDays = nil
+                } else {
+                    guard let n = Double(value), n >= 0 else { throw at("done_retention_days must be a number of days or `forever`, found `\(value)`") }
+                    config.doneRetentionDays = n
+                }
             case "max_file_bytes":
                 guard let n = Int(value), n > 0 else { throw at("max_file_bytes must be a positive whole number of bytes, found `\(value)`") }
                 config.maxFileBytes = n
@@ -60,7 +69,7 @@ struct ServeConfiguration: Equatable {
                 guard let n = Int(value), n > 0 else { throw at("max_batch must be a positive whole number, found `\(value)`") }
                 config.maxBatch = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds")
             }
         }
         return config

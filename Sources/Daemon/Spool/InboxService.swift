@@ -146,6 +146,11 @@ final class InboxService: @unchecked Sendable {
             watchdog.resume()
             timers.append(watchdog)
         }
+        let retention = DispatchSource.makeTimerSource(queue: controlQueue)
+        retention.schedule(deadline: .now() + 5, repeating: 3600, leeway: .seconds(60))
+        retention.setEventHandler { [weak self] in self?.pruneDone() }
+        retention.resume()
+        timers.append(retention)
         let moves = DispatchSource.makeTimerSource(queue: controlQueue)
         moves.schedule(deadline: .now() + 0.5, repeating: 0.5, leeway: .milliseconds(100))
         moves.setEventHandler { [weak self] in self?.retryMoves() }
@@ -257,6 +262,15 @@ final class InboxService: @unchecked Sendable {
         }
         for pending in due {
             move(pending.path, outcome: pending.outcome, attempts: pending.attempts)
+        }
+    }
+
+    /// Applies `done_retention_days`: hourly, and five seconds after start.
+    private func pruneDone() {
+        guard let days = settings.doneRetentionDays, !settings.deleteDone else { return }
+        let removed = spool.pruneDone(olderThan: days * 86_400)
+        if removed > 0 {
+            logger.info("deleted \(removed) file(s) kept in done/ longer than \(days) day(s)")
         }
     }
 

@@ -84,6 +84,23 @@ struct SpoolDirectory: Sendable {
         return moved
     }
 
+    /// Deletes files that have been in `done/` longer than `age` seconds (counted from
+    /// the move, which sets the change time), returning how many went.
+    func pruneDone(olderThan age: Double) -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var removed = 0
+        for entry in DirectoryListing.entries(of: done) ?? [] {
+            let path = done + "/" + entry.name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            if Double(now.tv_sec - info.st_ctim.tv_sec) >= age, unlink(path) == 0 {
+                removed += 1
+            }
+        }
+        return removed
+    }
+
     private func move(_ path: String, to folder: String) -> Result<String?, SpoolError> {
         let name = (path as NSString).lastPathComponent
         guard let target = freePath(in: folder, for: name) else {
