@@ -45,3 +45,14 @@ extension StageName {
     /// Position in the pipeline, for listing stages in order.
     var order: Int { StageName.allCases.firstIndex(of: self) ?? 0 }
 }
+
+extension ArticleStore {
+    /// Ledger rows added after row `id`, oldest first: lets a watcher see files become
+    /// queryable as they commit without rereading the table.
+    public func ledgerRows(after id: Int64, limit: Int = 10_000) throws(StoreError) -> [(id: Int64, path: String, state: String)] {
+        try reading { db in
+            try Row.fetchAll(db, sql: "SELECT id, path, state FROM files WHERE id > ? ORDER BY id LIMIT ?",
+                             arguments: [id, limit]).map { (id: $0[0], path: $0[1], state: $0[2]) }
+        }
+    }
+}

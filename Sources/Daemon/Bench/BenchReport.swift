@@ -1,0 +1,86 @@
+import Foundation
+import Pipeline
+
+struct ThroughputResult {
+    var filesPerSecond: Double
+    var seconds: Double
+    var stageMicroseconds: [(String, Double)]
+    var peakResidentBytes: Int
+    var residentSamples: [Int]
+    var databaseBytesPerArticle: Int
+}
+
+struct LatencyResult {
+    var files: Int
+    var rate: Int
+    var p50: Double
+    var p99: Double
+    var max: Double
+}
+
+struct BacklogResult {
+    var files: Int
+    var secondsToFirstCommit: Double
+    var seconds: Double
+    var peakResidentBytes: Int
+    var residentSamples: [Int]
+}
+
+/// The benchmark's figures, as a table for a person and JSON for comparing runs.
+struct BenchReport {
+    var files: Int
+    var meanBytes: Int
+    var floorFilesPerSecond: Double
+    var throughput: ThroughputResult
+    var latency: LatencyResult
+    var backlog: BacklogResult?
+
+    var ratioToFloor: Double { floorFilesPerSecond / max(0.001, throughput.filesPerSecond) }
+
+    func table() -> String {
+        var rows = TerminalTable(["measure", "value"], rightAligned: [1])
+        rows.append(["articles (mean bytes)", "\(files) (\(meanBytes))"])
+        rows.append(["floor: read+hash+insert, files/s", String(format: "%.0f", floorFilesPerSecond)])
+        rows.append(["end to end, files/s", String(format: "%.0f", throughput.filesPerSecond)])
+        rows.append(["floor / end to end", String(format: "%.2fx", ratioToFloor)])
+        rows.append(["latency p50 / p99 / max at \(latency.rate)/s, ms",
+                     String(format: "%.0f / %.0f / %.0f", latency.p50, latency.p99, latency.max)])
+        rows.append(["peak RSS, MB", String(format: "%.1f", Double(throughput.peakResidentBytes) / 1_048_576)])
+        rows.append(["database bytes per article", "\(throughput.databaseBytesPerArticle)"])
+        for (stage, micros) in throughput.stageMicroseconds {
+            rows.append(["  \(stage), µs per document", String(format: "%.1f", micros)])
+        }
+        if let backlog {
+            rows.append(["backlog of \(backlog.files): first commit after, s", String(format: "%.2f", backlog.secondsToFirstCommit)])
+            rows.append(["backlog: all committed after, s", String(format: "%.1f", backlog.seconds)])
+            rows.append(["backlog: peak RSS, MB", String(format: "%.1f", Double(backlog.peakResidentBytes) / 1_048_576)])
+        }
+        return rows.render()
+    }
+
+    var json: JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("time", .string(ISO8601DateFormatter().string(from: Date()))),
+            ("files", .int(files)),
+            ("mean_bytes", .int(meanBytes)),
+            ("floor_files_per_second", .double(floorFilesPerSecond.rounded())),
+            ("files_per_second", .double(throughput.filesPerSecond.rounded())),
+            ("floor_ratio", .double((ratioToFloor * 100).rounded() / 100)),
+            ("latency_ms", .object([("rate", .int(latency.rate)), ("files", .int(latency.files)),
+                                    ("p50", .double(latency.p50.rounded())), ("p99", .double(latency.p99.rounded())),
+                                    ("max", .double(latency.max.rounded()))])),
+            ("peak_rss_bytes", .int(throughput.peakResidentBytes)),
+            ("database_bytes_per_article", .int(throughput.databaseBytesPerArticle)),
+            ("stage_microseconds", .object(throughput.stageMicroseconds.map { ($0.0, .double(($0.1 * 10).rounded() / 10)) })),
+        ]
+        if let backlog {
+            fields.append(("backlog", .object([
+                ("files", .int(backlog.files)),
+                ("seconds_to_first_commit", .double((backlog.secondsToFirstCommit * 100).rounded() / 100)),
+                ("seconds", .double((backlog.seconds * 10).rounded() / 10)),
+                ("peak_rss_bytes", .int(backlog.peakResidentBytes)),
+            ])))
+        }
+        return .object(fields)
+    }
+}

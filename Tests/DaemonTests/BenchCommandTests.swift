@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// The benchmark runs end to end and reports every figure (its numbers are not judged
+/// here: speed lives in the benchmark's output, not in tests).
+@Suite struct BenchCommandTests {
+    @Test func aSmallRunReportsEveryFigure() throws {
+        let folder = try TemporaryFolder()
+        let json = folder.path("bench.json")
+        let run = try GleanerProcess.run(["bench", "--corpus", PackageRoot.corpus.path, "--files", "40", "--rate", "20",
+                                          "--latency-seconds", "1", "--backlog", "30", "--work", folder.path("work"),
+                                          "--json", json])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("floor / end to end"))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        #expect((object["files_per_second"] as? Double ?? 0) > 0)
+        #expect((object["floor_files_per_second"] as? Double ?? 0) > 0)
+        let latency = try #require(object["latency_ms"] as? [String: Any])
+        #expect(latency["files"] as? Int == 20)
+        #expect((latency["p99"] as? Double ?? -1) >= (latency["p50"] as? Double ?? 0))
+        let stages = try #require(object["stage_microseconds"] as? [String: Any])
+        #expect(Set(stages.keys) == ["intake", "decode", "clean", "analyze", "events", "store"])
+        #expect((object["peak_rss_bytes"] as? Int ?? 0) > 1_000_000)
+        #expect((object["database_bytes_per_article"] as? Int ?? 0) > 1000)
+        let backlog = try #require(object["backlog"] as? [String: Any])
+        #expect(backlog["files"] as? Int == 30)
+    }
+}
