@@ -11,3 +11,21 @@ import Testing
         #expect(SHA256.hexDigest(of: million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+extension SHA256Tests {
+    /// Feeding bytes in pieces of any size gives the digest of the whole.
+    @Test func incrementalUpdatesAgreeWithOneShot() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        let whole = SHA256.hexDigest(of: bytes)
+        for piece in [1, 3, 63, 64, 65, 200] {
+            var hasher = SHA256()
+            var offset = 0
+            while offset < bytes.count {
+                hasher.update(bytes[offset..<min(offset + piece, bytes.count)])
+                offset += piece
+            }
+            #expect(hasher.finalizeHex() == whole, "pieces of \(piece)")
+        }
+        #expect(SHA256.hexDigest(of: bytes.lazy.map { $0 }) == whole)
+    }
+}

@@ -45,14 +45,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         for (sequence, path) in files.enumerated() {
-            let source = ArticleSource(path: path)
-            switch ArticleFile.read(path, maximumBytes: maxFileBytes) {
-            case .success(let bytes):
-                pipeline.submit(ArticleInput(source: source, bytes: bytes, sequence: sequence))
-            case .failure(let refusal):
-                pipeline.submitFailure(FailedArticle(source: source, sequence: sequence, sha256: nil, byteCount: 0,
-                                                     error: PipelineError(refusal.kind, stage: .intake, refusal.message)))
-            }
+            pipeline.submitFile(at: path, as: ArticleSource(path: path), sequence: sequence, maximumBytes: maxFileBytes)
         }
         pipeline.waitUntilIdle()
         _ = try? store.checkpoint(truncate: true)

@@ -194,14 +194,8 @@ final class InboxService: @unchecked Sendable {
     private func submit(path: String, name: String) {
         let sequence = nextSequence.add(1, ordering: .relaxed).oldValue
         claimed.withLock { $0[sequence] = path }
-        let source = ArticleSource(path: spool.inbox + "/" + name)
-        switch ArticleFile.read(path, maximumBytes: settings.maxFileBytes) {
-        case .success(let bytes):
-            pipeline.submit(ArticleInput(source: source, bytes: bytes, sequence: sequence))
-        case .failure(let refusal):
-            pipeline.submitFailure(FailedArticle(source: source, sequence: sequence, sha256: nil, byteCount: 0,
-                                                 error: PipelineError(refusal.kind, stage: .intake, refusal.message)))
-        }
+        pipeline.submitFile(at: path, as: ArticleSource(path: spool.inbox + "/" + name), sequence: sequence,
+                            maximumBytes: settings.maxFileBytes)
     }
 
     // MARK: - Outcomes

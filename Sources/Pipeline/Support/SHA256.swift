@@ -5,7 +5,8 @@
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-    private var buffer: [UInt8] = []
+    /// Bytes of an unfinished block, waiting for the rest of it.
+    private var pending: [UInt8] = []
     private var length: UInt64 = 0
 
     private static let k: [UInt32] = [
@@ -29,69 +30,85 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        length &+= UInt64(bytes.count)
-        var iterator = bytes.makeIterator()
-        // Fill a partial block first, then hash whole blocks straight from the input.
-        while let byte = iterator.next() {
-            buffer.append(byte)
-            if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { compress($0) }
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+        if handled == nil {
+            let copy = Array(bytes)
+            copy.withUnsafeBufferPointer { update(buffer: $0) }
         }
+    }
+
+    private mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(buffer.count)
+        var offset = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, buffer.count)
+            pending.append(contentsOf: buffer[0..<take])
+            offset = take
+            guard pending.count == 64 else { return }
+            pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        // Whole blocks straight from the caller's bytes: no copy.
+        while offset + 64 <= buffer.count {
+            compress(buffer.baseAddress! + offset)
+            offset += 64
+        }
+        pending.append(contentsOf: buffer[offset...])
     }
 
     public mutating func finalizeHex() -> String {
         let bitLength = length &* 8
-        var tail = buffer
+        var tail = pending
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) {
             tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
         tail.withUnsafeBufferPointer { all in
-            var offset = 0
-            while offset < all.count {
-                compress(UnsafeBufferPointer(rebasing: all[offset..<offset + 64]))
-                offset += 64
+            for offset in stride(from: 0, to: all.count, by: 64) {
+                compress(all.baseAddress! + offset)
             }
         }
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        let digits: [Character] = Array("0123456789abcdef")
-        var out = ""
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
         out.reserveCapacity(64)
         for word in words {
             for shift in stride(from: 28, through: 0, by: -4) {
                 out.append(digits[Int((word >> UInt32(shift)) & 0xf)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
-                | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+    /// One 64-byte block into the state. The message schedule lives on the stack.
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 {
+                w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16
+                    | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+            }
+            for i in 16..<64 {
+                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, h) = state
+            SHA256.k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    h = g; g = f; f = e; e = d &+ t1
+                    d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
+            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                     state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
     @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 {
