@@ -39,7 +39,12 @@ struct ArgumentReader: Sendable {
     /// Words after which the target search stops.
     private static let targetStops: Set<String> = [
         ";", ":", "while", "but", "because", "which", "who", "although", "whereas", "after", "before",
-        "since", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
+        "since", "if", "unless", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
+    ]
+    private static let reportingVerbs: Set<String> = [
+        "said", "say", "says", "saying", "told", "tell", "tells", "added", "stated", "noted", "reported",
+        "announced", "claimed", "argued", "insisted", "warned", "believe", "believes", "think", "thinks", "hint",
+        "hinted", "hints", "expect", "expects",
     ]
     /// Words that may stand between "and" and the second of a pair ("and his counterpart").
     private static let pairDeterminers: Set<String> = ["the", "his", "her", "its", "their"]
@@ -73,9 +78,12 @@ struct ArgumentReader: Sendable {
         } else if let subject {
             source = subject.unit
             if let other = subject.coordinated {
-                partnerName = other.name
-                partnerSide = other.side
                 coordinated = true
+                // "Lighthizer and Mnuchin are in Beijing": two envoys of one side are co-actors.
+                if other.side == nil || other.side != subject.unit.side {
+                    partnerName = other.name
+                    partnerSide = other.side
+                }
             } else if let partner = subject.unit.partner {
                 partnerName = partner
                 partnerSide = PoliticalGeography.country(of: partner)
@@ -141,6 +149,9 @@ struct ArgumentReader: Sendable {
         var candidateIndex = -1
         while k >= range.lowerBound {
             if Self.clauseOpeners.contains(tokens[k].folded) { break }
+            // "X said a deal …": what follows a reporting verb is its own clause, and the
+            // speaker is not that clause's subject.
+            if Self.reportingVerbs.contains(tokens[k].folded) { break }
             if skipped.contains(k) { k -= 1; continue }
             let u = frame.unitAtToken[k]
             if u >= 0 {

@@ -11,6 +11,8 @@
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
 
+    private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that"]
+
     private let lexicon: TriggerLexicon
     private let quoteFinder = QuoteFinder()
 
@@ -40,7 +42,11 @@ public struct EventExtractor: DocumentStage {
                 // Quoted words are coded through the speaker's statement, not on their own.
                 guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
                       let entry = CAMEOCodebook.entry(for: match.rule.code) else { continue }
-                if match.rule.flags.contains(.noun) && frame.isTopicNoun(match.firstToken, endToken: match.endToken) {
+                if match.rule.flags.contains(.noun) {
+                    if frame.isTopicNoun(match.firstToken, endToken: match.endToken) { continue }
+                } else if match.firstToken > range.lowerBound,
+                          Self.determiners.contains(frame.tokens[match.firstToken - 1].folded) {
+                    // "the alleged theft", "a charge": a verb word used as a noun or adjective.
                     continue
                 }
                 if skipped == nil { skipped = frame.appositions(in: range) }
@@ -55,7 +61,8 @@ public struct EventExtractor: DocumentStage {
             for candidate in kept {
                 let match = candidate.match, entry = candidate.entry
                 var args = candidate.arguments
-                if args.target == nil, !match.rule.flags.contains(.speech), entry.root != "01" {
+                // Statements need no target; a denial or an act answers someone.
+                if args.target == nil, entry.root != "01" || entry.code == "016" {
                     defaultTarget(&args, code: entry, frame: frame)
                 }
                 let triggerStart = frame.tokens[match.firstToken].start

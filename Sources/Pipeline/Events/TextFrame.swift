@@ -36,7 +36,8 @@ struct TextFrame: Sendable {
     private static let governmentNouns: Set<String> = [
         "administration", "cabinet", "government", "officials", "aides", "team",
     ]
-    private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former", "counterpart", "envoy", "negotiator", "chief", "top"]
+    private static let roleNouns: Set<String> = ["counterpart", "envoy", "negotiator", "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson"]
+    private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former", "counterpart", "envoy", "negotiator", "chief", "top", "his", "her", "trade", "foreign"]
 
     init(document: AnalyzedDocument) {
         let scalars = Array(document.clean.text.unicodeScalars)
@@ -102,8 +103,8 @@ struct TextFrame: Sendable {
         // Pronouns and nominals that stand for actors, merged with the mentions.
         var units: [ActorUnit] = []
         var nextMention = 0
-        // Antecedents with the sentence they were seen in: a pronoun reaches back at most
-        // one sentence for "they", two for "he"/"she", so an old name is not revived.
+        // Antecedents with the sentence they were seen in: "they" reaches only within its
+        // sentence (a previous sentence's "they" is as often analysts or officials, unnamed).
         var lastPerson: (name: String, sentence: Int)?
         var lastGroup: (name: String, sentence: Int)?
         var affiliations: [String: String] = [:]
@@ -166,13 +167,13 @@ struct TextFrame: Sendable {
             let word = tokens[i].folded
             switch word {
             case "he", "she", "him", "her":
-                if let last = lastPerson, sentenceCursor - last.sentence <= 2 {
+                if let last = lastPerson {
                     units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: .person,
                                            isSetting: false, isPossessive: false, partner: nil,
                                            affiliation: affiliations[last.name]))
                 }
             case "they", "them":
-                if let last = lastGroup, sentenceCursor - last.sentence <= 1 {
+                if let last = lastGroup, last.sentence == sentenceCursor {
                     units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: nil,
                                            isSetting: false, isPossessive: false, partner: nil))
                 }
@@ -195,6 +196,10 @@ struct TextFrame: Sendable {
             }
             i += 1
         }
+        // A person's country, once the text gives it, holds for every mention of them.
+        for u in units.indices where units[u].type == .person && units[u].affiliation == nil {
+            units[u].affiliation = affiliations[units[u].name]
+        }
         self.units = units
         self.affiliations = affiliations
         self.principalPair = pair
@@ -213,6 +218,8 @@ struct TextFrame: Sendable {
             let t = tokens[k]
             if t.isWord && t.isCapitalized { continue }
             if bridgeWords.contains(t.folded) { continue }
+            // "his Chinese counterpart, Xi Jinping": a role noun and its appositive name.
+            if t.folded == ",", k > from, roleNouns.contains(tokens[k - 1].folded) { continue }
             return false
         }
         return true
@@ -323,6 +330,8 @@ extension TextFrame {
     /// pressure") or a "between"/"with" + actor after it ("at a meeting with Xi") keeps it.
     func isTopicNoun(_ first: Int, endToken end: Int) -> Bool {
         if first > 0, unitAtToken[first - 1] >= 0 { return false }
+        // "After meeting Xi": a gerund with an object is a verb.
+        if end < tokens.count, unitAtToken[end] >= 0 { return false }
         if first > 1, tokens[first - 1].folded == "'s", unitAtToken[first - 2] >= 0 { return false }
         var k = first - 1
         var skippedWords = 0
