@@ -63,7 +63,7 @@ public struct EventExtractor: DocumentStage {
                 var args = candidate.arguments
                 // Statements need no target; a denial or an act answers someone.
                 if args.target == nil, entry.root != "01" || entry.code == "016" {
-                    defaultTarget(&args, code: entry, frame: frame)
+                    defaultTarget(&args, match: match, code: entry, frame: frame)
                 }
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
@@ -85,14 +85,21 @@ public struct EventExtractor: DocumentStage {
     /// A directed act with no named target in its clause: a visit's host is the country of
     /// the place visited; otherwise, in a story about two countries, an act by one side is
     /// aimed at the other ("Beijing banned fentanyl" in a US–China story).
-    private func defaultTarget(_ args: inout EventArguments, code: CAMEOCode, frame: TextFrame) {
-        guard let side = args.sourceSide else { return }
+    private func defaultTarget(_ args: inout EventArguments, match: TriggerMatch, code: CAMEOCode, frame: TextFrame) {
+        let side = args.sourceSide
+        // "visit Berlin": the place right after a visit or arrival is where it happens.
+        if code.root == "04", args.location == nil {
+            let u = frame.firstUnit(atOrAfter: match.endToken)
+            if u < frame.units.count, frame.units[u].type == .location, frame.units[u].firstToken - match.endToken <= 2 {
+                args.location = frame.units[u].name
+            }
+        }
         if code.root == "04", let place = args.location, let host = PoliticalGeography.country(of: place), host != side {
             args.target = host
             args.targetSide = host
             return
         }
-        guard let (a, b) = frame.principalPair, side == a || side == b else { return }
+        guard let side, let (a, b) = frame.principalPair, side == a || side == b else { return }
         let other = side == a ? b : a
         args.target = other
         args.targetSide = other
