@@ -392,3 +392,88 @@ struct GoldSeed {
         #expect(Double(attributed) >= 0.95 * Double(all))  // measured 20/20
     }
 }
+
+/// Precision rules: one event per act, named actors only, the bilateral reading of targets.
+@Suite struct EventPrecisionTests {
+    private let macronFR = Actor("Emmanuel Macron", .person, ["Emmanuel Macron", "Macron"], role: "President")
+
+    @Test func triggersSharingTheirSubjectAreOneEvent() throws {
+        let events = try EventTestDocument.events("Canada imposed a levy on Mexican steel.", [canada, mexico])
+        #expect(events.map(\.code) == ["163"])
+        let retaliation = try EventTestDocument.events("Mexico retaliated by imposing tariffs on Canadian cars.", [canada, mexico])
+        #expect(retaliation.count == 1 && retaliation.first?.target == "Canada")
+    }
+
+    @Test func aControlVerbGivesWayToItsComplement() throws {
+        let events = try EventTestDocument.events("Canada agreed to suspend tariffs on Mexican goods.", [canada, mexico])
+        #expect(events.map(\.code) == ["085"])
+    }
+
+    @Test func aPlainStatementIsCodedByWhatItSays() throws {
+        let events = try EventTestDocument.events(
+            "President Emmanuel Macron said he plans to keep tariffs on American cars.", [macronFR, us])
+        #expect(events.map(\.code) == ["1244"])
+        #expect(events.first?.source == "Emmanuel Macron")
+    }
+
+    @Test func theSpeakerIsNotTheSubjectOfWhatFollowsTheReportingVerb() throws {
+        let events = try EventTestDocument.events("Macron said a deadline to reach a deal with Germany was flexible.", [macronFR, germany])
+        #expect(events.map(\.code) == ["010"])
+    }
+
+    @Test func nonActorsAndTopicNounsMakeNoEvents() throws {
+        let wallStreet = Actor("Wall Street", .location)
+        #expect(try EventTestDocument.events("Wall Street closed lower on the talks' first day.", [wallStreet]).isEmpty)
+        let events = try EventTestDocument.events("Sources familiar with the talks said Canada would wait.", [canada])
+        #expect(!events.contains { $0.code == "046" })
+        #expect(try EventTestDocument.events("Analysts say the gap between Canada and Mexico is wide.", [canada, mexico]).isEmpty)
+    }
+
+    @Test func aCountryModifierIsThePersonsAffiliation() throws {
+        let events = try EventTestDocument.events(
+            "French President Emmanuel Macron criticised Germany. Later Macron praised Canada.", [macronFR, france, germany, canada])
+        #expect(events.count == 2)
+        #expect(events.allSatisfy { $0.source == "Emmanuel Macron" && $0.sourceAffiliation == "France" })
+        #expect(events.first?.targetAffiliation == "Germany")
+    }
+
+    @Test func anActWithNoTargetInABilateralStoryIsAimedAtTheOtherSide() throws {
+        let text = "Canada and Mexico met in Ottawa. Mexico banned imports. Canada complained. Mexico said it was calm."
+        let events = try EventTestDocument.events(text, [canada, mexico])
+        let ban = try #require(events.first { $0.trigger.hasPrefix("banned") })
+        #expect(ban.source == "Mexico" && ban.target == "Canada")
+        #expect(events.first { $0.code == "111" }?.target == "Mexico")
+        // A neutral statement keeps its null target.
+        #expect(events.first { $0.code == "010" }?.target == nil)
+    }
+
+    @Test func aVisitsHostIsTheCountryOfThePlaceVisited() throws {
+        let events = try EventTestDocument.events("Macron will visit Berlin next week.", [macronFR, Actor("Berlin", .location)])
+        // Berlin is a capital in the gazetteer: the host is Germany.
+        #expect(events.first?.code == "042")
+        #expect(events.first?.target == "Germany")
+    }
+
+    @Test func counterpartAppositionsPairTheActors() throws {
+        let scholzDE = Actor("Olaf Scholz", .person, ["Olaf Scholz", "Scholz"])
+        let events = try EventTestDocument.events(
+            "Macron and his German counterpart, Olaf Scholz, met in Paris.", [macronFR, scholzDE, germany, paris])
+        #expect(events.count == 1)
+        #expect(events.first?.source == "Emmanuel Macron" && events.first?.target == "Olaf Scholz")
+        #expect(events.first?.targetAffiliation == "Germany")
+    }
+
+    @Test func timeIsNormalisedAndAmountsAreCollected() throws {
+        var doc = EventTestDocument.make("Canada imposed 25 percent tariffs on $50 billion of Mexican goods on May 8.", [canada, mexico])
+        func at(_ s: String) -> Int { EventTestDocument.occurrences(of: Array(s.unicodeScalars), in: Array(doc.clean.text.unicodeScalars))[0] }
+        doc.values = [
+            ValueMention(type: .percent, text: "25 percent", start: at("25 percent"), end: at("25 percent") + 10, normalized: .null),
+            ValueMention(type: .money, text: "$50 billion", start: at("$50 billion"), end: at("$50 billion") + 11, normalized: .null),
+            ValueMention(type: .date, text: "May 8", start: at("May 8"), end: at("May 8") + 5,
+                         normalized: .object([("value", .string("XXXX-05-08"))])),
+        ]
+        let event = try #require(try EventExtractor().process(doc).events.first)
+        #expect(event.time == "May 8" && event.timeNormalized == "XXXX-05-08")
+        #expect(event.quantities == ["25 percent", "$50 billion"])
+    }
+}

@@ -16,4 +16,18 @@ struct ActorUnit: Sendable, Hashable {
     var isPossessive: Bool
     /// For "both sides" and the like: the second actor of the pair.
     var partner: String?
+    /// For a person: the country the text ties them to ("US Trade Representative X",
+    /// "China's Vice Premier Y"), so events roll up to country pairs.
+    var affiliation: String? = nil
+    /// Whether the phrase can be an actor at all: people, organisations, countries and
+    /// their metonyms can; a city, a street ("Wall Street") or an event name cannot.
+    var canAct: Bool = true
+    /// "X and his counterpart Y <verb>": the subject is a pair.
+    var isCoordinated: Bool = false
+
+    /// The country side the actor stands for: itself for a country, else its affiliation.
+    var side: String? {
+        if type == .location { return PoliticalGeography.country(of: name) ?? name }
+        return affiliation
+    }
 }

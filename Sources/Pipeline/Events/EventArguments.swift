@@ -3,6 +3,14 @@ struct EventArguments: Sendable, Hashable {
     var source: String?
     var target: String?
     var location: String?
+    /// The countries source and target stand for (a person's affiliation, a country itself).
+    var sourceSide: String? = nil
+    var targetSide: String? = nil
+    /// First token of the source phrase's head, so two triggers that found the very same
+    /// subject phrase are known to share one clause subject; -1 when there is no source.
+    var sourceHead: Int = -1
+    /// The source was a coordinated pair ("he and Lighthizer").
+    var sourceCoordinated: Bool = false
 }
 
 /// Reads a trigger's source, target and location from the sentence around it.
@@ -31,8 +39,15 @@ struct ArgumentReader: Sendable {
     /// Words after which the target search stops.
     private static let targetStops: Set<String> = [
         ";", ":", "while", "but", "because", "which", "who", "although", "whereas", "after", "before",
-        "since", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
+        "since", "if", "unless", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
     ]
+    private static let reportingVerbs: Set<String> = [
+        "said", "say", "says", "saying", "told", "tell", "tells", "added", "stated", "noted", "reported",
+        "announced", "claimed", "argued", "insisted", "warned", "believe", "believes", "think", "thinks", "hint",
+        "hinted", "hints", "expect", "expects",
+    ]
+    /// Words that may stand between "and" and the second of a pair ("and his counterpart").
+    private static let pairDeterminers: Set<String> = ["the", "his", "her", "its", "their"]
     private static let subordinators: Set<String> = ["after", "before", "while", "when", "since", "upon", "following", "by", "during"]
 
     /// `skipped` is `frame.appositions(in:)` of the sentence, computed once per sentence.
@@ -43,9 +58,12 @@ struct ArgumentReader: Sendable {
         var source: ActorUnit?
         var target: ActorUnit?
         var partnerName: String?
+        var partnerSide: String?
+        var coordinated = false
 
         if flags.contains(.sym), let (first, last) = betweenPair(after: match, in: range) {
-            return EventArguments(source: first.name, target: last.name, location: setting(near: match, in: range))
+            return EventArguments(source: first.name, target: last.name, location: setting(near: match, in: range),
+                                  sourceSide: first.side, targetSide: last.side, sourceHead: first.headFirst)
         }
         let passive = isPassive(match)
         let subject = subjectBefore(match.firstToken, in: range, skipped: skipped)
@@ -59,9 +77,19 @@ struct ArgumentReader: Sendable {
             }
         } else if let subject {
             source = subject.unit
-            if let coordinated = subject.coordinated { partnerName = coordinated.name }
-            else if let partner = subject.unit.partner { partnerName = partner }
-        } else if flags.contains(.speech), let inverted = unit(startingWithin: 4, after: match.endToken, in: range) {
+            if let other = subject.coordinated {
+                coordinated = true
+                // "Lighthizer and Mnuchin are in Beijing": two envoys of one side are co-actors.
+                if other.side == nil || other.side != subject.unit.side {
+                    partnerName = other.name
+                    partnerSide = other.side
+                }
+            } else if let partner = subject.unit.partner {
+                partnerName = partner
+                partnerSide = PoliticalGeography.country(of: partner)
+            }
+        } else if flags.contains(.speech), speakerMayFollow(match.firstToken, in: range),
+                  let inverted = unit(startingWithin: 4, after: match.endToken, in: range) {
             source = inverted
         } else if opensClause(match.firstToken, in: range),
                   let main = mainClauseSubject(after: match.endToken, in: range) {
@@ -69,12 +97,16 @@ struct ArgumentReader: Sendable {
         }
 
         var targetName: String? = target?.name ?? partnerName
+        var targetSide: String? = target?.side ?? partnerSide
         if targetName == nil && !passive {
             if flags.contains(.addressee) {
-                targetName = unit(startingWithin: 2, after: match.endToken, in: range)?.name
+                let addressee = unit(startingWithin: 2, after: match.endToken, in: range)
+                targetName = addressee?.name
+                targetSide = addressee?.side
             } else if !flags.contains(.speech) {
                 let found = firstTarget(after: match.firstToken + 1, in: range, skipped: skipped, excluding: source?.name)
                 targetName = found?.name
+                targetSide = found?.side
                 // "talks between X and Y" with no subject: X is the source.
                 if source == nil, flags.contains(.sym), let found {
                     let index = frame.unitAtToken[found.headFirst]
@@ -87,14 +119,20 @@ struct ArgumentReader: Sendable {
                 if source == nil, flags.contains(.sym), let found, let partner = found.partner {
                     source = found
                     targetName = partner
+                    targetSide = PoliticalGeography.country(of: partner)
                 }
-                if targetName == nil, let partner = source?.partner { targetName = partner }
+                if targetName == nil, let partner = source?.partner {
+                    targetName = partner
+                    targetSide = PoliticalGeography.country(of: partner)
+                }
             }
         }
         let sourceName = source?.name
-        if targetName == sourceName { targetName = nil }
+        if targetName == sourceName { targetName = nil; targetSide = nil }
         return EventArguments(source: sourceName, target: targetName,
-                              location: setting(near: match, in: range))
+                              location: setting(near: match, in: range),
+                              sourceSide: source?.side, targetSide: targetSide,
+                              sourceHead: source?.headFirst ?? -1, sourceCoordinated: coordinated)
     }
 
     // MARK: - Subjects
@@ -111,12 +149,15 @@ struct ArgumentReader: Sendable {
         var candidateIndex = -1
         while k >= range.lowerBound {
             if Self.clauseOpeners.contains(tokens[k].folded) { break }
+            // "X said a deal …": what follows a reporting verb is its own clause, and the
+            // speaker is not that clause's subject.
+            if Self.reportingVerbs.contains(tokens[k].folded) { break }
             if skipped.contains(k) { k -= 1; continue }
             let u = frame.unitAtToken[k]
             if u >= 0 {
                 let unit = frame.units[u]
                 let possessiveOfOther = unit.isPossessive && trigger - unit.endToken > 3
-                if !unit.isSetting && !possessiveOfOther && !frame.isPrepositional(unit) {
+                if unit.canAct && !unit.isSetting && !possessiveOfOther && !frame.isPrepositional(unit) {
                     candidate = unit
                     candidateIndex = u
                     break
@@ -131,7 +172,7 @@ struct ArgumentReader: Sendable {
         if candidateIndex > 0 {
             let previous = frame.units[candidateIndex - 1]
             if previous.endToken <= candidate.firstToken, previous.firstToken >= range.lowerBound,
-               !previous.isSetting, joinedByAnd(previous.endToken, candidate.firstToken) {
+               !previous.isSetting, previous.canAct, joinedByAnd(previous.endToken, candidate.firstToken) {
                 return Subject(unit: previous, coordinated: candidate)
             }
         }
@@ -141,7 +182,8 @@ struct ArgumentReader: Sendable {
     /// Only "and" (or "&"), perhaps with "the" or a title ("and Treasury Secretary"), lies between.
     private func joinedByAnd(_ from: Int, _ to: Int) -> Bool {
         guard from < to, frame.tokens[from].folded == "and" || frame.tokens[from].folded == "&" else { return false }
-        for k in (from + 1)..<to where frame.tokens[k].folded != "the" && !(frame.tokens[k].isWord && frame.tokens[k].isCapitalized) {
+        for k in (from + 1)..<to where !Self.pairDeterminers.contains(frame.tokens[k].folded)
+            && !(frame.tokens[k].isWord && frame.tokens[k].isCapitalized) {
             return false
         }
         return to - from <= 4
@@ -188,6 +230,16 @@ struct ArgumentReader: Sendable {
         return unit(startingWithin: 6, after: k + 1, in: range)
     }
 
+    /// A speaker after the verb only in reporting inversions: `“…,” said X`, `…, said X`,
+    /// or a sentence that opens with the verb; "analysts say the gap between X and Y" is
+    /// not spoken by X.
+    private func speakerMayFollow(_ trigger: Int, in range: Range<Int>) -> Bool {
+        guard trigger > range.lowerBound else { return true }
+        let previous = frame.tokens[trigger - 1].folded
+        return previous == "," || Self.closingQuotes.contains(previous)
+    }
+    private static let closingQuotes: Set<String> = ["\u{201D}", "\"", "\u{2019}", "'"]
+
     private func isPassive(_ match: TriggerMatch) -> Bool {
         let tokens = frame.tokens
         let word = tokens[match.firstToken].folded
@@ -226,7 +278,7 @@ struct ArgumentReader: Sendable {
         while u < frame.units.count {
             let unit = frame.units[u]
             if unit.firstToken >= stop || unit.firstToken - start > 15 { return nil }
-            if unit.firstToken >= start, !unit.isSetting, !skipped.contains(unit.firstToken),
+            if unit.firstToken >= start, !unit.isSetting, unit.canAct, !skipped.contains(unit.firstToken),
                unit.name != excluding {
                 return unit
             }

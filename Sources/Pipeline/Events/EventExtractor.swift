@@ -1,12 +1,17 @@
 /// The events stage: CAMEO-coded events and attributed quotes.
 ///
 /// Promises, for every sentence of the analysis: each trigger of the lexicon
-/// (`data/lexicon/triggers.tsv`) that has a source actor becomes one `Event` with the
-/// code-book's root, quad class and Goldstein score, the sentence's span and text, the
-/// trigger's span, the nearest DATE value of the sentence as `time`, and a polarity.
+/// (`data/lexicon/triggers.tsv`) whose source is a named actor (a person, an organisation,
+/// a country or its capital standing for it, or a pronoun resolved to one) becomes one
+/// `Event` with the code-book's root, quad class and Goldstein score, the sentence's span
+/// and text, the trigger's span, the nearest DATE value of the sentence as `time` (with its
+/// normalised value), the sentence's MONEY and PERCENT values, the actors' countries, and a
+/// polarity. Triggers of one clause that share their subject are one event (`ClauseCollapse`).
 /// Quotes come from `QuoteFinder`. Pure and thread-safe: no state between documents.
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
+
+    private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that"]
 
     private let lexicon: TriggerLexicon
     private let quoteFinder = QuoteFinder()
@@ -23,54 +28,115 @@ public struct EventExtractor: DocumentStage {
 
     func events(in frame: TextFrame, values: [ValueMention]) -> [Event] {
         let dates = values.filter { $0.type == .date }.sorted { $0.start < $1.start }
+        let amounts = values.filter { $0.type == .money || $0.type == .percent }.sorted { $0.start < $1.start }
         let arguments = ArgumentReader(frame: frame)
         let polarity = PolarityReader(frame: frame)
+        let collapse = ClauseCollapse(frame: frame)
         var events: [Event] = []
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
             let span = frame.sentences[index]
-            var sentenceText: String?
             var skipped: Set<Int>?
+            var candidates: [EventCandidate] = []
             for match in lexicon.matches(in: frame.tokens, range: range) {
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
                 // Quoted words are coded through the speaker's statement, not on their own.
                 guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
                       let entry = CAMEOCodebook.entry(for: match.rule.code) else { continue }
+                if match.rule.flags.contains(.noun) {
+                    if frame.isTopicNoun(match.firstToken, endToken: match.endToken) { continue }
+                } else if match.firstToken > range.lowerBound,
+                          Self.determiners.contains(frame.tokens[match.firstToken - 1].folded) {
+                    // "the alleged theft", "a charge": a verb word used as a noun or adjective.
+                    continue
+                }
                 if skipped == nil { skipped = frame.appositions(in: range) }
                 let args = arguments.read(match, sentence: index, skipped: skipped!)
-                guard let source = args.source else { continue }
+                guard args.source != nil else { continue }
+                candidates.append(EventCandidate(match: match, entry: entry, arguments: args))
+            }
+            guard !candidates.isEmpty else { continue }
+            let kept = collapse.reduce(candidates)
+            let sentenceText = frame.text(span.start, span.end)
+            let quantities = mentions(in: amounts, within: span).map(\.text)
+            for candidate in kept {
+                let match = candidate.match, entry = candidate.entry
+                var args = candidate.arguments
+                // Statements need no target; a denial or an act answers someone.
+                if args.target == nil, entry.root != "01" || entry.code == "016" {
+                    defaultTarget(&args, match: match, code: entry, frame: frame)
+                }
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
-                if sentenceText == nil { sentenceText = frame.text(span.start, span.end) }
+                let date = nearestDate(in: dates, within: span, to: triggerStart, triggerEnd)
                 events.append(Event(
                     code: entry.code, root: entry.root, quadClass: entry.quadClass, goldstein: entry.goldstein,
-                    source: source, target: args.target, location: args.location,
-                    time: nearestDate(in: dates, within: span, to: triggerStart, triggerEnd),
+                    source: args.source, target: args.target, location: args.location,
+                    time: date?.text,
                     polarity: polarity.polarity(of: match, sentence: index),
-                    trigger: frame.text(triggerStart, triggerEnd), sentence: sentenceText!,
-                    start: span.start, end: span.end, triggerStart: triggerStart, triggerEnd: triggerEnd))
+                    trigger: frame.text(triggerStart, triggerEnd), sentence: sentenceText,
+                    start: span.start, end: span.end, triggerStart: triggerStart, triggerEnd: triggerEnd,
+                    sourceAffiliation: args.sourceSide, targetAffiliation: args.targetSide,
+                    timeNormalized: date?.normalized["value"]?.stringValue, quantities: quantities))
             }
         }
         return events
     }
 
-    /// The DATE value inside the sentence closest to the trigger, as written.
-    private func nearestDate(in dates: [ValueMention], within span: SentenceSpan, to start: Int, _ end: Int) -> String? {
-        var best: (distance: Int, text: String)?
-        // Dates are sorted; skip to the sentence with a binary search.
-        var lo = 0, hi = dates.count
+    /// A directed act with no named target in its clause: a visit's host is the country of
+    /// the place visited; otherwise, in a story about two countries, an act by one side is
+    /// aimed at the other ("Beijing banned fentanyl" in a US–China story).
+    private func defaultTarget(_ args: inout EventArguments, match: TriggerMatch, code: CAMEOCode, frame: TextFrame) {
+        let side = args.sourceSide
+        // "visit Berlin": the place right after a visit or arrival is where it happens.
+        if code.root == "04", args.location == nil {
+            let u = frame.firstUnit(atOrAfter: match.endToken)
+            if u < frame.units.count, frame.units[u].type == .location, frame.units[u].firstToken - match.endToken <= 2 {
+                args.location = frame.units[u].name
+            }
+        }
+        if code.root == "04", let place = args.location, let host = PoliticalGeography.country(of: place), host != side {
+            args.target = host
+            args.targetSide = host
+            return
+        }
+        guard let side, let (a, b) = frame.principalPair, side == a || side == b else { return }
+        let other = side == a ? b : a
+        args.target = other
+        args.targetSide = other
+    }
+
+    /// The values of `sorted` that lie inside the sentence.
+    private func mentions(in sorted: [ValueMention], within span: SentenceSpan) -> [ValueMention] {
+        var k = firstIndex(in: sorted, atOrAfter: span.start)
+        var out: [ValueMention] = []
+        while k < sorted.count && sorted[k].start < span.end {
+            if sorted[k].end <= span.end { out.append(sorted[k]) }
+            k += 1
+        }
+        return out
+    }
+
+    private func firstIndex(in sorted: [ValueMention], atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = sorted.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if dates[mid].start < span.start { lo = mid + 1 } else { hi = mid }
+            if sorted[mid].start < offset { lo = mid + 1 } else { hi = mid }
         }
-        var k = lo
+        return lo
+    }
+
+    /// The DATE value inside the sentence closest to the trigger.
+    private func nearestDate(in dates: [ValueMention], within span: SentenceSpan, to start: Int, _ end: Int) -> ValueMention? {
+        var best: (distance: Int, value: ValueMention)?
+        var k = firstIndex(in: dates, atOrAfter: span.start)
         while k < dates.count && dates[k].start < span.end {
             let d = dates[k]
             if d.end <= span.end {
                 let distance = d.start >= end ? d.start - end : (d.end <= start ? start - d.end : 0)
-                if best == nil || distance < best!.distance { best = (distance, d.text) }
+                if best == nil || distance < best!.distance { best = (distance, d) }
             }
             k += 1
         }
-        return best?.text
+        return best?.value
     }
 }

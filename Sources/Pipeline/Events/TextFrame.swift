@@ -20,6 +20,10 @@ struct TextFrame: Sendable {
     /// Per token: inside a quotation. Quoted words are the speaker's, not the reporter's:
     /// they hold no events and do not move pronoun antecedents.
     let inQuote: [Bool]
+    /// Person name -> the country the text ties them to.
+    let affiliations: [String: String]
+    /// The two countries most mentioned as actors: the sides of a bilateral story.
+    let principalPair: (String, String)?
 
     private static let prepositions: Set<String> = [
         "in", "at", "on", "with", "to", "from", "of", "by", "for", "against", "between",
@@ -28,7 +32,12 @@ struct TextFrame: Sendable {
     private static let relativeOpeners: Set<String> = ["who", "which", "whose", "where", "a", "an"]
     private static let determiners: Set<String> = ["the", "a", "an", "top", "other"]
     private static let settingPrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
-    private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former"]
+    /// Nouns after a leader's name that make the phrase the leader's government.
+    private static let governmentNouns: Set<String> = [
+        "administration", "cabinet", "government", "officials", "aides", "team",
+    ]
+    private static let roleNouns: Set<String> = ["counterpart", "envoy", "negotiator", "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson"]
+    private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former", "counterpart", "envoy", "negotiator", "chief", "top", "his", "her", "trade", "foreign"]
 
     init(document: AnalyzedDocument) {
         let scalars = Array(document.clean.text.unicodeScalars)
@@ -94,10 +103,15 @@ struct TextFrame: Sendable {
         // Pronouns and nominals that stand for actors, merged with the mentions.
         var units: [ActorUnit] = []
         var nextMention = 0
-        var lastPerson: String?
-        var lastGroup: String?
+        // Antecedents with the sentence they were seen in: "they" reaches only within its
+        // sentence (a previous sentence's "they" is as often analysts or officials, unnamed).
+        var lastPerson: (name: String, sentence: Int)?
+        var lastGroup: (name: String, sentence: Int)?
+        var affiliations: [String: String] = [:]
+        var sentenceCursor = 0
         var i = 0
         while i < tokens.count {
+            while sentenceCursor < ranges.count && ranges[sentenceCursor].upperBound <= i { sentenceCursor += 1 }
             if nextMention < placed.count && placed[nextMention].first <= i {
                 let p = placed[nextMention]
                 nextMention += 1
@@ -106,36 +120,61 @@ struct TextFrame: Sendable {
                                      type: p.metonym ? .location : p.type, isSetting: false,
                                      isPossessive: p.end < tokens.count && tokens[p.end].folded == "'s",
                                      partner: nil)
+                switch p.type {
+                case .eventName: unit.canAct = false
+                case .location: unit.canAct = p.metonym || PoliticalGeography.isCountry(p.name)
+                case .person, .organization: break
+                }
                 if p.type == .location && !p.metonym, p.first > 0 {
                     var k = p.first - 1
                     if tokens[k].folded == "the" && k > 0 { k -= 1 }
                     unit.isSetting = p.capital || Self.settingPrepositions.contains(tokens[k].folded)
                 }
-                if inQuote[p.first] {
-                    // A name inside a quotation is no antecedent for the reporter's pronouns.
-                } else if p.type == .person { lastPerson = p.name } else if !unit.isSetting { lastGroup = p.name }
-                // A modifier mention directly before a name absorbs into it.
+                if p.type == .person { unit.affiliation = affiliations[p.name] }
+                // A modifier mention directly before a name absorbs into it; a country
+                // modifier of a person is the person's affiliation.
                 if let previous = units.last, !previous.isSetting,
                    p.type == .person || p.type == .organization,
                    Self.bridges(tokens, from: previous.endToken, to: p.first) {
                     unit.firstToken = previous.firstToken
+                    if p.type == .person, let country = previous.side {
+                        unit.affiliation = country
+                        affiliations[p.name] = country
+                    }
                     units[units.count - 1] = unit
                 } else {
                     units.append(unit)
                 }
+                // "Trump administration officials": the government the person leads.
+                if p.type == .person, p.end < tokens.count, Self.governmentNouns.contains(tokens[p.end].folded),
+                   let country = unit.affiliation {
+                    var end = p.end + 1
+                    while end < tokens.count && Self.governmentNouns.contains(tokens[end].folded) { end += 1 }
+                    units[units.count - 1] = ActorUnit(firstToken: units[units.count - 1].firstToken, headFirst: p.first,
+                                                       endToken: end, name: country, type: .location, isSetting: false,
+                                                       isPossessive: false, partner: nil)
+                    i = max(i, end)
+                    continue
+                }
+                let placedUnit = units[units.count - 1]
+                if inQuote[p.first] {
+                    // A name inside a quotation is no antecedent for the reporter's pronouns.
+                } else if p.type == .person { lastPerson = (p.name, sentenceCursor) }
+                else if !placedUnit.isSetting && placedUnit.canAct { lastGroup = (placedUnit.name, sentenceCursor) }
                 i = max(i, p.end)
                 continue
             }
             let word = tokens[i].folded
             switch word {
             case "he", "she", "him", "her":
-                if let name = lastPerson {
-                    units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: name, type: .person,
-                                           isSetting: false, isPossessive: false, partner: nil))
+                if let last = lastPerson {
+                    units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: .person,
+                                           isSetting: false, isPossessive: false, partner: nil,
+                                           affiliation: affiliations[last.name]))
                 }
             case "they", "them":
-                if let name = lastGroup {
-                    units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: name, type: nil,
+                if let last = lastGroup, last.sentence == sentenceCursor {
+                    units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: nil,
                                            isSetting: false, isPossessive: false, partner: nil))
                 }
             case "president", "premier", "minister", "secretary", "representative":
@@ -143,7 +182,8 @@ struct TextFrame: Sendable {
                 if i > 0, tokens[i - 1].folded == "the", i + 1 >= tokens.count || !inMention[i + 1],
                    let name = Self.lastPerson(withRole: word, in: units, roles: personRoles) {
                     units.append(ActorUnit(firstToken: i - 1, headFirst: i, endToken: i + 1, name: name,
-                                           type: .person, isSetting: false, isPossessive: false, partner: nil))
+                                           type: .person, isSetting: false, isPossessive: false, partner: nil,
+                                           affiliation: affiliations[name]))
                 }
             case "sides", "side", "countries":
                 if let pair, i > 0, ["both", "two", "neither", "either"].contains(tokens[i - 1].folded) {
@@ -156,7 +196,13 @@ struct TextFrame: Sendable {
             }
             i += 1
         }
+        // A person's country, once the text gives it, holds for every mention of them.
+        for u in units.indices where units[u].type == .person && units[u].affiliation == nil {
+            units[u].affiliation = affiliations[units[u].name]
+        }
         self.units = units
+        self.affiliations = affiliations
+        self.principalPair = pair
         var unitAtToken = [Int](repeating: -1, count: tokens.count)
         for (u, unit) in units.enumerated() {
             for k in unit.firstToken..<unit.endToken { unitAtToken[k] = u }
@@ -172,6 +218,8 @@ struct TextFrame: Sendable {
             let t = tokens[k]
             if t.isWord && t.isCapitalized { continue }
             if bridgeWords.contains(t.folded) { continue }
+            // "his Chinese counterpart, Xi Jinping": a role noun and its appositive name.
+            if t.folded == ",", k > from, roleNouns.contains(tokens[k - 1].folded) { continue }
             return false
         }
         return true
@@ -190,7 +238,8 @@ struct TextFrame: Sendable {
         var firstSeen: [String: Int] = [:]
         for e in entities where e.type == .location {
             for m in e.mentions {
-                let name = m.metonymFor ?? e.name
+                // Only states are sides: a city or region mentioned often is a setting.
+                guard let name = PoliticalGeography.country(of: m.metonymFor ?? e.name) else { continue }
                 counts[name, default: 0] += 1
                 firstSeen[name] = min(firstSeen[name] ?? Int.max, m.start)
             }
@@ -263,5 +312,44 @@ struct TextFrame: Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
         return String(view)
+    }
+}
+
+extension TextFrame {
+    private static let topicPrepositions: Set<String> = [
+        "in", "at", "on", "with", "to", "from", "of", "for", "about", "over", "into", "during", "after", "before",
+        "ahead", "around", "amid", "despite",
+    ]
+    private static let nounModifiers: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "such",
+    ]
+
+    /// Whether the nominal trigger at `first..<end` is the object of a preposition with no
+    /// actor of its own ("sources familiar with the talks", "closed lower on the talks'
+    /// first day"): then it names a topic, not an event. An actor right before it ("to US
+    /// pressure") or a "between"/"with" + actor after it ("at a meeting with Xi") keeps it.
+    func isTopicNoun(_ first: Int, endToken end: Int) -> Bool {
+        if first > 0, unitAtToken[first - 1] >= 0 { return false }
+        // "After meeting Xi": a gerund with an object is a verb.
+        if end < tokens.count, unitAtToken[end] >= 0 { return false }
+        if first > 1, tokens[first - 1].folded == "'s", unitAtToken[first - 2] >= 0 { return false }
+        var k = first - 1
+        var skippedWords = 0
+        while k >= 0, skippedWords < 3 {
+            let word = tokens[k].folded
+            if Self.nounModifiers.contains(word) || (tokens[k].isWord && !tokens[k].isCapitalized && !Self.topicPrepositions.contains(word)) {
+                if unitAtToken[k] >= 0 { return false }
+                k -= 1
+                skippedWords += 1
+                continue
+            }
+            break
+        }
+        guard k >= 0, Self.topicPrepositions.contains(tokens[k].folded) else { return false }
+        if end + 1 < tokens.count, tokens[end].folded == "between" || tokens[end].folded == "with",
+           unitAtToken[end + 1] >= 0 || (end + 2 < tokens.count && unitAtToken[end + 2] >= 0) {
+            return false
+        }
+        return true
     }
 }

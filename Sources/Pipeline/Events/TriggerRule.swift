@@ -15,6 +15,12 @@ public struct TriggerRule: Sendable, Hashable {
         case sym
         /// Always hypothetical (threats, ultimatums).
         case hyp
+        /// A noun ("talks", "threat"): inside a prepositional phrase ("familiar with the
+        /// talks") it names a topic, not an event, unless an actor modifies it directly.
+        case noun
+        /// A control verb ("agree", "plan"): when the next trigger of the clause shares its
+        /// actor ("agreed to suspend tariffs"), that trigger carries the code instead.
+        case light
     }
 
     /// Longest gap `..` may bridge, in words.

@@ -31,11 +31,22 @@ public struct Event: Sendable, Hashable {
     /// The trigger's offsets in the clean text.
     public var triggerStart: Int
     public var triggerEnd: Int
+    /// The country the source acts for: itself for a country, a person's country when the
+    /// text gives it ("US Trade Representative Robert Lighthizer" -> United States).
+    public var sourceAffiliation: String?
+    /// The country the target stands for, likewise.
+    public var targetAffiliation: String?
+    /// The normalised value of `time` (the DATE value's `normalized.value`, e.g. "XXXX-05-08").
+    public var timeNormalized: String?
+    /// MONEY and PERCENT values of the event's clause, as written ("$50 billion", "25 percent").
+    public var quantities: [String]
 
     public init(code: String, root: String, quadClass: Int, goldstein: Double,
                 source: String?, target: String?, location: String?, time: String?,
                 polarity: EventPolarity, trigger: String, sentence: String,
-                start: Int, end: Int, triggerStart: Int, triggerEnd: Int) {
+                start: Int, end: Int, triggerStart: Int, triggerEnd: Int,
+                sourceAffiliation: String? = nil, targetAffiliation: String? = nil,
+                timeNormalized: String? = nil, quantities: [String] = []) {
         self.code = code
         self.root = root
         self.quadClass = quadClass
@@ -51,6 +62,10 @@ public struct Event: Sendable, Hashable {
         self.end = end
         self.triggerStart = triggerStart
         self.triggerEnd = triggerEnd
+        self.sourceAffiliation = sourceAffiliation
+        self.targetAffiliation = targetAffiliation
+        self.timeNormalized = timeNormalized
+        self.quantities = quantities
     }
 }
 
