@@ -65,6 +65,8 @@ public enum ContractEncoding {
             ("trigger", .string(e.trigger)), ("sentence", .string(e.sentence)),
             ("start", .int(e.start)), ("end", .int(e.end)),
             ("trigger_start", .int(e.triggerStart)), ("trigger_end", .int(e.triggerEnd)),
+            ("source_affiliation", JSONValue(e.sourceAffiliation)), ("target_affiliation", JSONValue(e.targetAffiliation)),
+            ("time_normalized", JSONValue(e.timeNormalized)), ("quantities", .array(e.quantities.map(JSONValue.string))),
         ])
     }
 

@@ -295,13 +295,14 @@ public final class ArticleStore: DocumentSink, Sendable {
             let statement = try db.cachedStatement(sql: """
                 SELECT e.code, e.root, e.quad_class, e.goldstein, e.source, e.target, e.location, e.time,
                        e.polarity, e.trigger, e.sentence, e.start, e."end", e.trigger_start, e.trigger_end,
+                       e.source_affiliation, e.target_affiliation, e.time_normalized, e.quantities,
                        e.document_id, d.source_path, d.published
                 FROM events e JOIN documents d ON d.id = e.document_id
                 \(filter)
                 ORDER BY e.id DESC LIMIT ?
                 """)
             return try Row.fetchAll(statement, arguments: arguments).map { row in
-                EventRow(documentID: row[15], path: row[16], published: row[17],
+                EventRow(documentID: row[19], path: row[20], published: row[21],
                          event: DocumentReader.event(from: row))
             }
         }

@@ -200,8 +200,9 @@ struct BatchWriter {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO events(document_id, code, root, quad_class, goldstein,
                                source_entity_id, source, target_entity_id, target, location_entity_id, location,
-                               time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end,
+                               source_affiliation, target_affiliation, time_normalized, quantities)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for event in events {
             let source = try entityID(event.source, among: entityIDs, preferring: .organization, in: db)
@@ -212,6 +213,8 @@ struct BatchWriter {
                 source, event.source, target, event.target, location, event.location,
                 event.time, event.polarity.rawValue, event.trigger, event.sentence,
                 event.start, event.end, event.triggerStart, event.triggerEnd,
+                event.sourceAffiliation, event.targetAffiliation, event.timeNormalized,
+                JSONValue.array(event.quantities.map(JSONValue.string)).serialized(),
             ])
             try statement.execute()
         }

@@ -106,18 +106,25 @@ struct DocumentReader {
     private func events(_ id: Int64, in db: Database) throws -> [Event] {
         let statement = try db.cachedStatement(sql: """
             SELECT code, root, quad_class, goldstein, source, target, location, time, polarity, trigger,
-                   sentence, start, "end", trigger_start, trigger_end
+                   sentence, start, "end", trigger_start, trigger_end,
+                   source_affiliation, target_affiliation, time_normalized, quantities
             FROM events WHERE document_id = ? ORDER BY id
             """)
         return try Row.fetchAll(statement, arguments: [id]).map(Self.event(from:))
     }
 
-    /// An event from a row whose first 15 columns are those of `events(_:in:)`.
+    /// An event from a row whose first 19 columns are those of `events(_:in:)`.
     static func event(from row: Row) -> Event {
-        Event(code: row[0], root: row[1], quadClass: row[2], goldstein: row[3],
-              source: row[4], target: row[5], location: row[6], time: row[7],
-              polarity: EventPolarity(rawValue: row[8]) ?? .asserted, trigger: row[9], sentence: row[10],
-              start: row[11], end: row[12], triggerStart: row[13], triggerEnd: row[14])
+        var event = Event(code: row[0], root: row[1], quadClass: row[2], goldstein: row[3],
+                          source: row[4], target: row[5], location: row[6], time: row[7],
+                          polarity: EventPolarity(rawValue: row[8]) ?? .asserted, trigger: row[9], sentence: row[10],
+                          start: row[11], end: row[12], triggerStart: row[13], triggerEnd: row[14])
+        event.sourceAffiliation = row[15]
+        event.targetAffiliation = row[16]
+        event.timeNormalized = row[17]
+        let quantities: String = row[18] ?? "[]"
+        event.quantities = ((try? JSONValueParser.parse(quantities))?.arrayValue ?? []).compactMap(\.stringValue)
+        return event
     }
 
     private func quotes(_ id: Int64, in db: Database) throws -> [Quote] {

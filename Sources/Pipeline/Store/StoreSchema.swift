@@ -9,7 +9,7 @@ import GRDB
 /// released — a change is a new migration appended here and a line in `docs/schema.md`.
 public enum StoreSchema {
     /// The schema version the last migration leaves behind (`PRAGMA user_version`).
-    public static let version = 1
+    public static let version = 2
 
     /// `PRAGMA application_id` of a Gleaner database: "GLNR" in ASCII.
     public static let applicationID: Int32 = 0x474C_4E52
@@ -22,6 +22,7 @@ public enum StoreSchema {
         migrator.registerMigration("v1 values, events and quotes", migrate: createFacts)
         migrator.registerMigration("v1 full-text index over title and clean text", migrate: createFullText)
         migrator.registerMigration("v1 schema version 1", migrate: stampVersion1)
+        migrator.registerMigration("v2 event affiliations, normalized time and quantities", migrate: addEventContext)
         return migrator
     }
 
@@ -236,6 +237,20 @@ public enum StoreSchema {
               ON CONFLICT(key) DO UPDATE SET value = excluded.value;
             PRAGMA user_version = 1;
             PRAGMA application_id = \(applicationID);
+            """)
+    }
+
+    /// Version 2: what an event carries beyond its actors — the country each actor acts
+    /// for, the normalised time, and the amounts in its clause (a JSON array of strings).
+    private static func addEventContext(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE events ADD COLUMN source_affiliation TEXT;
+            ALTER TABLE events ADD COLUMN target_affiliation TEXT;
+            ALTER TABLE events ADD COLUMN time_normalized TEXT;
+            ALTER TABLE events ADD COLUMN quantities TEXT NOT NULL DEFAULT '[]';
+            CREATE INDEX events_affiliations ON events(source_affiliation, target_affiliation);
+            UPDATE schema_info SET value = '2' WHERE key = 'schema_version';
+            PRAGMA user_version = 2;
             """)
     }
 }
