@@ -57,3 +57,36 @@ import Testing
         #expect(events.stdout.contains("163"))
     }
 }
+
+/// Events as GDELT tools read them.
+@Suite struct GDELTExportTests {
+    @Test func exportsDistinctEventsAsTSVWithGDELTColumns() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("g.sqlite")
+        #expect(try GleanerProcess.run(["ingest", PackageRoot.corpus.path, "--db", db]).status == 0)
+        let run = try GleanerProcess.run(["export", "--format", "gdelt", "--db", db])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        for column in ["GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor2Name", "EventCode", "EventRootCode", "QuadClass",
+                       "GoldsteinScale", "NumMentions", "ActionGeo_FullName", "SOURCEURL"] {
+            #expect(header.contains(column), "missing \(column)")
+        }
+        let rows = lines.dropFirst()
+        #expect(rows.count >= 20)
+        #expect(rows.allSatisfy { $0.count == header.count })
+        let code = try #require(header.firstIndex(of: "EventCode"))
+        let root = try #require(header.firstIndex(of: "EventRootCode"))
+        let mentions = try #require(header.firstIndex(of: "NumMentions"))
+        let date = try #require(header.firstIndex(of: "SQLDATE"))
+        // Codes keep their leading zeros; every event has a root matching its code and a date.
+        #expect(rows.contains { $0[code].hasPrefix("0") })
+        #expect(rows.allSatisfy { $0[code].hasPrefix($0[root]) && $0[root].count == 2 })
+        #expect(rows.allSatisfy { $0[date].count == 8 || $0[date].count == 6 || $0[date].count == 4 })
+        let totalMentions = rows.reduce(0) { $0 + (Int($1[mentions]) ?? 0) }
+        let probe = try DatabaseProbe(path: db)
+        #expect(totalMentions == (try probe.count("event_mentions")))
+        #expect(rows.count == (try probe.count("events")))
+        #expect(rows.count <= totalMentions)
+    }
+}

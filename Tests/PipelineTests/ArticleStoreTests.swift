@@ -135,8 +135,8 @@ private enum Sample {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
         }
         for table in ["documents", "removed_spans", "sentences", "entities", "entity_aliases", "document_entities",
-                      "mentions", "value_mentions", "events", "quotes", "files", "stage_timings", "documents_fts",
-                      "schema_info"] {
+                      "mentions", "value_mentions", "events", "event_mentions", "gdelt_events", "quotes", "files",
+                      "stage_timings", "documents_fts", "schema_info"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let (journal, applicationID, version) = try store.reading { db in
@@ -148,9 +148,12 @@ private enum Sample {
         #expect(applicationID == StoreSchema.applicationID)
         #expect(version == "\(StoreSchema.version)")
         let codeType = try store.reading { db in
-            try String.fetchOne(db, sql: "SELECT type FROM pragma_table_info('events') WHERE name = 'code'")
+            try String.fetchAll(db, sql: """
+                SELECT type FROM pragma_table_info('events') WHERE name = 'code'
+                UNION ALL SELECT type FROM pragma_table_info('event_mentions') WHERE name = 'code'
+                """)
         }
-        #expect(codeType == "TEXT")
+        #expect(codeType == ["TEXT", "TEXT"])
 
         // Reopening an up-to-date file migrates nothing and keeps the version.
         try store.close()
@@ -319,6 +322,33 @@ private enum Sample {
         #expect(sanctions.first?.event.target == "China")
         #expect(try store.eventRows(codePrefix: "10").isEmpty)
         #expect(try store.eventRows().count == 2)
+    }
+
+    @Test func theSameEventReportedTwiceIsOneEventWithTwoMentions() throws {
+        let dir = try TemporaryDirectory()
+        let store = try ArticleStore(path: dir.path("g.sqlite"))
+        var first = Sample.trade(path: "inbox/a.txt", body: "first report")
+        var second = Sample.trade(path: "inbox/b.txt", body: "second report")
+        first.analyzed.clean.decoded.metadata.published = "2019-05-01T10:00:00Z"
+        second.analyzed.clean.decoded.metadata.published = "2019-05-01"
+        _ = try store.write([.document(first), .document(second)])
+        let (events, mentions, counted) = try store.reading { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM event_mentions") ?? 0,
+             try Row.fetchAll(db, sql: "SELECT code, num_mentions, num_documents, event_date FROM events ORDER BY code"))
+        }
+        #expect(mentions == 4)
+        #expect(events == 2)
+        for row in counted {
+            #expect(row[1] as Int == 2 && row[2] as Int == 2 && row[3] as String == "2019-05-01")
+        }
+        var gdelt: [[String]] = []
+        try store.gdeltEvents { gdelt.append($0) }
+        #expect(gdelt.count == 2)
+        let code = ArticleStore.gdeltColumns.firstIndex(of: "EventCode")!
+        let mentionsColumn = ArticleStore.gdeltColumns.firstIndex(of: "NumMentions")!
+        #expect(Set(gdelt.map { $0[code] }) == ["010", "163"])
+        #expect(gdelt.allSatisfy { $0[mentionsColumn] == "2" && $0[1] == "20190501" })
     }
 
     @Test func readersReadWhileAWriteTransactionIsOpen() throws {

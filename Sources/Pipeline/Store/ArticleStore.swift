@@ -297,7 +297,7 @@ public final class ArticleStore: DocumentSink, Sendable {
                        e.polarity, e.trigger, e.sentence, e.start, e."end", e.trigger_start, e.trigger_end,
                        e.source_affiliation, e.target_affiliation, e.time_normalized, e.quantities,
                        e.document_id, d.source_path, d.published
-                FROM events e JOIN documents d ON d.id = e.document_id
+                FROM event_mentions e JOIN documents d ON d.id = e.document_id
                 \(filter)
                 ORDER BY e.id DESC LIMIT ?
                 """)
@@ -331,7 +331,7 @@ public final class ArticleStore: DocumentSink, Sendable {
                        (SELECT count(*) FROM entities),
                        (SELECT count(*) FROM mentions),
                        (SELECT count(*) FROM value_mentions),
-                       (SELECT count(*) FROM events),
+                       (SELECT count(*) FROM event_mentions),
                        (SELECT count(*) FROM quotes)
                 """)
             var counts = StoreCounts()

@@ -113,7 +113,8 @@ struct BatchWriter {
         try insertSentences(doc.analyzed.sentences, documentID: id, in: db)
         let entityIDs = try insertEntities(doc.analyzed.entities, documentID: id, in: db)
         try insertValues(doc.analyzed.values, documentID: id, in: db)
-        try insertEvents(doc.events, entityIDs: entityIDs, documentID: id, in: db)
+        try insertEvents(doc.events, entityIDs: entityIDs, documentID: id,
+                         published: doc.analyzed.clean.decoded.metadata.published, in: db)
         try insertQuotes(doc.quotes, entityIDs: entityIDs, documentID: id, in: db)
         try insertTimings(doc.timings, documentID: id, in: db)
         return id
@@ -195,29 +196,86 @@ struct BatchWriter {
         }
     }
 
+    /// Each event the document reports becomes an `event_mentions` row, linked to the
+    /// distinct `events` row for its code, source, target and date (created or counted).
     private func insertEvents(_ events: [Event], entityIDs: [String: Int64], documentID: Int64,
-                              in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO events(document_id, code, root, quad_class, goldstein,
+                              published: String?, in db: Database) throws {
+        let mention = try db.cachedStatement(sql: """
+            INSERT INTO event_mentions(document_id, event_id, confidence, code, root, quad_class, goldstein,
                                source_entity_id, source, target_entity_id, target, location_entity_id, location,
                                time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end,
                                source_affiliation, target_affiliation, time_normalized, quantities)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for event in events {
             let source = try entityID(event.source, among: entityIDs, preferring: .organization, in: db)
             let target = try entityID(event.target, among: entityIDs, preferring: .organization, in: db)
             let location = try entityID(event.location, among: entityIDs, preferring: .location, in: db)
-            statement.setUncheckedArguments([
-                documentID, event.code, event.root, event.quadClass, event.goldstein,
+            let date = Self.eventDate(event, published: published, ingested: String(now.prefix(10)))
+            let eventID = try distinctEvent(for: event, date: date, documentID: documentID, in: db)
+            mention.setUncheckedArguments([
+                documentID, eventID, Self.confidence(event), event.code, event.root, event.quadClass, event.goldstein,
                 source, event.source, target, event.target, location, event.location,
                 event.time, event.polarity.rawValue, event.trigger, event.sentence,
                 event.start, event.end, event.triggerStart, event.triggerEnd,
                 event.sourceAffiliation, event.targetAffiliation, event.timeNormalized,
                 JSONValue.array(event.quantities.map(JSONValue.string)).serialized(),
             ])
-            try statement.execute()
+            try mention.execute()
         }
+    }
+
+    /// The `events` row for this code, source, target and date: inserted the first time,
+    /// counted (mentions, and documents when this document is new to it) after that.
+    private func distinctEvent(for event: Event, date: String, documentID: Int64, in db: Database) throws -> Int64 {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO events(code, root, quad_class, goldstein, source, target, source_affiliation, target_affiliation,
+                               event_date, location, num_mentions, num_documents, first_seen_at, last_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)
+            ON CONFLICT(code, source, target, event_date) DO UPDATE SET
+                last_seen_at = excluded.last_seen_at,
+                source_affiliation = coalesce(source_affiliation, excluded.source_affiliation),
+                target_affiliation = coalesce(target_affiliation, excluded.target_affiliation),
+                location = coalesce(location, excluded.location)
+            RETURNING id
+            """)
+        let id = try Int64.fetchOne(upsert, arguments: [
+            event.code, event.root, event.quadClass, event.goldstein, event.source ?? "", event.target ?? "",
+            event.sourceAffiliation, event.targetAffiliation, date, event.location, now, now,
+        ]) ?? 0
+        let seenInDocument = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ? AND document_id = ?)
+            """), arguments: [id, documentID]) ?? false
+        try db.cachedStatement(sql: """
+            UPDATE events SET num_mentions = num_mentions + 1, num_documents = num_documents + ? WHERE id = ?
+            """).execute(arguments: [seenInDocument ? 0 : 1, id])
+        return id
+    }
+
+    /// The date that tells one event from another like it: the event's own date when the
+    /// text fixes it, else the document's publication day, else the day it was ingested.
+    static func eventDate(_ event: Event, published: String?, ingested: String) -> String {
+        if let normalized = event.timeNormalized, isCalendarDate(normalized) { return normalized }
+        if let published, published.count >= 10, isCalendarDate(String(published.prefix(10))) {
+            return String(published.prefix(10))
+        }
+        return ingested
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with digits only: a date with nothing left open.
+    static func isCalendarDate(_ text: String) -> Bool {
+        let shape = text.map { $0.isASCII && $0.isNumber ? "d" : String($0) }.joined()
+        return shape == "dddd" || shape == "dddd-dd" || shape == "dddd-dd-dd"
+    }
+
+    /// How completely the event was extracted, not a calibrated probability: a named
+    /// source and target and an asserted act score highest.
+    static func confidence(_ event: Event) -> Double {
+        var score = 0.4
+        if event.source != nil { score += 0.25 }
+        if event.target != nil { score += 0.25 }
+        if event.polarity == .asserted { score += 0.1 }
+        return score
     }
 
     private func insertQuotes(_ quotes: [Quote], entityIDs: [String: Int64], documentID: Int64,

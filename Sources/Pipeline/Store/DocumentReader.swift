@@ -108,7 +108,7 @@ struct DocumentReader {
             SELECT code, root, quad_class, goldstein, source, target, location, time, polarity, trigger,
                    sentence, start, "end", trigger_start, trigger_end,
                    source_affiliation, target_affiliation, time_normalized, quantities
-            FROM events WHERE document_id = ? ORDER BY id
+            FROM event_mentions WHERE document_id = ? ORDER BY id
             """)
         return try Row.fetchAll(statement, arguments: [id]).map(Self.event(from:))
     }

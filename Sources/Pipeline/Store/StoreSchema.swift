@@ -9,7 +9,7 @@ import GRDB
 /// released — a change is a new migration appended here and a line in `docs/schema.md`.
 public enum StoreSchema {
     /// The schema version the last migration leaves behind (`PRAGMA user_version`).
-    public static let version = 2
+    public static let version = 3
 
     /// `PRAGMA application_id` of a Gleaner database: "GLNR" in ASCII.
     public static let applicationID: Int32 = 0x474C_4E52
@@ -23,6 +23,7 @@ public enum StoreSchema {
         migrator.registerMigration("v1 full-text index over title and clean text", migrate: createFullText)
         migrator.registerMigration("v1 schema version 1", migrate: stampVersion1)
         migrator.registerMigration("v2 event affiliations, normalized time and quantities", migrate: addEventContext)
+        migrator.registerMigration("v3 distinct events and their mentions, GDELT view", migrate: separateEventMentions)
         return migrator
     }
 
@@ -251,6 +252,96 @@ public enum StoreSchema {
             CREATE INDEX events_affiliations ON events(source_affiliation, target_affiliation);
             UPDATE schema_info SET value = '2' WHERE key = 'schema_version';
             PRAGMA user_version = 2;
+            """)
+    }
+
+    /// Version 3: GDELT's split. What documents report becomes `event_mentions` (the old
+    /// `events` rows, one per document sentence); `events` holds one row per distinct
+    /// event — code, source, target and date — with how often and where it was reported.
+    /// `gdelt_events` shows them with GDELT 2.0's column names.
+    private static func separateEventMentions(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE events RENAME TO event_mentions;
+            -- Indexes follow a renamed table but keep their names; name them for it.
+            DROP INDEX events_document;
+            DROP INDEX events_code;
+            DROP INDEX events_root;
+            DROP INDEX events_pair;
+            DROP INDEX events_affiliations;
+            CREATE INDEX event_mentions_document ON event_mentions(document_id);
+            CREATE INDEX event_mentions_code ON event_mentions(code);
+            CREATE INDEX event_mentions_root ON event_mentions(root, quad_class);
+            CREATE INDEX event_mentions_pair ON event_mentions(source, target);
+            CREATE INDEX event_mentions_affiliations ON event_mentions(source_affiliation, target_affiliation);
+            CREATE TABLE events (
+                id                 INTEGER PRIMARY KEY,
+                code               TEXT NOT NULL,
+                root               TEXT NOT NULL,
+                quad_class         INTEGER NOT NULL,
+                goldstein          REAL NOT NULL,
+                source             TEXT NOT NULL DEFAULT '',
+                target             TEXT NOT NULL DEFAULT '',
+                source_affiliation TEXT,
+                target_affiliation TEXT,
+                event_date         TEXT NOT NULL DEFAULT '',
+                location           TEXT,
+                num_mentions       INTEGER NOT NULL DEFAULT 0,
+                num_documents      INTEGER NOT NULL DEFAULT 0,
+                first_seen_at      TEXT NOT NULL,
+                last_seen_at       TEXT NOT NULL,
+                UNIQUE (code, source, target, event_date)
+            );
+            CREATE INDEX events_root ON events(root, quad_class);
+            CREATE INDEX events_date ON events(event_date);
+            CREATE INDEX events_pair ON events(source_affiliation, target_affiliation);
+            ALTER TABLE event_mentions ADD COLUMN event_id INTEGER REFERENCES events(id);
+            ALTER TABLE event_mentions ADD COLUMN confidence REAL NOT NULL DEFAULT 0.5;
+            CREATE INDEX event_mentions_event ON event_mentions(event_id);
+
+            -- Earlier rows: one event per distinct (code, source, target, date of the document).
+            INSERT INTO events(code, root, quad_class, goldstein, source, target, source_affiliation,
+                               target_affiliation, event_date, location, num_mentions, num_documents,
+                               first_seen_at, last_seen_at)
+            SELECT m.code, m.root, m.quad_class, m.goldstein, coalesce(m.source, ''), coalesce(m.target, ''),
+                   max(m.source_affiliation), max(m.target_affiliation),
+                   coalesce(substr(d.published, 1, 10), substr(d.ingested_at, 1, 10)), max(m.location),
+                   count(*), count(DISTINCT m.document_id), min(d.ingested_at), max(d.ingested_at)
+            FROM event_mentions m JOIN documents d ON d.id = m.document_id
+            GROUP BY m.code, coalesce(m.source, ''), coalesce(m.target, ''),
+                     coalesce(substr(d.published, 1, 10), substr(d.ingested_at, 1, 10));
+            UPDATE event_mentions SET event_id = (
+                SELECT e.id FROM events e JOIN documents d ON d.id = event_mentions.document_id
+                WHERE e.code = event_mentions.code AND e.source = coalesce(event_mentions.source, '')
+                  AND e.target = coalesce(event_mentions.target, '')
+                  AND e.event_date = coalesce(substr(d.published, 1, 10), substr(d.ingested_at, 1, 10)));
+
+            CREATE VIEW gdelt_events AS
+            SELECT e.id                                   AS GLOBALEVENTID,
+                   replace(e.event_date, '-', '')         AS SQLDATE,
+                   e.source                               AS Actor1Name,
+                   coalesce(e.source_affiliation, '')     AS Actor1CountryName,
+                   e.target                               AS Actor2Name,
+                   coalesce(e.target_affiliation, '')     AS Actor2CountryName,
+                   -- GDELT's "root event": reported in a document's lead (its first sentence).
+                   CASE WHEN EXISTS (SELECT 1 FROM event_mentions r
+                                     JOIN sentences s ON s.document_id = r.document_id AND s.ordinal = 0
+                                     WHERE r.event_id = e.id AND r.start = s.start)
+                        THEN 1 ELSE 0 END                 AS IsRootEvent,
+                   e.code                                 AS EventCode,
+                   substr(e.code, 1, 3)                   AS EventBaseCode,
+                   e.root                                 AS EventRootCode,
+                   e.quad_class                           AS QuadClass,
+                   e.goldstein                            AS GoldsteinScale,
+                   e.num_mentions                         AS NumMentions,
+                   e.num_documents                        AS NumSources,
+                   e.num_documents                        AS NumArticles,
+                   coalesce(e.location, '')               AS ActionGeo_FullName,
+                   replace(substr(e.first_seen_at, 1, 19), 'T', ' ') AS DATEADDED,
+                   (SELECT coalesce(d.url, d.source_path) FROM event_mentions m JOIN documents d ON d.id = m.document_id
+                     WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS SOURCEURL
+            FROM events e;
+            UPDATE schema_info SET value = '3' WHERE key = 'schema_version';
+            PRAGMA user_version = 3;
             """)
     }
 }

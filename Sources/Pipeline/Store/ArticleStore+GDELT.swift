@@ -1,0 +1,30 @@
+import GRDB
+
+extension ArticleStore {
+    /// The columns of `gdelt_events`, in order: GDELT 2.0's names for the fields Gleaner has.
+    public static let gdeltColumns = [
+        "GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryName", "Actor2Name", "Actor2CountryName",
+        "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+        "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "DATEADDED", "SOURCEURL",
+    ]
+
+    /// Streams every distinct event as GDELT-shaped fields (text, in `gdeltColumns` order),
+    /// oldest first, from one consistent snapshot.
+    public func gdeltEvents(_ handler: ([String]) -> Void) throws(StoreError) {
+        let columns = Self.gdeltColumns.joined(separator: ", ")
+        try reading { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM gdelt_events ORDER BY GLOBALEVENTID")
+            while let row = try cursor.next() {
+                handler((0..<row.count).map { index in
+                    let value: DatabaseValue = row[index]
+                    switch value.storage {
+                    case .null, .blob: return ""
+                    case .int64(let n): return String(n)
+                    case .double(let d): return d == d.rounded() ? "\(Int(d)).0" : String(d)
+                    case .string(let s): return s
+                    }
+                })
+            }
+        }
+    }
+}
