@@ -38,7 +38,11 @@ struct HTMLBlockClassifier {
                 qualities[index] = .bad(block.linkDensity > 0.3 ? .navigation : (cue?.reason ?? .other))
             }
         }
-        let resolved = resolveByContext(qualities, mainFound: main != nil)
+        // Furniture named by markup (an ad slot, an inline related box) is lifted out of
+        // the text flow before neighbours are read: a subheading above an inline box
+        // still belongs to the paragraphs after it.
+        let lifted = Set(blocks.indices.filter { blocks[$0].hint != nil && !ignoredHints.contains(blocks[$0].hintScope) })
+        let resolved = resolveByContext(qualities, mainFound: main != nil, lifted: lifted)
         for index in blocks.indices {
             switch resolved[index] {
             case .good: verdicts[index] = nil
@@ -68,12 +72,13 @@ struct HTMLBlockClassifier {
     /// jusText's context step: a short block takes its neighbours' verdict, a near-good
     /// block is kept unless bad blocks stand on both sides; a heading is kept when good
     /// text follows it.
-    private func resolveByContext(_ qualities: [Quality], mainFound: Bool) -> [Quality] {
+    private func resolveByContext(_ qualities: [Quality], mainFound: Bool, lifted: Set<Int>) -> [Quality] {
         var result = qualities
         func isGood(_ q: Quality) -> Bool { q == .good }
         func neighbour(_ index: Int, step: Int, skipNearGood: Bool) -> Quality {
             var i = index + step
             while i >= 0 && i < qualities.count {
+                if lifted.contains(i) { i += step; continue }
                 switch qualities[i] {
                 case .short, .heading: i += step; continue
                 case .nearGood where skipNearGood: i += step; continue
@@ -101,6 +106,7 @@ struct HTMLBlockClassifier {
             var i = index + 1
             var keep = false
             while i < result.count {
+                if lifted.contains(i) { i += 1; continue }
                 if result[i] == .good { keep = true; break }
                 if case .bad = result[i] { break }
                 if qualities[i] == .heading { i += 1; continue }

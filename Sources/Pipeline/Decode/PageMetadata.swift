@@ -69,6 +69,7 @@ struct PageMetadata {
         let titles: [String?] = [open["og:title"], linked.title, named["twitter:title"], named["title"], titleTag]
         var title = titles.lazy.compactMap { $0 }.first
         if let site = meta.siteName, let t = title { title = Self.strippingSite(site, from: t) }
+        else if let t = title, open["og:title"] == nil, linked.title == nil { title = Self.strippingTrailingLabel(t) }
         meta.title = title
         let authorMeta = [open["article:author"], named["author"], named["byl"], named["dc.creator"], named["parsely-author"]]
             .compactMap { $0 }.first { !$0.hasPrefix("http") }
@@ -85,6 +86,18 @@ struct PageMetadata {
         let languages: [String?] = [language, locale, linked.language, named["content-language"], named["language"]]
         meta.language = languages.lazy.compactMap { $0 }.first { !$0.isEmpty }
         return meta
+    }
+
+    /// "Budget passes | Daily Example" -> "Budget passes" when the site name is not known:
+    /// a `<title>` ending in a short label after a bar or dash is the site's label.
+    static func strippingTrailingLabel(_ title: String) -> String {
+        for separator in [" | ", " :: ", " — ", " – ", " - "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let label = title[range.upperBound...]
+            let head = title[..<range.lowerBound]
+            if label.split(separator: " ").count <= 4, head.split(separator: " ").count >= 2 { return String(head) }
+        }
+        return title
     }
 
     /// "Budget passes | The Daily Example" -> "Budget passes", when the site name is known.
