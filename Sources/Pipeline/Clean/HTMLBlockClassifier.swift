@@ -58,10 +58,13 @@ struct HTMLBlockClassifier {
         if let cue, cue.strength == .strong { return .bad(cue.reason) }
         if block.textScalars > 0, block.linkDensity > 0.5 { return .bad(inMain ? .crossReference : .navigation) }
         if block.isHeading { return .heading }
-        let text = String(String.UnicodeScalarView(scalars[block.start..<block.end]))
-        if TextHeader.byline(text) != nil { return .bad(.other) }
-        if block.hasTime, !feature.isProse, feature.wordCount <= 14 { return .bad(.other) }
-        if PublishedDate.iso8601(text) != nil, feature.wordCount <= 10, !feature.endsLikeSentence { return .bad(.other) }
+        if feature.wordCount <= 14, !feature.isProse {
+            // Bylines and datelines are short; only short blocks are worth the string work.
+            if block.hasTime { return .bad(.other) }
+            let text = String(String.UnicodeScalarView(scalars[block.start..<block.end]))
+            if TextHeader.byline(text) != nil { return .bad(.other) }
+            if feature.wordCount <= 10, !feature.endsLikeSentence, PublishedDate.iso8601(text) != nil { return .bad(.other) }
+        }
         if feature.isProse && block.linkDensity <= 0.3 { return .good }
         if feature.wordCount >= 12, feature.stopwordShare >= 0.25, block.linkDensity <= 0.3 { return .good }
         if feature.wordCount >= 12 { return .nearGood }

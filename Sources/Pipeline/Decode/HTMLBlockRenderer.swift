@@ -52,6 +52,10 @@ enum HTMLBlockRenderer {
             throw PipelineError(.tooLarge, stage: .decode, "HTML page is too large for the parser (over 2 GiB)")
         }
         bytes.append(0)
+        // NOERROR/NOWARNING silence the parser's own reports; the structured handler
+        // (thread-local in libxml2) also catches anything reported through the generic
+        // path, so nothing ever reaches stderr.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         // The text is already Unicode: tell the parser it is UTF-8, so a `<meta charset>`
         // in the page (already honoured by the decoder) cannot make it decode twice.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -187,6 +191,18 @@ enum HTMLBlockRenderer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Compares a NUL-terminated attribute name with a lower-case ASCII name, ignoring
+    /// case, without building a String (this runs for every attribute of every element).
+    private static func nameEquals(_ raw: UnsafePointer<xmlChar>, _ wanted: String) -> Bool {
+        var p = raw
+        for byte in wanted.utf8 {
+            let b = p.pointee
+            guard b != 0, (b >= 65 && b <= 90 ? b + 32 : b) == byte else { return false }
+            p += 1
+        }
+        return p.pointee == 0
+    }
+
     private static func classAndID(of node: xmlNodePtr) -> String {
         let cls = attribute("class", of: node)
         let id = attribute("id", of: node)
@@ -211,7 +227,7 @@ enum HTMLBlockRenderer {
     static func attribute(_ wanted: String, of node: xmlNodePtr) -> String? {
         var property = node.pointee.properties
         while let current = property {
-            if let name = current.pointee.name, lowerName(name) == wanted {
+            if let name = current.pointee.name, nameEquals(name, wanted) {
                 var value = ""
                 var child = current.pointee.children
                 while let text = child {
