@@ -15,7 +15,7 @@ public struct BoilerplateCleaner: DocumentStage {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(input.text.utf8.count)
         for scalar in input.text.unicodeScalars { scalars.append(scalar) }
-        let plan = Self.plan(scalars)
+        let plan = input.blocks.isEmpty ? Self.plan(scalars) : Self.plan(scalars, blocks: input.blocks, title: input.metadata.title)
         if plan.spans.isEmpty {
             return CleanDocument(decoded: input, text: input.text, removed: [])
         }
@@ -52,6 +52,25 @@ public struct BoilerplateCleaner: DocumentStage {
         var fragments: [Int: (start: Int, reason: BoilerplateReason)] = [:]
         for index in lines.indices where verdicts[index] == nil && !lines[index].isBlank {
             if let start = AgencyCredit.start(in: scalars, line: lines[index]) {
+                fragments[index] = (start, .agencyCredit)
+            }
+        }
+        return RemovalPlan(lines: lines, verdicts: verdicts, fragments: fragments)
+    }
+
+    /// Decides what to remove from a page rendered from markup: blocks are judged by
+    /// `HTMLBlockClassifier`, and every line takes its block's verdict.
+    static func plan(_ scalars: [Unicode.Scalar], blocks: [TextBlock], title: String?) -> RemovalPlan {
+        let lines = TextLine.split(scalars)
+        let blockVerdicts = HTMLBlockClassifier(scalars: scalars, blocks: blocks, title: title).verdicts()
+        var verdicts = [BoilerplateReason?](repeating: nil, count: lines.count)
+        var block = 0
+        var fragments: [Int: (start: Int, reason: BoilerplateReason)] = [:]
+        for (index, line) in lines.enumerated() where !line.isBlank {
+            while block < blocks.count, blocks[block].end <= line.start { block += 1 }
+            guard block < blocks.count, blocks[block].start <= line.start else { continue }
+            verdicts[index] = blockVerdicts[block]
+            if verdicts[index] == nil, let start = AgencyCredit.start(in: scalars, line: line) {
                 fragments[index] = (start, .agencyCredit)
             }
         }

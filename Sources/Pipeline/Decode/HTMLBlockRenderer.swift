@@ -2,16 +2,18 @@ import CLibXML2
 
 /// Reads an HTML page with libxml2's forgiving HTML parser and renders it as block text:
 /// one block per paragraph, heading, list item or other block element, a blank line
-/// between blocks, inline whitespace collapsed as a browser does. Scripts, styles and
-/// other non-text elements are skipped. Metadata comes from `<title>`, `<meta>` and
-/// `<html lang>`.
+/// between blocks, inline whitespace collapsed as a browser does. Scripts, styles, hidden
+/// elements and other non-text elements are skipped. Each block is also recorded as a
+/// `TextBlock` with what the markup says about it (tag, landmark, links, class/id hints),
+/// for the clean stage to judge. Metadata comes from `<title>`, `<meta>` (Open Graph,
+/// `article:`), `<link rel=canonical>`, JSON-LD, `<time datetime>` and `<html lang>`.
 ///
-/// The clean stage then works on the rendered text like on any plain text, so its
-/// `removed` offsets index the rendered text, which is the document's decoded text.
+/// The parser runs in recover mode, never touches the network and never prints.
 enum HTMLBlockRenderer {
     struct Page {
         var text: String
         var metadata: DocumentMetadata
+        var blocks: [TextBlock]
     }
 
     /// libxml2 wants one global initialisation before parsers run on several threads.
@@ -23,7 +25,7 @@ enum HTMLBlockRenderer {
     /// Elements whose content is never article text.
     static let skipped: Set<String> = [
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-        "canvas", "head", "select", "button", "input", "textarea", "map",
+        "canvas", "head", "select", "button", "input", "textarea", "map", "video", "audio",
     ]
 
     /// Elements that start and end a block of text.
@@ -31,8 +33,17 @@ enum HTMLBlockRenderer {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
         "article", "section", "header", "footer", "nav", "aside", "main", "figure", "figcaption",
         "table", "tr", "caption", "ul", "ol", "dl", "address", "hr", "form", "fieldset",
-        "legend", "details", "summary", "body", "center",
+        "legend", "details", "summary", "body", "center", "dialog", "menu",
     ]
+
+    /// What the walk knows about the element it is inside.
+    private struct Context {
+        var tag: String
+        var hint: BoilerplateReason?
+        var hintScope: Int
+        var articleScope: Int?
+        var linkDepth: Int
+    }
 
     static func read(_ html: String) throws(PipelineError) -> Page {
         _ = parserReady
@@ -41,8 +52,14 @@ enum HTMLBlockRenderer {
             throw PipelineError(.tooLarge, stage: .decode, "HTML page is too large for the parser (over 2 GiB)")
         }
         bytes.append(0)
+        // NOERROR/NOWARNING silence the parser's own reports; the structured handler
+        // (thread-local in libxml2) also catches anything reported through the generic
+        // path, so nothing ever reaches stderr.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        // The text is already Unicode: tell the parser it is UTF-8, so a `<meta charset>`
+        // in the page (already honoured by the decoder) cannot make it decode twice.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlReadMemory($0, Int32(buffer.count - 1), nil, "UTF-8", options)
@@ -52,48 +69,64 @@ enum HTMLBlockRenderer {
             throw PipelineError(.malformed, stage: .decode, "HTML could not be parsed even in recovery mode")
         }
         defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
+        guard xmlDocGetRootElement(document) != nil else {
             throw PipelineError(.noText, stage: .decode, "HTML page has no elements")
         }
         var renderer = BlockText()
-        var metadata = DocumentMetadata()
-        var titleTag: String?
-        var metaTitle: String?
-        metadata.language = attribute("lang", of: root)
+        var meta = PageMetadata()
+        var contexts: [Context] = [Context(tag: "body", hint: nil, hintScope: 0, articleScope: nil, linkDepth: 0)]
+        var serial = 0
 
         // Iterative depth-first walk: pages can nest deeper than the stack likes.
-        var stack: [(node: xmlNodePtr, leaving: Bool)] = [(root, false)]
+        var stack: [(node: xmlNodePtr, leaving: Bool)] = []
+        var top = document.pointee.children
+        var tops: [xmlNodePtr] = []
+        while let node = top { tops.append(node); top = node.pointee.next }
+        for node in tops.reversed() { stack.append((node, false)) }
         while let (node, leaving) = stack.popLast() {
             let type = node.pointee.type
             if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
-                if let content = node.pointee.content { renderer.appendInline(String(cString: content)) }
+                if let content = node.pointee.content {
+                    renderer.appendInline(content, inLink: contexts[contexts.count - 1].linkDepth > 0)
+                }
                 continue
             }
             guard type == XML_ELEMENT_NODE, let rawName = node.pointee.name else { continue }
-            let name = String(cString: rawName)
+            let name = lowerName(rawName)
             if leaving {
-                if blocks.contains(name) || name == "td" || name == "th" { renderer.endBlock(cell: name == "td" || name == "th") }
+                if blocks.contains(name) { renderer.endBlock(cell: false, context: blockInfo(contexts)) }
+                else if name == "td" || name == "th" { renderer.endBlock(cell: true, context: blockInfo(contexts)) }
+                contexts.removeLast()
                 continue
             }
             switch name {
+            case "html":
+                meta.language = attribute("lang", of: node) ?? attribute("xml:lang", of: node)
             case "title":
-                titleTag = titleTag ?? collapsedText(of: node)
+                if meta.titleTag == nil { meta.titleTag = collapsedText(of: node) }
                 continue
             case "meta":
-                readMeta(node, into: &metadata, title: &metaTitle)
+                meta.read(meta: node)
                 continue
             case "link":
-                if attribute("rel", of: node)?.lowercased() == "canonical", metadata.url == nil {
-                    metadata.url = attribute("href", of: node)
+                if attribute("rel", of: node)?.lowercased() == "canonical", let href = attribute("href", of: node), !href.isEmpty {
+                    meta.canonical = meta.canonical ?? href
+                }
+                continue
+            case "script":
+                if attribute("type", of: node)?.lowercased().contains("ld+json") == true {
+                    meta.readLinkedData(rawText(of: node))
                 }
                 continue
             case "br":
                 renderer.lineBreak()
                 continue
+            case "time":
+                renderer.markTime()
+                if let datetime = attribute("datetime", of: node), !datetime.isEmpty { meta.times.append(datetime) }
             default:
                 break
             }
-            // <head> is skipped for text, but its <title> and <meta> are metadata.
             if name == "head" {
                 var child = node.pointee.last
                 while let current = child {
@@ -103,7 +136,30 @@ enum HTMLBlockRenderer {
                 continue
             }
             if skipped.contains(name) { continue }
-            if blocks.contains(name) { renderer.endBlock(cell: false) }
+            let hint = MarkupHint.of(tag: name, role: attribute("role", of: node),
+                                     classAndID: classAndID(of: node), hidden: isHidden(node))
+            if hint == .hidden { continue }
+            if blocks.contains(name) { renderer.endBlock(cell: false, context: blockInfo(contexts)) }
+            serial += 1
+            var context = contexts[contexts.count - 1]
+            if blocks.contains(name) || name == "td" || name == "th" { context.tag = name }
+            switch hint {
+            case .furniture(let reason)?:
+                // The nearest furniture wins: a share bar inside a footer is a share bar.
+                context.hint = reason
+                context.hintScope = serial
+            case .article?:
+                if context.hint == nil { context.articleScope = serial }
+            default:
+                break
+            }
+            if name == "a", attribute("href", of: node) != nil { context.linkDepth += 1 }
+            if name == "header", context.articleScope == nil, context.hint == nil {
+                // A page header outside the article is the site's masthead.
+                context.hint = .navigation
+                context.hintScope = serial
+            }
+            contexts.append(context)
             stack.append((node, true))
             var child = node.pointee.last
             while let current = child {
@@ -111,22 +167,59 @@ enum HTMLBlockRenderer {
                 child = current.pointee.prev
             }
         }
-        metadata.title = metaTitle ?? titleTag
-        return Page(text: renderer.finish(), metadata: metadata)
+        let rendered = renderer.finish(context: blockInfo(contexts))
+        var metadata = meta.finish()
+        if metadata.byline == nil {
+            metadata.byline = rendered.blocks.lazy.compactMap { TextHeader.byline(in: rendered.text, block: $0) }.first
+        }
+        return Page(text: rendered.text, metadata: metadata, blocks: rendered.blocks)
     }
 
-    private static func readMeta(_ node: xmlNodePtr, into metadata: inout DocumentMetadata, title: inout String?) {
-        guard let key = (attribute("property", of: node) ?? attribute("name", of: node) ?? attribute("itemprop", of: node))?.lowercased(),
-              let content = attribute("content", of: node), !content.isEmpty else { return }
-        switch key {
-        case "og:title", "twitter:title": title = title ?? content
-        case "author", "article:author", "byl", "dc.creator": metadata.byline = metadata.byline ?? content
-        case "article:published_time", "datepublished", "date", "dc.date", "pubdate", "publishdate":
-            metadata.published = metadata.published ?? content
-        case "og:site_name": metadata.siteName = metadata.siteName ?? content
-        case "og:url": metadata.url = metadata.url ?? content
-        default: break
+    private static func blockInfo(_ contexts: [Context]) -> BlockText.Context {
+        let c = contexts[contexts.count - 1]
+        return BlockText.Context(tag: c.tag, hint: c.hint, hintScope: c.hintScope, articleScope: c.articleScope)
+    }
+
+    private static func lowerName(_ raw: UnsafePointer<xmlChar>) -> String {
+        var bytes: [UInt8] = []
+        var p = raw
+        while p.pointee != 0 {
+            let b = p.pointee
+            bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+            p += 1
         }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Compares a NUL-terminated attribute name with a lower-case ASCII name, ignoring
+    /// case, without building a String (this runs for every attribute of every element).
+    private static func nameEquals(_ raw: UnsafePointer<xmlChar>, _ wanted: String) -> Bool {
+        var p = raw
+        for byte in wanted.utf8 {
+            let b = p.pointee
+            guard b != 0, (b >= 65 && b <= 90 ? b + 32 : b) == byte else { return false }
+            p += 1
+        }
+        return p.pointee == 0
+    }
+
+    private static func classAndID(of node: xmlNodePtr) -> String {
+        let cls = attribute("class", of: node)
+        let id = attribute("id", of: node)
+        let itemprop = attribute("itemprop", of: node)
+        switch (cls, id, itemprop) {
+        case (nil, nil, nil): return ""
+        default: return [cls, id, itemprop].compactMap { $0 }.joined(separator: " ")
+        }
+    }
+
+    private static func isHidden(_ node: xmlNodePtr) -> Bool {
+        if attribute("hidden", of: node) != nil { return true }
+        if attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
+        if let style = attribute("style", of: node)?.lowercased().filter({ $0 != " " }) {
+            return style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        return false
     }
 
     /// The value of an attribute, read from the attribute's text children without
@@ -134,7 +227,7 @@ enum HTMLBlockRenderer {
     static func attribute(_ wanted: String, of node: xmlNodePtr) -> String? {
         var property = node.pointee.properties
         while let current = property {
-            if let name = current.pointee.name, String(cString: name).lowercased() == wanted {
+            if let name = current.pointee.name, nameEquals(name, wanted) {
                 var value = ""
                 var child = current.pointee.children
                 while let text = child {
@@ -148,61 +241,23 @@ enum HTMLBlockRenderer {
         return nil
     }
 
-    private static func collapsedText(of node: xmlNodePtr) -> String? {
-        var text = BlockText()
+    static func rawText(of node: xmlNodePtr) -> String {
+        var text = ""
         var child = node.pointee.children
         while let current = child {
-            if let content = current.pointee.content { text.appendInline(String(cString: content)) }
+            if let content = current.pointee.content { text += String(cString: content) }
             child = current.pointee.next
         }
-        let result = text.finish()
+        return text
+    }
+
+    static func collapsedText(of node: xmlNodePtr) -> String? {
+        var text = BlockText()
+        let raw = rawText(of: node)
+        raw.withCString { pointer in
+            pointer.withMemoryRebound(to: xmlChar.self, capacity: raw.utf8.count + 1) { text.appendInline($0, inLink: false) }
+        }
+        let result = text.finish(context: .init(tag: "title", hint: nil, hintScope: 0, articleScope: nil)).text
         return result.isEmpty ? nil : result
-    }
-}
-
-/// Accumulates rendered text: collapses HTML whitespace inside a block and puts exactly
-/// one blank line between blocks.
-struct BlockText {
-    private var output = String.UnicodeScalarView()
-    private var block = String.UnicodeScalarView()
-    private var pendingSpace = false
-
-    mutating func appendInline(_ text: String) {
-        for scalar in text.unicodeScalars {
-            // HTML's collapsible whitespace; U+00A0 is content, not whitespace, in HTML.
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
-                pendingSpace = true
-            } else {
-                if pendingSpace, let last = block.last, last != "\n" { block.append(" ") }
-                pendingSpace = false
-                block.append(scalar)
-            }
-        }
-    }
-
-    mutating func lineBreak() {
-        if !block.isEmpty, block.last != "\n" { block.append("\n") }
-        pendingSpace = false
-    }
-
-    /// Ends the current block; table cells end with a tab-free space instead, so a row
-    /// reads as one line.
-    mutating func endBlock(cell: Bool) {
-        if cell {
-            pendingSpace = true
-            return
-        }
-        while let last = block.last, last == "\n" { block.removeLast() }
-        if !block.isEmpty {
-            if !output.isEmpty { output.append(contentsOf: "\n\n".unicodeScalars) }
-            output.append(contentsOf: block)
-            block = String.UnicodeScalarView()
-        }
-        pendingSpace = false
-    }
-
-    mutating func finish() -> String {
-        endBlock(cell: false)
-        return String(output)
     }
 }

@@ -11,7 +11,9 @@ enum JSONArticleReader {
     static let titleKeys = ["title", "headline"]
     static let urlKeys = ["url", "link", "canonical_url"]
     static let bylineKeys = ["author", "byline", "authors"]
-    static let publishedKeys = ["published", "date", "datePublished", "published_at", "pubDate", "date_publish"]
+    static let publishedKeys = ["published", "date", "datePublished", "published_at", "pubDate", "date_publish", "publishedAt"]
+    static let siteKeys = ["site_name", "siteName", "site", "source", "publisher", "source_domain"]
+    static let languageKeys = ["language", "lang", "inLanguage"]
 
     static func read(_ json: String) throws(PipelineError) -> Article {
         let object: Any
@@ -31,8 +33,10 @@ enum JSONArticleReader {
         let metadata = DocumentMetadata(
             title: first(titleKeys, in: dict),
             byline: first(bylineKeys, in: dict),
-            published: first(publishedKeys, in: dict),
-            url: first(urlKeys, in: dict))
+            published: first(publishedKeys, in: dict).map(PublishedDate.normalized),
+            siteName: first(siteKeys, in: dict),
+            url: first(urlKeys, in: dict),
+            language: first(languageKeys, in: dict))
         return Article(text: text, metadata: metadata)
     }
 

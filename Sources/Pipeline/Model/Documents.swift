@@ -35,11 +35,16 @@ public struct DecodedDocument: Sendable {
     public var sequence: Int
     /// Size of the input in bytes.
     public var byteCount: Int
+    /// For formats with structure (HTML, Markdown): the rendered blocks of `text`, in order,
+    /// with what the markup said about each (tag, landmark, links, class/id hints). Empty
+    /// for plain text; the clean stage then judges lines alone.
+    public var blocks: [TextBlock]
 
     public init(sha256: String, source: ArticleSource, format: DocumentFormat, text: String,
                 metadata: DocumentMetadata = .init(), warnings: [String] = [], sequence: Int = 0,
-                byteCount: Int = 0) {
+                byteCount: Int = 0, blocks: [TextBlock] = []) {
         self.byteCount = byteCount
+        self.blocks = blocks
         self.sha256 = sha256
         self.source = source
         self.format = format

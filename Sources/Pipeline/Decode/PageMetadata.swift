@@ -1,0 +1,111 @@
+import CLibXML2
+import Foundation
+
+/// Collects an HTML page's metadata from its several sources and settles on one value per
+/// field: Open Graph and `article:` meta first (sites fill them for social previews, so
+/// they are curated), then JSON-LD (`NewsArticle`, `Article`, also inside `@graph`), then
+/// plain `<meta name>` tags, `<time datetime>` and `<title>`.
+struct PageMetadata {
+    var titleTag: String?
+    var language: String?
+    var canonical: String?
+    var times: [String] = []
+    private var open: [String: String] = [:]
+    private var named: [String: String] = [:]
+    private var linked = DocumentMetadata()
+
+    mutating func read(meta node: xmlNodePtr) {
+        guard let content = HTMLBlockRenderer.attribute("content", of: node)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              !content.isEmpty else { return }
+        if let property = HTMLBlockRenderer.attribute("property", of: node)?.lowercased() {
+            if open[property] == nil { open[property] = content }
+        }
+        if let name = (HTMLBlockRenderer.attribute("name", of: node) ?? HTMLBlockRenderer.attribute("itemprop", of: node)
+            ?? HTMLBlockRenderer.attribute("http-equiv", of: node))?.lowercased() {
+            if named[name] == nil { named[name] = content }
+        }
+    }
+
+    mutating func readLinkedData(_ json: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return }
+        for item in Self.items(object) {
+            let types = (item["@type"] as? String).map { [$0] } ?? (item["@type"] as? [String]) ?? []
+            guard types.contains(where: { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }) else { continue }
+            if linked.title == nil { linked.title = item["headline"] as? String ?? item["name"] as? String }
+            if linked.byline == nil { linked.byline = Self.names(item["author"]) }
+            if linked.published == nil { linked.published = item["datePublished"] as? String ?? item["dateCreated"] as? String }
+            if linked.siteName == nil { linked.siteName = Self.names(item["publisher"]) }
+            if linked.url == nil {
+                linked.url = item["url"] as? String ?? item["mainEntityOfPage"] as? String
+                    ?? (item["mainEntityOfPage"] as? [String: Any])?["@id"] as? String
+            }
+            if linked.language == nil { linked.language = item["inLanguage"] as? String }
+        }
+    }
+
+    /// Every object of a JSON-LD document: top level, arrays, and `@graph` members.
+    private static func items(_ object: Any) -> [[String: Any]] {
+        if let list = object as? [Any] { return list.flatMap(items) }
+        guard let dict = object as? [String: Any] else { return [] }
+        var result = [dict]
+        if let graph = dict["@graph"] { result += items(graph) }
+        return result
+    }
+
+    /// A person's or organisation's name, or several joined by ", ".
+    static func names(_ value: Any?) -> String? {
+        if let name = value as? String { return name.isEmpty || name.hasPrefix("http") ? nil : name }
+        if let dict = value as? [String: Any] { return names(dict["name"]) }
+        if let list = value as? [Any] {
+            let all = list.compactMap(names)
+            return all.isEmpty ? nil : all.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    func finish() -> DocumentMetadata {
+        var meta = DocumentMetadata()
+        meta.siteName = [open["og:site_name"], linked.siteName, named["application-name"]].lazy.compactMap { $0 }.first
+        let titles: [String?] = [open["og:title"], linked.title, named["twitter:title"], named["title"], titleTag]
+        var title = titles.lazy.compactMap { $0 }.first
+        if let site = meta.siteName, let t = title { title = Self.strippingSite(site, from: t) }
+        else if let t = title, open["og:title"] == nil, linked.title == nil { title = Self.strippingTrailingLabel(t) }
+        meta.title = title
+        let authorMeta = [open["article:author"], named["author"], named["byl"], named["dc.creator"], named["parsely-author"]]
+            .compactMap { $0 }.first { !$0.hasPrefix("http") }
+        meta.byline = authorMeta.map(TextHeader.strippingBy) ?? linked.byline
+        let publishedSources: [String?] = [
+            open["article:published_time"], linked.published, named["article:published_time"],
+            named["datepublished"], named["pubdate"], named["publishdate"], named["date"],
+            named["dc.date"], named["dc.date.issued"], named["sailthru.date"], times.first,
+        ]
+        let published = publishedSources.lazy.compactMap { $0 }.first
+        meta.published = published.map(PublishedDate.normalized)
+        meta.url = canonical ?? open["og:url"] ?? linked.url
+        let locale: String? = open["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") }
+        let languages: [String?] = [language, locale, linked.language, named["content-language"], named["language"]]
+        meta.language = languages.lazy.compactMap { $0 }.first { !$0.isEmpty }
+        return meta
+    }
+
+    /// "Budget passes | Daily Example" -> "Budget passes" when the site name is not known:
+    /// a `<title>` ending in a short label after a bar or dash is the site's label.
+    static func strippingTrailingLabel(_ title: String) -> String {
+        for separator in [" | ", " :: ", " — ", " – ", " - "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let label = title[range.upperBound...]
+            let head = title[..<range.lowerBound]
+            if label.split(separator: " ").count <= 4, head.split(separator: " ").count >= 2 { return String(head) }
+        }
+        return title
+    }
+
+    /// "Budget passes | The Daily Example" -> "Budget passes", when the site name is known.
+    static func strippingSite(_ site: String, from title: String) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: "] {
+            if title.hasSuffix(separator + site) { return String(title.dropLast(separator.count + site.count)) }
+            if title.hasPrefix(site + separator) { return String(title.dropFirst(separator.count + site.count)) }
+        }
+        return title
+    }
+}
