@@ -49,7 +49,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline"]
+            dependencies: ["Pipeline"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DaemonTests",

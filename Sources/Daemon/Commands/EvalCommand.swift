@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import Pipeline
 import Synchronization
 
@@ -47,10 +48,25 @@ struct EvalCommand: ParsableCommand {
             extracted[sequence].map { scorer.score($0, against: entry.gold, name: entry.name) }
         }
         let report = EvaluationReport(documents: scores, elapsedSeconds: elapsed)
+        let html = try HTMLExtractionEvaluation(folder: corpus + "/html").run()
         if json {
-            StandardStreams.out(report.jsonValue().serialized())
+            var value = report.jsonValue()
+            if let html, case .object(var fields) = value {
+                fields.append(("html_extraction", .object([
+                    ("pages", .int(html.pages)), ("precision", .double(html.counts.precision)),
+                    ("recall", .double(html.counts.recall)), ("f1", .double(html.counts.f1)),
+                    ("documents_per_second", .double(html.documentsPerSecond.rounded())),
+                ])))
+                value = .object(fields)
+            }
+            StandardStreams.out(value.serialized())
         } else {
             StandardStreams.out(report.table())
+            if let html {
+                StandardStreams.out(String(format: "\nHTML main text (%@/html, %d pages, 4-word shingles): P %.3f  R %.3f  F1 %.3f  decode+clean %.0f documents/s",
+                                           corpus, html.pages, html.counts.precision, html.counts.recall, html.counts.f1,
+                                           html.documentsPerSecond))
+            }
         }
         if !gold.unannotated.isEmpty {
             StandardStreams.err("gleaner: not scored (no gold file): \(gold.unannotated.joined(separator: ", "))")
