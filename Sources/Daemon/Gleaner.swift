@@ -8,7 +8,7 @@ struct Gleaner: ParsableCommand {
         abstract: "Turn news-article files into a queryable SQLite database of clean text, entities, values, quotes and CAMEO events.",
         subcommands: [
             ServeCommand.self, ExtractCommand.self, IngestCommand.self, ExportCommand.self,
-            SearchCommand.self, EntitiesCommand.self, EventsCommand.self, EvalCommand.self,
+            SearchCommand.self, EntitiesCommand.self, EventsCommand.self, EvalCommand.self, TrainCommand.self,
         ]
     )
 }
