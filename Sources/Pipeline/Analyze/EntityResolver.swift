@@ -137,6 +137,9 @@ struct EntityResolver: Sendable {
                 add(candidate, to: existing)
             } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: [.person, .organization]) }) {
                 for (part, owner) in parts { add(part, to: owner) }
+            } else if let type = candidate.proposed {
+                if let existing = byKey[candidate.text], clusters[existing].type == type { add(candidate, to: existing) }
+                else { newCluster(candidate, type: type, key: candidate.text) }
             }
         }
 
