@@ -3,7 +3,8 @@
 /// The rules stay primary: they keep places, demonyms, titles and roles, events and
 /// acronyms. The tagger only speaks where the rules were unsure or silent: a leftover
 /// capitalised run (`.unresolved`) that the tagger tags exactly as PER/ORG/LOC gets that type
-/// as `proposed`, and a tagger span that no rule candidate (or title) touches is added as an
+/// as `proposed`, a rule's guess ("two capitalised words are a person") takes the tagger's
+/// type for the same span, and a tagger span that no rule candidate (or title) touches is added as an
 /// unresolved candidate with its type proposed. The resolver uses the proposal only when the
 /// name joins no entity of the document. MISC spans are dropped (the rules find event names). Promises: the result never has
 /// overlapping candidates and stays in text order.
@@ -35,7 +36,11 @@ struct TaggerProposals: Sendable {
                 guard let type = Self.entityType(span.label) else { continue }
                 let range = (sentence.lowerBound + span.start)..<(sentence.lowerBound + span.end)
                 if let existing = exact[range] {
-                    if case .unresolved = out[existing].evidence { out[existing].proposed = type }
+                    switch out[existing].evidence {
+                    case .unresolved: out[existing].proposed = type
+                    case .guessed: out[existing].evidence = .guessed(type)
+                    default: break
+                    }
                     continue
                 }
                 guard !range.contains(where: { claimed[$0] }) else { continue }
