@@ -3,8 +3,8 @@
 /// The rules stay primary: they keep places, demonyms, titles and roles, events and
 /// acronyms. The tagger only speaks where the rules were unsure or silent: a leftover
 /// capitalised run (`.unresolved`) that the tagger tags exactly as PER/ORG/LOC gets that type
-/// as `proposed`, a rule's guess ("two capitalised words are a person") takes the tagger's
-/// type for the same span, and a tagger span that no rule candidate (or title) touches is added as an
+/// as `proposed`, the rules' weakest guess ("two capitalised words are a person") takes
+/// the tagger's type for the same span (cue-based guesses such as "Bloomberg reported" stay), and a tagger span that no rule candidate (or title) touches is added as an
 /// unresolved candidate with its type proposed. The resolver uses the proposal only when the
 /// name joins no entity of the document. MISC spans are dropped (the rules find event names). Promises: the result never has
 /// overlapping candidates and stays in text order.
@@ -38,7 +38,7 @@ struct TaggerProposals: Sendable {
                 if let existing = exact[range] {
                     switch out[existing].evidence {
                     case .unresolved: out[existing].proposed = type
-                    case .guessed: out[existing].evidence = .guessed(type)
+                    case .guessed(.person): out[existing].evidence = .guessed(type)
                     default: break
                     }
                     continue
