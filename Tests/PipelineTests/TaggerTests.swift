@@ -66,7 +66,10 @@ import Testing
         let model = NERModel(bucketBits: 4, floats: floats, pruneBelow: 0.01)
         #expect(model.nonZeroWeights == 2)
         let decoded = try NERModel(decoding: model.encoded())
-        #expect(decoded.weights == model.weights)
+        #expect(decoded.encoded() == model.encoded())
+        #expect(decoded.weight(row: 0, tag: 3) == 32767)
+        #expect(decoded.weight(row: 7, tag: 7) < 0)
+        #expect(decoded.weight(row: 11, tag: 1) == 0)
         #expect(decoded.scale == model.scale)
         #expect(throws: NERModel.DecodingError.notAModel) { try NERModel(decoding: Array("hello, world".utf8)) }
         #expect(throws: NERModel.DecodingError.truncated) { try NERModel(decoding: Array(model.encoded().dropLast(1))) }

@@ -16,16 +16,28 @@ public struct NERModel: Sendable {
     static let formatVersion: UInt32 = 1
 
     let bucketBits: Int
-    /// Flat `[row * BIOTag.count + tag]`.
-    let weights: [Int16]
     /// Multiply a summed Int16 score by this to get the perceptron's units (for reports only).
     let scale: Float
+
+    /// For each hashed row, its index in `rows`, or -1 when all its weights are zero.
+    private let rowIndex: [Int32]
+    /// The non-zero rows only, `BIOTag.count` weights each: small enough to stay in cache.
+    private let rows: [Int16]
 
     init(bucketBits: Int, weights: [Int16], scale: Float) {
         precondition(weights.count == (1 << bucketBits) * BIOTag.count)
         self.bucketBits = bucketBits
-        self.weights = weights
         self.scale = scale
+        var rowIndex = [Int32](repeating: -1, count: 1 << bucketBits)
+        var rows: [Int16] = []
+        for r in 0..<(1 << bucketBits) {
+            let base = r * BIOTag.count
+            guard weights[base..<(base + BIOTag.count)].contains(where: { $0 != 0 }) else { continue }
+            rowIndex[r] = Int32(rows.count / BIOTag.count)
+            rows.append(contentsOf: weights[base..<(base + BIOTag.count)])
+        }
+        self.rowIndex = rowIndex
+        self.rows = rows
     }
 
     /// Quantises float weights to Int16, dropping those smaller than `pruneBelow` (in the same units).
@@ -39,7 +51,13 @@ public struct NERModel: Sendable {
         self.init(bucketBits: bucketBits, weights: weights, scale: scale)
     }
 
-    public var nonZeroWeights: Int { weights.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+    public var nonZeroWeights: Int { rows.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+
+    /// The weight of `tag` in hashed row `row`.
+    func weight(row: Int, tag: Int) -> Int16 {
+        let r = Int(rowIndex[row])
+        return r < 0 ? 0 : rows[r * BIOTag.count + tag]
+    }
 
     public func encoded() -> [UInt8] {
         var out = Self.magic
@@ -51,12 +69,17 @@ public struct NERModel: Sendable {
         u32(scale.bitPattern)
         u32(UInt32(nonZeroWeights))
         var previous = 0
-        for (k, w) in weights.enumerated() where w != 0 {
-            var gap = UInt(k - previous)
-            previous = k
-            while gap >= 0x80 { out.append(UInt8(gap & 0x7f) | 0x80); gap >>= 7 }
-            out.append(UInt8(gap))
-            withUnsafeBytes(of: w.littleEndian) { out.append(contentsOf: $0) }
+        for (row, r) in rowIndex.enumerated() where r >= 0 {
+            for tag in 0..<BIOTag.count {
+                let w = rows[Int(r) * BIOTag.count + tag]
+                guard w != 0 else { continue }
+                let k = row * BIOTag.count + tag
+                var gap = UInt(k - previous)
+                previous = k
+                while gap >= 0x80 { out.append(UInt8(gap & 0x7f) | 0x80); gap >>= 7 }
+                out.append(UInt8(gap))
+                withUnsafeBytes(of: w.littleEndian) { out.append(contentsOf: $0) }
+            }
         }
         return out
     }
@@ -110,13 +133,17 @@ public struct NERModel: Sendable {
 
     /// Adds the rows' weights into `scores` (length `BIOTag.count`).
     @inline(__always)
-    func score(_ rows: [Int], into scores: inout [Int32]) {
+    func score(_ features: [Int], into scores: inout [Int32]) {
         for t in 0..<BIOTag.count { scores[t] = 0 }
-        weights.withUnsafeBufferPointer { w in
-            scores.withUnsafeMutableBufferPointer { s in
-                for r in rows {
-                    let base = r &* BIOTag.count
-                    for t in 0..<BIOTag.count { s[t] &+= Int32(w[base &+ t]) }
+        rowIndex.withUnsafeBufferPointer { index in
+            rows.withUnsafeBufferPointer { w in
+                scores.withUnsafeMutableBufferPointer { s in
+                    for f in features {
+                        let r = Int(index[f])
+                        guard r >= 0 else { continue }
+                        let base = r &* BIOTag.count
+                        for t in 0..<BIOTag.count { s[t] &+= Int32(w[base &+ t]) }
+                    }
                 }
             }
         }

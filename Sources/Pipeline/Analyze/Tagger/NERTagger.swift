@@ -19,25 +19,53 @@ public struct NERTagger: Sendable {
 
     public func tag(document sentences: [[String]]) -> [[BIOTag]] {
         let forms = sentences.map { SentenceForms(words: $0, gazetteer: gazetteer) }
+        // The tag-independent rows of every word, kept from the first pass for the second.
+        var wordRows: [Int] = []
+        wordRows.reserveCapacity(forms.reduce(0) { $0 + $1.count } * 40)
+        var wordStarts: [Int] = [0]
+        for s in forms {
+            for i in 0..<s.count {
+                features.word(i, in: s, into: &wordRows)
+                wordStarts.append(wordRows.count)
+            }
+        }
         var rows: [Int] = []
-        rows.reserveCapacity(96)
+        rows.reserveCapacity(128)
         var scores = [Int32](repeating: 0, count: BIOTag.count)
         var memory = DocumentMemory()
+        var first: [[BIOTag]] = []
+        first.reserveCapacity(forms.count)
+        var word = 0
         for s in forms {
-            memory.record(s, tags: decode(s, memory: .empty, rows: &rows, scores: &scores))
+            let tags = decode(s, memory: .empty, wordRows: wordRows, wordStarts: wordStarts, firstWord: word, rows: &rows, scores: &scores)
+            memory.record(s, tags: tags)
+            first.append(tags)
+            word += s.count
         }
-        return forms.enumerated().map { k, s in
-            decode(s, memory: memory.lookup(sentence: k), rows: &rows, scores: &scores)
+        word = 0
+        var out: [[BIOTag]] = []
+        out.reserveCapacity(forms.count)
+        for (k, s) in forms.enumerated() {
+            let lookup = memory.lookup(sentence: k)
+            // Without a remembered word the second pass would see the first pass's features.
+            if (0..<s.count).contains(where: { lookup.label(of: s.form($0), position: $0) != nil }) {
+                out.append(decode(s, memory: lookup, wordRows: wordRows, wordStarts: wordStarts, firstWord: word, rows: &rows, scores: &scores))
+            } else {
+                out.append(first[k])
+            }
+            word += s.count
         }
+        return out
     }
 
-    func decode(_ s: SentenceForms, memory: DocumentMemory.Lookup, rows: inout [Int], scores: inout [Int32]) -> [BIOTag] {
+    private func decode(_ s: SentenceForms, memory: DocumentMemory.Lookup, wordRows: [Int], wordStarts: [Int], firstWord: Int,
+                        rows: inout [Int], scores: inout [Int32]) -> [BIOTag] {
         var tags: [BIOTag] = []
         tags.reserveCapacity(s.count)
         var previous = BIOTag.outside, beforePrevious = BIOTag.outside
         for i in 0..<s.count {
             rows.removeAll(keepingCapacity: true)
-            features.word(i, in: s, into: &rows)
+            rows.append(contentsOf: wordRows[wordStarts[firstWord + i]..<wordStarts[firstWord + i + 1]])
             features.history(i, in: s, previous: previous, beforePrevious: beforePrevious, into: &rows)
             features.document(i, in: s, memory: memory, into: &rows)
             model.score(rows, into: &scores)
