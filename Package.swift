@@ -30,9 +30,15 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // The NER tagger's trained weights, embedded with .incbin (no resource files at run time).
+        .target(
+            name: "CNERModel",
+            cSettings: [.headerSearchPath("../../models")]
+        ),
         .target(
             name: "Pipeline",
             dependencies: [
+                "CNERModel",
                 "CLibXML2",
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -9,6 +9,7 @@ struct Gleaner: ParsableCommand {
         subcommands: [
             ServeCommand.self, StatusCommand.self, ExtractCommand.self, IngestCommand.self, ExportCommand.self,
             SearchCommand.self, EntitiesCommand.self, EventsCommand.self, EvalCommand.self, BenchCommand.self,
+            TrainCommand.self,
         ]
     )
 }

@@ -21,4 +21,7 @@ struct EntityCandidate: Sendable, Hashable {
     var role: String?
     /// For a parenthesised acronym: the start of the name it abbreviates, if one precedes it.
     var abbreviates: Int?
+    /// For an unresolved name: the type the statistical tagger gave it, used when it matches
+    /// no entity of the document.
+    var proposed: EntityType? = nil
 }

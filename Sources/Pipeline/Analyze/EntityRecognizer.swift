@@ -89,7 +89,7 @@ struct EntityRecognizer: Sendable {
                 }
             }
 
-            guard isNameToken(token) || token.text.contains("-") else { i += 1; continue }
+            guard isNameToken(token) || token.text.utf8.contains(UInt8(ascii: "-")) else { i += 1; continue }
 
             // "spokesman Gao Feng": a cue noun beats a same-named town.
             if let cue = previousWord(before: i, in: sentence, tokens: tokens), NameLexicon.personCues.contains(cue.lower),
@@ -117,7 +117,7 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             // Places inside hyphenated words: "US-Chinese".
-            if token.text.contains("-") {
+            if token.text.utf8.contains(UInt8(ascii: "-")) {
                 addPlaceParts(of: token, at: i, sentence: index, scalars: scalars, into: &out)
                 i += 1; continue
             }
@@ -327,7 +327,7 @@ struct EntityRecognizer: Sendable {
             }
             guard words.count == length else { continue }
             let key = words.joined(separator: " ")
-            if let place = gazetteer.places[key] ?? (key.contains(".") ? gazetteer.places[key.filter { $0 != "." }] : nil) {
+            if let place = gazetteer.places[key] ?? (key.utf8.contains(UInt8(ascii: ".")) ? gazetteer.places[key.filter { $0 != "." }] : nil) {
                 // Two-letter codes count only in capitals outside an all-capitals line.
                 if key.count <= 3 && allCaps && length == 1 && !isCodeContext(i, sentence: sentence, tokens: tokens) { continue }
                 return (i + length, place)

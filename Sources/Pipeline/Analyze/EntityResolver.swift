@@ -60,7 +60,7 @@ struct EntityResolver: Sendable {
                 types.contains($0.type) && ($0.type == .eventName || $0.type == .organization)
                     && $0.mentions.contains { Self.signature($0.text) == signature }
             }) { return same }
-            guard !text.contains(" ") else {
+            guard !text.utf8.contains(UInt8(ascii: " ")) else {
                 return clusters.firstIndex { types.contains($0.type) && $0.mentions.contains { $0.text == text } }
             }
             // Prefer people ("Trump" -> Donald Trump), then organisations ("Huawei").
@@ -105,7 +105,7 @@ struct EntityResolver: Sendable {
                     add(candidate, to: owner)
                 } else if let existing = match(candidate.text, types: [type]) {
                     add(candidate, to: existing)
-                } else if type == .eventName, !candidate.text.contains(" "),
+                } else if type == .eventName, !candidate.text.utf8.contains(UInt8(ascii: " ")),
                           let owner = clusters.lastIndex(where: { $0.type == .eventName && $0.name.hasSuffix(candidate.text) }) {
                     add(candidate, to: owner)
                 } else {
@@ -137,6 +137,9 @@ struct EntityResolver: Sendable {
                 add(candidate, to: existing)
             } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: [.person, .organization]) }) {
                 for (part, owner) in parts { add(part, to: owner) }
+            } else if let type = candidate.proposed {
+                if let existing = byKey[candidate.text], clusters[existing].type == type { add(candidate, to: existing) }
+                else { newCluster(candidate, type: type, key: candidate.text) }
             }
         }
 
@@ -211,7 +214,7 @@ struct EntityResolver: Sendable {
         for scalar in text.unicodeScalars {
             if scalar.properties.numericType != nil { out.unicodeScalars.append(scalar); hasDigit = true; atWordStart = false; continue }
             if scalar == " " || scalar == "-" { atWordStart = true; continue }
-            if atWordStart && scalar.properties.isUppercase { out.unicodeScalars.append(scalar) }
+            if atWordStart && scalar.isUppercaseScalar { out.unicodeScalars.append(scalar) }
             atWordStart = false
         }
         return hasDigit ? out : ""

@@ -1,7 +1,8 @@
 /// The analyze stage: sentences, named entities and typed values of the clean text.
 ///
-/// Rule- and gazetteer-based: tokens and sentences from `Tokenizer`/`SentenceSplitter`,
-/// names from `EntityRecognizer` grouped by `EntityResolver`, values from `ValueRecognizer`.
+/// Tokens and sentences from `Tokenizer`/`SentenceSplitter`; names from the rule- and
+/// gazetteer-based `EntityRecognizer`, completed by the statistical `NERTagger` where the rules
+/// miss (`TaggerProposals`), grouped by `EntityResolver`; values from `ValueRecognizer`.
 /// Promises: every offset indexes `CleanDocument.text` in Unicode scalars; every mention's
 /// `sentence` indexes `sentences`; values never overlap a name's words ("G-20").
 public struct TextAnalyzer: DocumentStage {
@@ -12,9 +13,13 @@ public struct TextAnalyzer: DocumentStage {
     private let recognizer: EntityRecognizer
     private let resolver: EntityResolver
     private let valueRecognizer: ValueRecognizer
+    private let proposals: TaggerProposals?
 
-    public init() {
+    /// `tagger` adds the statistical tagger's names where the rules miss them; by default the
+    /// model embedded in the binary, when there is one.
+    public init(tagger: NERTagger? = NERTagger.embedded) {
         let gazetteer = Gazetteer.shared
+        proposals = tagger.map(TaggerProposals.init(tagger:))
         recognizer = EntityRecognizer(gazetteer: gazetteer)
         resolver = EntityResolver(gazetteer: gazetteer)
         valueRecognizer = ValueRecognizer(gazetteer: gazetteer)
@@ -26,7 +31,10 @@ public struct TextAnalyzer: DocumentStage {
         let sentenceTokens = splitter.split(tokens)
         let sentences = sentenceTokens.map { SentenceSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
 
-        let candidates = recognizer.recognize(tokens: tokens, sentences: sentenceTokens, scalars: scalars)
+        var candidates = recognizer.recognize(tokens: tokens, sentences: sentenceTokens, scalars: scalars)
+        if let proposals {
+            candidates = proposals.merge(candidates, tokens: tokens, sentences: sentenceTokens, scalars: scalars)
+        }
         let entities = resolver.resolve(candidates, tokens: tokens, sentences: sentenceTokens)
 
         // Numbers inside names ("Group of 20 Summit", "G-20") are not values.
@@ -35,7 +43,7 @@ public struct TextAnalyzer: DocumentStage {
             if case .place = candidate.evidence { continue }
             for k in candidate.tokens { blocked[k] = true }
         }
-        for (k, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized && token.text.contains("-")
+        for (k, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized && token.text.utf8.contains(UInt8(ascii: "-"))
             && token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
             blocked[k] = true
         }

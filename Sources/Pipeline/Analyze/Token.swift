@@ -24,20 +24,27 @@ struct Token: Sendable, Hashable {
     /// True when no whitespace separates this token from the previous one.
     var gluedToPrevious: Bool
 
-    var lower: String { text.lowercased() }
+    /// `text` lower-cased, computed once (the recognizers ask for it many times per token).
+    let lower: String
+
+    init(kind: Kind, start: Int, end: Int, text: String, lineBreakBefore: Bool, gluedToPrevious: Bool) {
+        self.kind = kind; self.start = start; self.end = end; self.text = text
+        self.lineBreakBefore = lineBreakBefore; self.gluedToPrevious = gluedToPrevious
+        lower = text.utf8.contains(where: { $0 >= 0x80 || ($0 >= 65 && $0 <= 90) }) ? text.lowercased() : text
+    }
 
     /// Starts with an upper-case letter.
     var isCapitalized: Bool {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+        return first.isUppercaseScalar
     }
 
     /// Two or more letters, all upper-case ("US", "AFP", "WASHINGTON").
     var isAllCaps: Bool {
         guard kind == .word else { return false }
         var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            if !scalar.properties.isUppercase { return false }
+        for scalar in text.unicodeScalars where scalar.isLetterScalar {
+            if !scalar.isUppercaseScalar { return false }
             letters += 1
         }
         return letters >= 2

@@ -24,9 +24,8 @@ struct Tokenizer: Sendable {
         var glued = false
 
         func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            tokens.append(Token(kind: kind, start: start, end: end, text: String(view),
+            let text = Self.string(scalars, start, end)
+            tokens.append(Token(kind: kind, start: start, end: end, text: text,
                                 lineBreakBefore: lineBreak, gluedToPrevious: glued && !tokens.isEmpty))
             lineBreak = false
             glued = true
@@ -37,20 +36,20 @@ struct Tokenizer: Sendable {
             if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
                 lineBreak = true; glued = false; i += 1; continue
             }
-            if c.properties.isWhitespace { glued = false; i += 1; continue }
+            if c.isWhitespaceScalar { glued = false; i += 1; continue }
 
-            if c.properties.isAlphabetic {
+            if c.isLetterScalar {
                 var j = i + 1
                 while j < n {
                     let d = scalars[j]
-                    if d.properties.isAlphabetic || isDigit(d) || d.properties.generalCategory == .nonspacingMark {
+                    if d.isLetterScalar || isDigit(d) || (d.value >= 128 && d.properties.generalCategory == .nonspacingMark) {
                         j += 1
                     } else if (d == "-" || d == "\u{2011}") && j + 1 < n && isWordScalar(scalars[j + 1]) {
                         j += 1
-                    } else if Self.apostrophes.contains(d) && j + 1 < n && scalars[j + 1].properties.isAlphabetic
+                    } else if Self.apostrophes.contains(d) && j + 1 < n && scalars[j + 1].isLetterScalar
                                 && !isPossessive(scalars, at: j) {
                         j += 1
-                    } else if d == "." && j + 1 < n && scalars[j + 1].properties.isAlphabetic
+                    } else if d == "." && j + 1 < n && scalars[j + 1].isLetterScalar
                                 && j + 2 <= n && isDottedAbbreviation(scalars, from: i, dot: j) {
                         j += 1
                     } else {
@@ -58,14 +57,14 @@ struct Tokenizer: Sendable {
                     }
                 }
                 // Letters glued to a currency sign: "US$", "S$", "HK$".
-                if j < n, scalars[j] == "$", j - i <= 3, scalars[i..<j].allSatisfy({ $0.properties.isUppercase }) {
+                if j < n, scalars[j] == "$", j - i <= 3, scalars[i..<j].allSatisfy({ $0.isUppercaseScalar }) {
                     emit(.currency, i, j + 1); i = j + 1; continue
                 }
                 // Keep the point of an abbreviation or an initial ("U.S.", "Mr.", "J.").
                 if j < n, scalars[j] == "." {
                     let word = String(String.UnicodeScalarView(scalars[i..<j])).lowercased()
                     let dotted = scalars[i..<j].contains(".")
-                    let initial = j - i == 1 && scalars[i].properties.isUppercase
+                    let initial = j - i == 1 && scalars[i].isUppercaseScalar
                     if dotted || initial || Self.abbreviations.contains(word) {
                         j += 1
                     }
@@ -82,7 +81,7 @@ struct Tokenizer: Sendable {
                     else { break }
                 }
                 // A number joined to a word by a hyphen ("G-20" is handled as a word; "20-year" here).
-                if j + 1 < n, scalars[j] == "-", scalars[j + 1].properties.isAlphabetic {
+                if j + 1 < n, scalars[j] == "-", scalars[j + 1].isLetterScalar {
                     var k = j + 1
                     while k < n, isWordScalar(scalars[k]) || (scalars[k] == "-" && k + 1 < n && isWordScalar(scalars[k + 1])) { k += 1 }
                     emit(.word, i, k); i = k; continue
@@ -100,22 +99,38 @@ struct Tokenizer: Sendable {
         return tokens
     }
 
+    /// The scalars as a String, encoded straight into the string's buffer (small words stay inline).
+    static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
+            var k = 0
+            for index in start..<end {
+                let scalar = scalars[index]
+                if scalar.value < 0x80 {
+                    buffer[k] = UInt8(truncatingIfNeeded: scalar.value); k += 1
+                } else {
+                    for byte in UTF8.encode(scalar)! { buffer[k] = byte; k += 1 }
+                }
+            }
+            return k
+        }
+    }
+
     private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
 
-    private func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || isDigit(s) }
+    private func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isLetterScalar || isDigit(s) }
 
     /// An apostrophe after a word, followed by "s" and then no letter: "China’s", "Beijing's".
     private func isPossessive(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i > 0, scalars[i - 1].properties.isAlphabetic, i + 1 < scalars.count,
+        guard i > 0, scalars[i - 1].isLetterScalar, i + 1 < scalars.count,
               scalars[i + 1] == "s" || scalars[i + 1] == "S" else { return false }
-        return i + 2 >= scalars.count || !scalars[i + 2].properties.isAlphabetic
+        return i + 2 >= scalars.count || !scalars[i + 2].isLetterScalar
     }
 
     /// "U.S", "U.K.", "D.C.": single letters separated by points.
     private func isDottedAbbreviation(_ scalars: [Unicode.Scalar], from start: Int, dot: Int) -> Bool {
         guard dot - start == 1 || (dot >= 2 && scalars[dot - 2] == ".") else { return false }
         let next = dot + 1
-        return next < scalars.count && scalars[next].properties.isAlphabetic
-            && (next + 1 >= scalars.count || !scalars[next + 1].properties.isAlphabetic)
+        return next < scalars.count && scalars[next].isLetterScalar
+            && (next + 1 >= scalars.count || !scalars[next + 1].isLetterScalar)
     }
 }

@@ -230,7 +230,7 @@ struct ValueRecognizer: Sendable {
             return result(j + 1, "WEEKDAY:\(day)")
         }
         // "end-of-March", "mid-April".
-        if j < s.upperBound, tokens[j].kind == .word, tokens[j].text.contains("-") {
+        if j < s.upperBound, tokens[j].kind == .word, tokens[j].text.utf8.contains(UInt8(ascii: "-")) {
             let parts = tokens[j].text.split(separator: "-").map { $0.lowercased() }
             if let last = parts.last, let month = NameLexicon.months[last],
                let head = parts.first, ["end", "mid", "early", "late"].contains(head) {

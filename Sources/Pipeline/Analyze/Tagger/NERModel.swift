@@ -1,0 +1,151 @@
+/// The trained weights of the sequence tagger: one row of `BIOTag.count` quantised weights per
+/// hashed feature bucket.
+///
+/// Binary form (little-endian): "GNER", format version, feature version, bucket bits, tag
+/// count, scale (Float32 bits), entry count, then per non-zero weight a varint gap from the
+/// previous weight's flat index and the Int16 weight. Promises: `decode(encode())` gives the
+/// same weights; decoding rejects truncated or foreign data with a typed error.
+public struct NERModel: Sendable {
+    public enum DecodingError: Error, Sendable, Equatable {
+        case notAModel
+        case unsupportedVersion(UInt32)
+        case truncated
+    }
+
+    static let magic: [UInt8] = Array("GNER".utf8)
+    static let formatVersion: UInt32 = 1
+
+    let bucketBits: Int
+    /// Multiply a summed Int16 score by this to get the perceptron's units (for reports only).
+    let scale: Float
+
+    /// For each hashed row, its index in `rows`, or -1 when all its weights are zero.
+    private let rowIndex: [Int32]
+    /// The non-zero rows only, `BIOTag.count` weights each: small enough to stay in cache.
+    private let rows: [Int16]
+
+    init(bucketBits: Int, weights: [Int16], scale: Float) {
+        precondition(weights.count == (1 << bucketBits) * BIOTag.count)
+        self.bucketBits = bucketBits
+        self.scale = scale
+        var rowIndex = [Int32](repeating: -1, count: 1 << bucketBits)
+        var rows: [Int16] = []
+        for r in 0..<(1 << bucketBits) {
+            let base = r * BIOTag.count
+            guard weights[base..<(base + BIOTag.count)].contains(where: { $0 != 0 }) else { continue }
+            rowIndex[r] = Int32(rows.count / BIOTag.count)
+            rows.append(contentsOf: weights[base..<(base + BIOTag.count)])
+        }
+        self.rowIndex = rowIndex
+        self.rows = rows
+    }
+
+    /// Quantises float weights to Int16, dropping those smaller than `pruneBelow` (in the same units).
+    init(bucketBits: Int, floats: [Float], pruneBelow: Float) {
+        let largest = floats.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = largest > 0 ? largest / 32767 : 1
+        var weights = [Int16](repeating: 0, count: floats.count)
+        for (k, w) in floats.enumerated() where abs(w) >= pruneBelow {
+            weights[k] = Int16((w / scale).rounded())
+        }
+        self.init(bucketBits: bucketBits, weights: weights, scale: scale)
+    }
+
+    public var nonZeroWeights: Int { rows.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+
+    /// The weight of `tag` in hashed row `row`.
+    func weight(row: Int, tag: Int) -> Int16 {
+        let r = Int(rowIndex[row])
+        return r < 0 ? 0 : rows[r * BIOTag.count + tag]
+    }
+
+    public func encoded() -> [UInt8] {
+        var out = Self.magic
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        u32(Self.formatVersion)
+        u32(TaggerFeatures.version)
+        u32(UInt32(bucketBits))
+        u32(UInt32(BIOTag.count))
+        u32(scale.bitPattern)
+        u32(UInt32(nonZeroWeights))
+        var previous = 0
+        for (row, r) in rowIndex.enumerated() where r >= 0 {
+            for tag in 0..<BIOTag.count {
+                let w = rows[Int(r) * BIOTag.count + tag]
+                guard w != 0 else { continue }
+                let k = row * BIOTag.count + tag
+                var gap = UInt(k - previous)
+                previous = k
+                while gap >= 0x80 { out.append(UInt8(gap & 0x7f) | 0x80); gap >>= 7 }
+                out.append(UInt8(gap))
+                withUnsafeBytes(of: w.littleEndian) { out.append(contentsOf: $0) }
+            }
+        }
+        return out
+    }
+
+    public init(decoding bytes: UnsafeRawBufferPointer) throws(DecodingError) {
+        var at = 0
+        func u32() throws(DecodingError) -> UInt32 {
+            guard at + 4 <= bytes.count else { throw .truncated }
+            var v: UInt32 = 0
+            for k in 0..<4 { v |= UInt32(bytes[at + k]) << (8 * k) }
+            at += 4
+            return v
+        }
+        guard bytes.count >= 4, Array(bytes[0..<4]) == Self.magic else { throw .notAModel }
+        at = 4
+        let format = try u32()
+        guard format == Self.formatVersion else { throw .unsupportedVersion(format) }
+        let features = try u32()
+        guard features == TaggerFeatures.version else { throw .unsupportedVersion(features) }
+        let bits = Int(try u32())
+        let tags = Int(try u32())
+        guard tags == BIOTag.count, bits > 0, bits <= 26 else { throw .notAModel }
+        let scale = Float(bitPattern: try u32())
+        let entries = Int(try u32())
+        var weights = [Int16](repeating: 0, count: (1 << bits) * tags)
+        var index = 0
+        for _ in 0..<entries {
+            var gap = 0, shift = 0
+            while true {
+                guard at < bytes.count else { throw .truncated }
+                let b = bytes[at]; at += 1
+                gap |= Int(b & 0x7f) << shift
+                if b & 0x80 == 0 { break }
+                shift += 7
+                guard shift < 63 else { throw .notAModel }
+            }
+            index += gap
+            guard index < weights.count, at + 2 <= bytes.count else { throw .truncated }
+            weights[index] = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
+            at += 2
+        }
+        self.init(bucketBits: bits, weights: weights, scale: scale)
+    }
+
+    public init(decoding bytes: [UInt8]) throws(DecodingError) {
+        let result: Result<NERModel, DecodingError> = bytes.withUnsafeBytes { raw in
+            do throws(DecodingError) { return .success(try NERModel(decoding: raw)) } catch { return .failure(error) }
+        }
+        self = try result.get()
+    }
+
+    /// Adds the rows' weights into `scores` (length `BIOTag.count`).
+    @inline(__always)
+    func score(_ features: [Int], into scores: inout [Int32]) {
+        for t in 0..<BIOTag.count { scores[t] = 0 }
+        rowIndex.withUnsafeBufferPointer { index in
+            rows.withUnsafeBufferPointer { w in
+                scores.withUnsafeMutableBufferPointer { s in
+                    for f in features {
+                        let r = Int(index[f])
+                        guard r >= 0 else { continue }
+                        let base = r &* BIOTag.count
+                        for t in 0..<BIOTag.count { s[t] &+= Int32(w[base &+ t]) }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Tags the sentences of one document with PER/ORG/LOC/MISC spans: a greedy left-to-right
+/// averaged-perceptron tagger, run twice so the second pass can use how each capitalised word
+/// was tagged elsewhere in the document.
+///
+/// Promises: one well-formed BIO tag per word (I-X only after B-X or I-X); deterministic.
+public struct NERTagger: Sendable {
+    public let model: NERModel
+    let features: TaggerFeatures
+    let gazetteer: Gazetteer
+
+    public init(model: NERModel) {
+        self.model = model
+        features = TaggerFeatures(bucketBits: model.bucketBits)
+        gazetteer = .shared
+    }
+
+    /// The tagger with the weights built into the binary, if the build embedded a model.
+    public static let embedded: NERTagger? = EmbeddedNERModel.load().map(NERTagger.init(model:))
+
+    public func tag(document sentences: [[String]]) -> [[BIOTag]] {
+        let forms = sentences.map { SentenceForms(words: $0, gazetteer: gazetteer) }
+        // The tag-independent rows of every word, kept from the first pass for the second.
+        var wordRows: [Int] = []
+        wordRows.reserveCapacity(forms.reduce(0) { $0 + $1.count } * 40)
+        var wordStarts: [Int] = [0]
+        for s in forms {
+            for i in 0..<s.count {
+                features.word(i, in: s, into: &wordRows)
+                wordStarts.append(wordRows.count)
+            }
+        }
+        var rows: [Int] = []
+        rows.reserveCapacity(128)
+        var scores = [Int32](repeating: 0, count: BIOTag.count)
+        var memory = DocumentMemory()
+        var first: [[BIOTag]] = []
+        first.reserveCapacity(forms.count)
+        var word = 0
+        for s in forms {
+            let tags = decode(s, memory: .empty, wordRows: wordRows, wordStarts: wordStarts, firstWord: word, rows: &rows, scores: &scores)
+            memory.record(s, tags: tags)
+            first.append(tags)
+            word += s.count
+        }
+        word = 0
+        var out: [[BIOTag]] = []
+        out.reserveCapacity(forms.count)
+        for (k, s) in forms.enumerated() {
+            let lookup = memory.lookup(sentence: k)
+            // Without a remembered word the second pass would see the first pass's features.
+            if (0..<s.count).contains(where: { lookup.label(of: s.form($0), position: $0) != nil }) {
+                out.append(decode(s, memory: lookup, wordRows: wordRows, wordStarts: wordStarts, firstWord: word, rows: &rows, scores: &scores))
+            } else {
+                out.append(first[k])
+            }
+            word += s.count
+        }
+        return out
+    }
+
+    private func decode(_ s: SentenceForms, memory: DocumentMemory.Lookup, wordRows: [Int], wordStarts: [Int], firstWord: Int,
+                        rows: inout [Int], scores: inout [Int32]) -> [BIOTag] {
+        var tags: [BIOTag] = []
+        tags.reserveCapacity(s.count)
+        var previous = BIOTag.outside, beforePrevious = BIOTag.outside
+        for i in 0..<s.count {
+            rows.removeAll(keepingCapacity: true)
+            rows.append(contentsOf: wordRows[wordStarts[firstWord + i]..<wordStarts[firstWord + i + 1]])
+            features.history(i, in: s, previous: previous, beforePrevious: beforePrevious, into: &rows)
+            features.document(i, in: s, memory: memory, into: &rows)
+            model.score(rows, into: &scores)
+            var best = BIOTag.outside, bestScore = Int32.min
+            for t in 0..<BIOTag.count where scores[t] > bestScore {
+                let tag = BIOTag(rawValue: t)
+                if tag.canFollow(previous) { best = tag; bestScore = scores[t] }
+            }
+            tags.append(best)
+            beforePrevious = previous
+            previous = best
+        }
+        return tags
+    }
+}

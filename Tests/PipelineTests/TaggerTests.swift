@@ -1,0 +1,128 @@
+import Testing
+@testable import Pipeline
+
+/// The statistical NER tagger: corpus reading, scoring, model files, training and the embedded model.
+@Suite struct TaggerTests {
+    static let conll = """
+    -DOCSTART- -X- O O
+
+    EU NNP I-NP I-ORG
+    rejects VBZ I-VP O
+    German JJ I-NP I-MISC
+    call NN I-NP O
+    . . O O
+
+    Peter NNP I-NP I-PER
+    Blackburn NNP I-NP I-PER
+    Smith NNP I-NP B-PER
+
+    -DOCSTART- -X- O O
+
+    BRUSSELS NNP I-NP I-LOC
+    """
+
+    @Test func readsCoNLLDocumentsAndTurnsIOB1IntoBIO() {
+        let documents = TaggedCorpusReader().read(Self.conll, format: .conll2003)
+        #expect(documents.count == 2)
+        #expect(documents[0].sentences.count == 2)
+        #expect(documents[0].sentences[0].words == ["EU", "rejects", "German", "call", "."])
+        #expect(documents[0].sentences[0].tags.map(\.description) == ["B-ORG", "O", "B-MISC", "O", "O"])
+        #expect(documents[0].sentences[1].tags.map(\.description) == ["B-PER", "I-PER", "B-PER"])
+        #expect(documents[1].sentences[0].tags == [.begin(.location)])
+    }
+
+    @Test func readsUNERWithCommentsAndDocuments() {
+        let text = "# newdoc id = a\n# text = in tampa bay\n1\tin\tO\t-\t-\n2\ttampa\tB-LOC\t-\t-\n3\tbay\tI-LOC\t-\t-\n\n"
+            + "# newdoc id = b\n1\tBob\tB-PER\t-\t-\n"
+        let documents = TaggedCorpusReader().read(text, format: .uner)
+        #expect(documents.count == 2)
+        #expect(documents[0].sentences[0].words == ["in", "tampa", "bay"])
+        #expect(documents[0].sentences[0].tags == [.outside, .begin(.location), .inside(.location)])
+        #expect(documents[1].sentences[0].tags == [.begin(.person)])
+    }
+
+    @Test func spanScoreNeedsBothBoundariesAndTheLabel() {
+        var score = NERSpanScore()
+        let gold: [BIOTag] = [.begin(.person), .inside(.person), .outside, .begin(.location)]
+        score.add(predicted: [.begin(.person), .outside, .outside, .begin(.location)], gold: gold)
+        score.add(predicted: gold, gold: gold)
+        score.add(predicted: [.outside, .outside, .outside, .begin(.organization)], gold: gold)
+        #expect(score.overall.truePositives == 3)
+        #expect(score.overall.falsePositives == 2)
+        #expect(score.overall.falseNegatives == 3)
+        #expect(score.byLabel[.location]?.truePositives == 2)
+    }
+
+    @Test func insideTagsOnlyContinueTheirLabel() {
+        #expect(BIOTag.inside(.person).canFollow(.begin(.person)))
+        #expect(!BIOTag.inside(.person).canFollow(.begin(.location)))
+        #expect(!BIOTag.inside(.person).canFollow(.outside))
+        #expect(BIOTag.begin(.person).canFollow(.outside))
+    }
+
+    @Test func modelFilesRoundTripAndRejectForeignBytes() throws {
+        var floats = [Float](repeating: 0, count: (1 << 4) * BIOTag.count)
+        floats[3] = 1.5; floats[70] = -0.75; floats[100] = 0.001
+        let model = NERModel(bucketBits: 4, floats: floats, pruneBelow: 0.01)
+        #expect(model.nonZeroWeights == 2)
+        let decoded = try NERModel(decoding: model.encoded())
+        #expect(decoded.encoded() == model.encoded())
+        #expect(decoded.weight(row: 0, tag: 3) == 32767)
+        #expect(decoded.weight(row: 7, tag: 7) < 0)
+        #expect(decoded.weight(row: 11, tag: 1) == 0)
+        #expect(decoded.scale == model.scale)
+        #expect(throws: NERModel.DecodingError.notAModel) { try NERModel(decoding: Array("hello, world".utf8)) }
+        #expect(throws: NERModel.DecodingError.truncated) { try NERModel(decoding: Array(model.encoded().dropLast(1))) }
+    }
+
+    @Test func trainingLearnsASmallCorpus() {
+        func sentence(_ pairs: [(String, BIOTag)]) -> TaggedSentence {
+            TaggedSentence(words: pairs.map(\.0), tags: pairs.map(\.1))
+        }
+        let training = (0..<20).map { k in
+            TaggedDocument(sentences: [
+                sentence([("Alice", .begin(.person)), ("Walker", .inside(.person)), ("visited", .outside),
+                          (k % 2 == 0 ? "Oslo" : "Lima", .begin(.location)), (".", .outside)]),
+                sentence([("She", .outside), ("joined", .outside), ("Acme", .begin(.organization)),
+                          ("Corp", .inside(.organization)), ("today", .outside)]),
+            ])
+        }
+        let model = NERTrainer(options: .init(epochs: 5, bucketBits: 14, pruneBelow: 0)).train(training)
+        let tags = NERTagger(model: model).tag(document: [["Alice", "Walker", "visited", "Oslo", "."]])
+        #expect(tags == [[.begin(.person), .inside(.person), .outside, .begin(.location), .outside]])
+        #expect(NERTrainer.evaluate(NERTagger(model: model), on: training).overall.f1 == 1.0)
+    }
+
+    @Test func documentMemoryHidesASentenceFromItself() {
+        let gazetteer = Gazetteer.shared
+        let first = SentenceForms(words: ["Clinton", "spoke"], gazetteer: gazetteer)
+        let second = SentenceForms(words: ["Clinton", "left"], gazetteer: gazetteer)
+        var memory = DocumentMemory()
+        memory.record(first, tags: [.begin(.person), .outside])
+        memory.record(second, tags: [.outside, .outside])
+        #expect(memory.lookup(sentence: 0).label(of: first.form(0), position: 0) == nil)
+        #expect(memory.lookup(sentence: 1).label(of: second.form(0), position: 0) == 1)
+    }
+
+    @Test func theEmbeddedModelTagsNews() throws {
+        let tagger = try #require(NERTagger.embedded)
+        let words = ["German", "Chancellor", "Angela", "Merkel", "met", "executives", "of", "Deutsche", "Bank", "in", "Frankfurt", "."]
+        let spans = NERSpanScore.spans(tagger.tag(document: [words])[0]).map { "\(words[$0.start..<$0.end].joined(separator: " "))/\($0.label)" }
+        #expect(spans.contains("Angela Merkel/PER"))
+        #expect(spans.contains("Deutsche Bank/ORG"))
+        #expect(spans.contains("Frankfurt/LOC"))
+    }
+
+    @Test func theTaggerNamesWhatTheRulesLeaveUnresolved() throws {
+        let text = "Investors in Vodafone were worried on Tuesday."
+        let decoded = DecodedDocument(sha256: "t", source: ArticleSource(path: "t.txt"), format: .text, text: text)
+        let clean = CleanDocument(decoded: decoded, text: text, removed: [])
+        let tagger = try #require(NERTagger.embedded)
+        let spans = NERSpanScore.spans(tagger.tag(document: [["Investors", "in", "Vodafone", "were", "worried", "on", "Tuesday", "."]])[0])
+        let span = try #require(spans.first)
+        let type = try #require(TaggerProposals.entityType(span.label))
+        #expect(span.start == 2 && span.end == 3)
+        #expect(try !TextAnalyzer(tagger: nil).process(clean).entities.contains { $0.name == "Vodafone" })
+        #expect(try TextAnalyzer(tagger: tagger).process(clean).entities.contains { $0.name == "Vodafone" && $0.type == type })
+    }
+}
