@@ -351,6 +351,20 @@ private enum Sample {
         #expect(gdelt.allSatisfy { $0[mentionsColumn] == "2" && $0[1] == "20190501" })
     }
 
+    @Test func theWALFilesOutliveTheWriterForReadOnlyReaders() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("g.sqlite")
+        let store = try ArticleStore(path: path)
+        _ = try store.write([.document(Sample.trade())])
+        _ = try store.checkpoint(truncate: true)
+        try store.close()
+        // A reader who may not create files in the folder still finds -wal and -shm.
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(FileManager.default.fileExists(atPath: path + "-shm"))
+        let reader = try ArticleStore(path: path, mode: .readOnly)
+        #expect(try reader.counts().documents == 1)
+    }
+
     @Test func readersReadWhileAWriteTransactionIsOpen() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("g.sqlite")

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// The SQLite database of articles: the pipeline's sink and the analyst's source.
 ///
@@ -45,6 +46,10 @@ public final class ArticleStore: DocumentSink, Sendable {
         configuration.prepareDatabase { db in
             // 16 MiB of page cache per connection: the documents' indexes stay hot.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Keep -wal and -shm when the last connection closes: analysts with read-only
+            // access to the folder cannot recreate them, and could not open the database.
+            var persist: Int32 = 1
+            sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
