@@ -53,6 +53,19 @@ final class DaemonUnderTest {
         return process.terminationStatus
     }
 
+    /// SIGTERM, then the exit status if the daemon exits within `seconds`; otherwise it is
+    /// killed and the result is `nil` (a hung daemon must fail a test, not hang it).
+    func stop(within seconds: Double) -> Int32? {
+        process.terminate()
+        if eventually(within: seconds, { !process.isRunning }) {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return nil
+    }
+
     var stderr: String { (try? String(contentsOfFile: folder.path("stderr"), encoding: .utf8)) ?? "" }
     var stdout: String { (try? String(contentsOfFile: folder.path("stdout"), encoding: .utf8)) ?? "" }
 }

@@ -25,6 +25,29 @@ import Testing
         #expect(daemon.stderr.contains("configuration reloaded"))
     }
 
+    @Test func aManagerThatStopsReadingNeverStallsTheDaemon() throws {
+        let folder = try TemporaryFolder()
+        // A notify socket nobody reads: it fills after a few datagrams and sends block.
+        let path = folder.path("deaf.sock")
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (i, byte) in path.utf8.prefix(raw.count - 1).enumerated() { raw[i] = byte }
+        }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        defer { close(fd) }
+        let daemon = try DaemonUnderTest(environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "100000"], folder: folder)
+        try daemon.drop("a.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["a.txt"] })
+        usleep(1_000_000)  // long enough for the watchdog pings to fill the socket
+        try daemon.drop("b.txt", Data(contentsOf: PackageRoot.seedFiles[1]))
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["a.txt", "b.txt"] })
+        #expect(daemon.stop(within: 10) == 0, "SIGTERM was not handled within 10 s")
+    }
+
     @Test func aThousandFilesAtOnceAreAllStoredOnce() throws {
         let daemon = try DaemonUnderTest()
         let staging = daemon.folder.url.appendingPathComponent("staging")

@@ -34,7 +34,10 @@ final class ChildDaemon {
     }
 
     deinit {
+        // An error part-way through a run must not leave a daemon behind.
+        if process.isRunning { _ = stop() }
         close(notifyFD)
+        unlink(notifyPath)
     }
 
     static var selfPath: String {
@@ -52,6 +55,9 @@ final class ChildDaemon {
         while Date() < deadline {
             let n = buffer.withUnsafeMutableBytes { recv(notifyFD, $0.baseAddress, $0.count, 0) }
             if n > 0, String(decoding: buffer[0..<n], as: UTF8.self).split(separator: "\n").contains("READY=1") {
+                // Nobody reads this socket from now on: remove it, so the daemon's later
+                // notifications fail at once instead of filling a buffer nobody drains.
+                unlink(notifyPath)
                 return true
             }
         }
