@@ -40,6 +40,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Documents each CPU stage works on at once (default: the core count).")
     var parallelism: Int?
 
+    @Flag(name: .long, help: "Also run the throughput measurement without the events stage, to show what it costs.")
+    var compareEvents = false
+
     func run() throws {
         let root = work ?? NSTemporaryDirectory() + "gleaner-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -54,11 +57,18 @@ struct BenchCommand: ParsableCommand {
         StandardStreams.err(String(format: "bench: floor %.0f files/s", floor))
         let throughput = try measureThroughput(staging: staging, root: root + "/throughput")
         StandardStreams.err(String(format: "bench: end to end %.0f files/s", throughput.filesPerSecond))
+        var withoutEvents: Double?
+        if compareEvents {
+            try corpus.write(0..<files, into: staging)
+            withoutEvents = try measureThroughput(staging: staging, root: root + "/no-events", events: false).filesPerSecond
+            StandardStreams.err(String(format: "bench: end to end without events %.0f files/s", withoutEvents ?? 0))
+        }
         let latency = try measureLatency(corpus: corpus, root: root + "/latency")
         let backlogStart = backlog > 0 ? try measureBacklogStart(corpus: corpus, root: root + "/backlog") : nil
 
         let report = BenchReport(files: files, meanBytes: bytes / files, floorFilesPerSecond: floor,
-                                 throughput: throughput, latency: latency, backlog: backlogStart)
+                                 throughput: throughput, withoutEventsFilesPerSecond: withoutEvents,
+                                 latency: latency, backlog: backlogStart)
         StandardStreams.out(report.table())
         try Data((report.json.serialized() + "\n").utf8).write(to: URL(fileURLWithPath: json))
         StandardStreams.err("bench: results written to \(json)")
@@ -84,8 +94,8 @@ struct BenchCommand: ParsableCommand {
 
     /// Every file renamed into the inbox at once; the clock stops when the last is committed
     /// and moved to done/.
-    private func measureThroughput(staging: String, root: String) throws -> ThroughputResult {
-        let daemon = try ChildDaemon(root: root, parallelism: parallelism)
+    private func measureThroughput(staging: String, root: String, events: Bool = true) throws -> ThroughputResult {
+        let daemon = try ChildDaemon(root: root, parallelism: parallelism, events: events)
         try daemon.start()
         guard daemon.waitUntilReady(timeout: 30) else { throw ValidationError("the daemon did not become ready; see \(root)/daemon.log") }
         let done = root + "/done"

@@ -32,6 +32,8 @@ struct BenchReport {
     var meanBytes: Int
     var floorFilesPerSecond: Double
     var throughput: ThroughputResult
+    /// End-to-end files/s with the events stage off, when measured.
+    var withoutEventsFilesPerSecond: Double?
     var latency: LatencyResult
     var backlog: BacklogResult?
 
@@ -43,6 +45,12 @@ struct BenchReport {
         rows.append(["floor: read+hash+insert, files/s", String(format: "%.0f", floorFilesPerSecond)])
         rows.append(["end to end, files/s", String(format: "%.0f", throughput.filesPerSecond)])
         rows.append(["floor / end to end", String(format: "%.2fx", ratioToFloor)])
+        if let withoutEvents = withoutEventsFilesPerSecond {
+            rows.append(["end to end without events, files/s", String(format: "%.0f", withoutEvents)])
+        }
+        if let decode = stageMean("decode"), let clean = stageMean("clean"), decode + clean > 0 {
+            rows.append(["decode+clean, documents/s per core", String(format: "%.0f", 1e6 / (decode + clean))])
+        }
         rows.append(["latency p50 / p99 / max at \(latency.rate)/s, ms",
                      String(format: "%.0f / %.0f / %.0f", latency.p50, latency.p99, latency.max)])
         rows.append(["peak RSS, MB", String(format: "%.1f", Double(throughput.peakResidentBytes) / 1_048_576)])
@@ -56,6 +64,10 @@ struct BenchReport {
             rows.append(["backlog: peak RSS, MB", String(format: "%.1f", Double(backlog.peakResidentBytes) / 1_048_576)])
         }
         return rows.render()
+    }
+
+    private func stageMean(_ stage: String) -> Double? {
+        throughput.stageMicroseconds.first { $0.0 == stage }?.1
     }
 
     var json: JSONValue {
@@ -73,6 +85,9 @@ struct BenchReport {
             ("database_bytes_per_article", .int(throughput.databaseBytesPerArticle)),
             ("stage_microseconds", .object(throughput.stageMicroseconds.map { ($0.0, .double(($0.1 * 10).rounded() / 10)) })),
         ]
+        if let withoutEvents = withoutEventsFilesPerSecond {
+            fields.append(("files_per_second_without_events", .double(withoutEvents.rounded())))
+        }
         if let backlog {
             fields.append(("backlog", .object([
                 ("files", .int(backlog.files)),

@@ -13,13 +13,14 @@ final class ChildDaemon {
     private let notifyFD: Int32
     private let notifyPath: String
 
-    init(root: String, parallelism: Int?) throws {
+    init(root: String, parallelism: Int?, events: Bool = true) throws {
         inbox = root + "/inbox"
         database = root + "/gleaner.sqlite"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         let config = root + "/gleaner.conf"
         var settings = "rescan_interval_seconds = 60\n"
         if let parallelism { settings += "parallelism = \(parallelism)\n" }
+        if !events { settings += "events_stage = false\n" }
         try Data(settings.utf8).write(to: URL(fileURLWithPath: config))
         notifyPath = root + "/notify.sock"
         notifyFD = try ChildDaemon.bindDatagramSocket(notifyPath)

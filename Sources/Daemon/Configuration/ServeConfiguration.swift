@@ -20,6 +20,9 @@ struct ServeConfiguration: Equatable {
     var maxBatch = 256
     /// Seconds a commit waits for another connection's lock before backing off to retry.
     var busyTimeoutSeconds = 10.0
+    /// Whether the events stage runs; off skips CAMEO events and quotes, for a deployment
+    /// that needs only clean text, entities and values.
+    var eventsStage = true
 
     static let defaultPath = "/etc/gleaner/gleaner.conf"
 
@@ -62,6 +65,9 @@ struct ServeConfiguration: Equatable {
             case "parallelism":
                 guard let n = Int(value), n > 0 else { throw at("parallelism must be a positive whole number, found `\(value)`") }
                 config.parallelism = n
+            case "events_stage":
+                guard let flag = Bool(value.lowercased()) else { throw at("events_stage must be true or false, found `\(value)`") }
+                config.eventsStage = flag
             case "busy_timeout_seconds":
                 guard let n = Double(value), n >= 0 else { throw at("busy_timeout_seconds must be a number of seconds, found `\(value)`") }
                 config.busyTimeoutSeconds = n
@@ -69,7 +75,7 @@ struct ServeConfiguration: Equatable {
                 guard let n = Int(value), n > 0 else { throw at("max_batch must be a positive whole number, found `\(value)`") }
                 config.maxBatch = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage")
             }
         }
         return config

@@ -74,7 +74,8 @@ final class InboxService: @unchecked Sendable {
         self.statusFile = StatusFile(path: StatusFile.path(forDatabase: settings.database))
         let configuration = PipelineConfiguration(parallelism: settings.parallelism, maxBatch: settings.maxBatch,
                                                   maximumBytes: settings.maxFileBytes, storeRetryLimit: nil)
-        self.pipeline = DocumentPipeline(configuration: configuration, sink: store) { [weak self] outcome in
+        self.pipeline = DocumentPipeline(configuration: configuration, sink: store,
+                                         includeEvents: settings.eventsStage) { [weak self] outcome in
             self?.finish(outcome)
         }
     }
