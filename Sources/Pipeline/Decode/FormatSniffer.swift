@@ -1,24 +1,59 @@
 /// Guesses an article's format from its content: JSON opens with `{`, HTML with a
 /// doctype, `<html>` or a tag followed by block markup; Markdown shows ATX headings or
 /// link syntax at line starts; anything else is plain text.
+///
+/// Looks at the first 4 KiB only, as ASCII-folded bytes: it runs on every file, so it
+/// must cost next to nothing.
 enum FormatSniffer {
     static func sniff(_ text: String) -> DocumentFormat {
-        var head = String.UnicodeScalarView()
-        head.append(contentsOf: text.unicodeScalars.prefix(4096).drop { $0.properties.isWhitespace || $0 == "\u{FEFF}" })
-        let trimmed = String(head)
-        if trimmed.hasPrefix("{") { return .json }
-        let lower = trimmed.lowercased()
-        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || lower.hasPrefix("<?xml") && lower.contains("<html")
-            || lower.contains("<body") || (lower.hasPrefix("<") && (lower.contains("</p>") || lower.contains("</div>"))) {
+        var head: [UInt8] = []
+        head.reserveCapacity(4096)
+        var started = false
+        for byte in text.utf8.prefix(4096 + 16) {
+            // Skip leading whitespace and a UTF-8 byte-order mark.
+            if !started, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xEF || byte == 0xBB || byte == 0xBF {
+                continue
+            }
+            started = true
+            head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if head.count == 4096 { break }
+        }
+        if head.first == UInt8(ascii: "{") { return .json }
+        func has(_ needle: String) -> Bool { contains(head, Array(needle.utf8)) }
+        func starts(_ prefix: String) -> Bool { head.starts(with: prefix.utf8) }
+        if starts("<!doctype html") || starts("<html") || (starts("<?xml") && has("<html")) || has("<body")
+            || (starts("<") && (has("</p>") || has("</div>"))) {
             return .html
         }
         var markdownSigns = 0
-        for line in lower.split(separator: "\n").prefix(60) {
-            if line.hasPrefix("# ") || line.hasPrefix("## ") || line.hasPrefix("### ") { markdownSigns += 2 }
-            if line.contains("](") { markdownSigns += 1 }
-            if line.hasPrefix("**") || line.hasPrefix("> ") { markdownSigns += 1 }
+        var lines = 0
+        for line in head.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lines += 1
+            if lines > 60 { break }
+            if line.starts(with: "# ".utf8) || line.starts(with: "## ".utf8) || line.starts(with: "### ".utf8) { markdownSigns += 2 }
+            if contains(line, Array("](".utf8)) { markdownSigns += 1 }
+            if line.starts(with: "**".utf8) || line.starts(with: "> ".utf8) { markdownSigns += 1 }
         }
-        if lower.hasPrefix("---\n"), lower.dropFirst(4).contains("\n---") { markdownSigns += 2 }
+        if starts("---\n"), contains(head.dropFirst(4), Array("\n---".utf8)) { markdownSigns += 2 }
         return markdownSigns >= 2 ? .markdown : .text
+    }
+
+    /// Whether `needle` occurs in `haystack`: a plain scan, the inputs are small.
+    private static func contains<C: Collection>(_ haystack: C, _ needle: [UInt8]) -> Bool where C.Element == UInt8, C.Index == Int {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

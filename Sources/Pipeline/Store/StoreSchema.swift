@@ -296,7 +296,7 @@ public enum StoreSchema {
             CREATE INDEX events_pair ON events(source_affiliation, target_affiliation);
             ALTER TABLE event_mentions ADD COLUMN event_id INTEGER REFERENCES events(id);
             ALTER TABLE event_mentions ADD COLUMN confidence REAL NOT NULL DEFAULT 0.5;
-            CREATE INDEX event_mentions_event ON event_mentions(event_id);
+            CREATE INDEX event_mentions_event ON event_mentions(event_id, document_id);
 
             -- Earlier rows: one event per distinct (code, source, target, date of the document).
             INSERT INTO events(code, root, quad_class, goldstein, source, target, source_affiliation,
