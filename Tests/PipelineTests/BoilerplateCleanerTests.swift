@@ -5,14 +5,7 @@ import Testing
 /// The clean stage against the gold boilerplate annotations, the offset invariant, and
 /// synthetic pages that share no strings with the seeds.
 @Suite struct BoilerplateCleanerTests {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return url
-    }()
+    static var root: URL { TestCorpus.root }
 
     static let seeds: [String] = {
         let corpus = root.appendingPathComponent("corpus")

@@ -1,12 +1,7 @@
 import Testing
 @testable import Pipeline
 
-/// The corpus folder, found from this file's path (Tests/PipelineTests/ -> package root).
-private let corpusFolder: String = {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/") + "/corpus"
-}()
+private let corpusFolder = TestCorpus.folder.path
 
 private let corpus: GoldCorpus = {
     do { return try GoldCorpus.load(folder: corpusFolder) } catch { fatalError("cannot load corpus: \(error)") }

@@ -6,14 +6,7 @@ import Testing
 /// gold text with the shingle F1 of main-text extraction benchmarks, and on small pages
 /// that isolate one kind of furniture each.
 @Suite struct HTMLExtractionTests {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return url
-    }()
+    static var root: URL { TestCorpus.root }
 
     static let pages: [String] = {
         let folder = root.appendingPathComponent("corpus/html")

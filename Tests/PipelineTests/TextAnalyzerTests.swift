@@ -22,10 +22,7 @@ struct SeedScore {
         a.misses += b.misses
     }
 
-    static var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("corpus")
-    }
+    static var corpus: URL { TestCorpus.folder }
 
     static var seedNames: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
