@@ -20,6 +20,9 @@ struct ServeConfiguration: Equatable {
     var maxBatch = 256
     /// Seconds a commit waits for another connection's lock before backing off to retry.
     var busyTimeoutSeconds = 10.0
+    /// Distinct earlier documents of a site that must hold a short block before it is
+    /// removed as site furniture; 0 turns cross-document furniture off.
+    var furnitureMinDocuments = 3
 
     static let defaultPath = "/etc/gleaner/gleaner.conf"
 
@@ -68,8 +71,11 @@ struct ServeConfiguration: Equatable {
             case "max_batch":
                 guard let n = Int(value), n > 0 else { throw at("max_batch must be a positive whole number, found `\(value)`") }
                 config.maxBatch = n
+            case "furniture_min_documents":
+                guard let n = Int(value), n >= 0 else { throw at("furniture_min_documents must be a whole number of documents (0 turns it off), found `\(value)`") }
+                config.furnitureMinDocuments = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, furniture_min_documents")
             }
         }
         return config

@@ -74,7 +74,9 @@ final class InboxService: @unchecked Sendable {
         self.statusFile = StatusFile(path: StatusFile.path(forDatabase: settings.database))
         let configuration = PipelineConfiguration(parallelism: settings.parallelism, maxBatch: settings.maxBatch,
                                                   maximumBytes: settings.maxFileBytes, storeRetryLimit: nil)
-        self.pipeline = DocumentPipeline(configuration: configuration, sink: store) { [weak self] outcome in
+        let cleaner = try BoilerplateCleaner.learningFurniture(from: store, minimumDocuments: settings.furnitureMinDocuments)
+        self.pipeline = DocumentPipeline(configuration: configuration, sink: store,
+                                         cleaner: cleaner) { [weak self] outcome in
             self?.finish(outcome)
         }
     }
