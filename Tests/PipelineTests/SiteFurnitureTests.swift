@@ -146,6 +146,16 @@ import Testing
         #expect(removedIn.withLock { $0 } >= 97)
     }
 
+    @Test func blocksSeenOnceAreForgottenFirstWhenTheIndexIsFull() {
+        let furniture = SiteFurniture(minimumDocuments: 1, capacity: 4)
+        _ = furniture.observe(site: "s", document: "a", fingerprints: [9])
+        _ = furniture.observe(site: "s", document: "b", fingerprints: [9])
+        let known = furniture.observe(site: "s", document: "c", fingerprints: [1, 2, 3, 4, 5, 9])
+        #expect(known == [9])
+        #expect(furniture.documents(site: "s", fingerprint: 9) == 3)
+        #expect(furniture.documents(site: "s", fingerprint: 1) == 0)
+    }
+
     @Test func countsRoundTripThroughTheStore() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-furniture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -22,57 +22,113 @@ public final class SiteFurniture: Sendable {
     /// Distinct earlier documents of a site that must hold a block for it to be furniture.
     public let minimumDocuments: Int
 
+    /// Entries kept in memory before blocks seen in a single document are forgotten.
+    public let capacity: Int
+
     private struct Key: Hashable {
-        var site: String
+        /// The site, interned: a few bytes per entry instead of a string.
+        var site: UInt32
         var fingerprint: UInt64
     }
 
     private struct State {
-        var documents: [Key: Int] = [:]
-        /// Documents already counted, so a file seen twice in one run does not count twice.
-        var observed: Set<String> = []
+        var sites: [String: UInt32] = [:]
+        var documents: [Key: Int32] = [:]
+        /// Documents already counted (the first 64 bits of their sha256), so a file seen
+        /// twice in one run does not count twice.
+        var observed: Set<UInt64> = []
+
+        mutating func site(_ name: String) -> UInt32 {
+            if let id = sites[name] { return id }
+            let id = UInt32(sites.count)
+            sites[name] = id
+            return id
+        }
+
+        /// Bounds memory in a long-running daemon: most short lines are a story's own
+        /// (its headline, a quote) and are seen once; they are dropped first. The store
+        /// keeps their counts, so only this process's view of them starts again.
+        mutating func forgetRareBlocks(capacity: Int) {
+            guard documents.count > capacity else { return }
+            var floor: Int32 = 1
+            while documents.count > capacity / 2, floor < Int32.max {
+                documents = documents.filter { $0.value > floor }
+                floor += 1
+            }
+        }
     }
 
     private let state = Mutex(State())
 
-    public init(minimumDocuments: Int = 3) {
+    /// - Parameters:
+    ///   - minimumDocuments: distinct earlier documents that make a block furniture (>= 1).
+    ///   - capacity: (site, block) entries kept in memory before rare ones are forgotten.
+    public init(minimumDocuments: Int = 3, capacity: Int = 2_000_000) {
         self.minimumDocuments = max(1, minimumDocuments)
+        self.capacity = max(1, capacity)
     }
 
     /// The fingerprints among `fingerprints` that were furniture of `site` before this
     /// document, then counts the document (once) for each distinct fingerprint.
     public func observe(site: String, document sha256: String, fingerprints: [UInt64]) -> Set<UInt64> {
         let distinct = Set(fingerprints)
+        let identity = Self.identity(of: sha256)
         return state.withLock { state in
-            let firstTime = state.observed.insert(sha256).inserted
+            let firstTime = state.observed.insert(identity).inserted
+            let siteID = state.site(site)
             var furniture: Set<UInt64> = []
             for fingerprint in distinct {
-                let key = Key(site: site, fingerprint: fingerprint)
-                let seen = state.documents[key, default: 0]
+                let key = Key(site: siteID, fingerprint: fingerprint)
+                let seen = Int(state.documents[key] ?? 0)
                 // A document seen again must not count itself among the others.
                 if (firstTime ? seen : seen - 1) >= minimumDocuments { furniture.insert(fingerprint) }
-                if firstTime { state.documents[key] = seen + 1 }
+                if firstTime { state.documents[key] = Int32(clamping: seen + 1) }
             }
+            state.forgetRareBlocks(capacity: capacity)
             return furniture
         }
     }
 
     /// Whether `fingerprint` is furniture of `site` for a document not yet observed.
     public func isFurniture(site: String, fingerprint: UInt64) -> Bool {
-        state.withLock { $0.documents[Key(site: site, fingerprint: fingerprint)] ?? 0 } >= minimumDocuments
+        documents(site: site, fingerprint: fingerprint) >= minimumDocuments
     }
 
     /// The number of distinct documents of `site` that held `fingerprint`.
     public func documents(site: String, fingerprint: UInt64) -> Int {
-        state.withLock { $0.documents[Key(site: site, fingerprint: fingerprint)] ?? 0 }
+        state.withLock { state in
+            guard let id = state.sites[site] else { return 0 }
+            return Int(state.documents[Key(site: id, fingerprint: fingerprint)] ?? 0)
+        }
     }
 
     /// Adds counts kept elsewhere (the store); a count never goes down.
     public func load(site: String, fingerprint: UInt64, documents: Int) {
         state.withLock { state in
-            let key = Key(site: site, fingerprint: fingerprint)
-            state.documents[key] = max(state.documents[key] ?? 0, documents)
+            let key = Key(site: state.site(site), fingerprint: fingerprint)
+            state.documents[key] = max(state.documents[key] ?? 0, Int32(clamping: documents))
         }
+    }
+
+    /// The first 64 bits of a hex digest; any other name is hashed whole (FNV-1a).
+    static func identity(of sha256: String) -> UInt64 {
+        var value: UInt64 = 0
+        var digits = 0
+        for byte in sha256.utf8.prefix(16) {
+            let nibble: UInt8
+            switch byte {
+            case 0x30...0x39: nibble = byte - 0x30
+            case 0x61...0x66: nibble = byte - 0x61 + 10
+            default: nibble = 0xFF
+            }
+            if nibble == 0xFF { break }
+            value = value << 4 | UInt64(nibble)
+            digits += 1
+        }
+        if digits == 16 { return value }
+        var hash = offsetBasis
+        for byte in sha256.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        return hash
     }
 
     // MARK: - Site keys and fingerprints
