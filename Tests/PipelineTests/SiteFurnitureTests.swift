@@ -130,7 +130,8 @@ import Testing
         #expect(print("More from the Daily Planet") != print("More from the Daily Bugle"))
         #expect(print("   ") == nil)
         #expect(print(Self.sharedProse) == nil)
-        #expect(print(String(repeating: "word ", count: 40)) != nil)
+        #expect(print(String(repeating: "word ", count: SiteFurniture.maximumWords)) != nil)
+        #expect(print(String(repeating: "word ", count: SiteFurniture.maximumWords + 1)) == nil)
     }
 
     @Test func concurrentDocumentsAreEachCountedOnce() {

@@ -16,8 +16,11 @@ import Synchronization
 /// The index lives in memory; `ArticleStore` keeps the counts in `furniture_fingerprints`
 /// and warms a fresh index with `loadFurniture(into:minimumDocuments:)`.
 public final class SiteFurniture: Sendable {
-    /// Blocks longer than this (in words) are prose, never furniture.
-    public static let maximumWords = 40
+    /// Blocks longer than this (in words) are prose, never furniture. Furniture is short
+    /// ("Follow us on …", a copyright or newsletter line is 5 to 20 words); one-sentence
+    /// news paragraphs run 20 to 40 words and do repeat verbatim across the updated
+    /// versions of a wire story, which must not lose them.
+    public static let maximumWords = 25
 
     /// Distinct earlier documents of a site that must hold a block for it to be furniture.
     public let minimumDocuments: Int
