@@ -24,12 +24,16 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Refuse files larger than this many bytes.")
     var maxFileBytes: Int = 20 * 1024 * 1024
 
+    @Option(name: .long, help: "Remove a short line as site furniture once this many earlier documents of the same site held it; 0 turns it off.")
+    var furnitureMinDocuments: Int = 3
+
     func run() throws {
         let store = try StoreOpening.open(database.db, mode: .readWrite)
         let files = ArticlePaths.expand(paths, recursive: recursive)
         let tally = Mutex((stored: 0, duplicate: 0, failed: 0))
         let configuration = PipelineConfiguration(maximumBytes: maxFileBytes)
-        let pipeline = DocumentPipeline(configuration: configuration, sink: store) { [verbose] outcome in
+        let cleaner = try BoilerplateCleaner.learningFurniture(from: store, minimumDocuments: max(0, furnitureMinDocuments))
+        let pipeline = DocumentPipeline(configuration: configuration, sink: store, cleaner: cleaner) { [verbose] outcome in
             switch outcome.disposition {
             case .stored:
                 tally.withLock { $0.stored += 1 }

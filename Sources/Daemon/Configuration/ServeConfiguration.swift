@@ -23,6 +23,9 @@ struct ServeConfiguration: Equatable {
     /// Whether the events stage runs; off skips CAMEO events and quotes, for a deployment
     /// that needs only clean text, entities and values.
     var eventsStage = true
+    /// Distinct earlier documents of a site that must hold a short block before it is
+    /// removed as site furniture; 0 turns cross-document furniture off.
+    var furnitureMinDocuments = 3
 
     static let defaultPath = "/etc/gleaner/gleaner.conf"
 
@@ -74,8 +77,11 @@ struct ServeConfiguration: Equatable {
             case "max_batch":
                 guard let n = Int(value), n > 0 else { throw at("max_batch must be a positive whole number, found `\(value)`") }
                 config.maxBatch = n
+            case "furniture_min_documents":
+                guard let n = Int(value), n >= 0 else { throw at("furniture_min_documents must be a whole number of documents (0 turns it off), found `\(value)`") }
+                config.furnitureMinDocuments = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, furniture_min_documents")
             }
         }
         return config

@@ -74,7 +74,8 @@ final class InboxService: @unchecked Sendable {
         self.statusFile = StatusFile(path: StatusFile.path(forDatabase: settings.database))
         let configuration = PipelineConfiguration(parallelism: settings.parallelism, maxBatch: settings.maxBatch,
                                                   maximumBytes: settings.maxFileBytes, storeRetryLimit: nil)
-        self.pipeline = DocumentPipeline(configuration: configuration, sink: store,
+        let cleaner = try BoilerplateCleaner.learningFurniture(from: store, minimumDocuments: settings.furnitureMinDocuments)
+        self.pipeline = DocumentPipeline(configuration: configuration, sink: store, cleaner: cleaner,
                                          includeEvents: settings.eventsStage) { [weak self] outcome in
             self?.finish(outcome)
         }

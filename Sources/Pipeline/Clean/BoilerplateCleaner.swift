@@ -3,27 +3,79 @@
 /// It works line by line on the decoded text. Each line is measured (`LineFeatures`) and
 /// judged alone (`LineClassifier`), then the document is read as a whole for a trailing
 /// block of site furniture (`TailRegion`) and for an agency credit glued to a kept line
-/// (`AgencyCredit`). What it promises, as `CleanDocument` states: the clean text is the
-/// decoded text with the removed spans cut out, and nothing else changes; kept lines stay
-/// verbatim.
+/// (`AgencyCredit`). Given a `SiteFurniture` index, it also removes short lines that many
+/// earlier documents of the same site held (`.repeatedBlock`). What it promises, as
+/// `CleanDocument` states: the clean text is the decoded text with the removed spans cut
+/// out, and nothing else changes; kept lines stay verbatim.
 public struct BoilerplateCleaner: DocumentStage {
     public static let stage = StageName.clean
 
-    public init() {}
+    /// The site furniture learned across documents, or `nil` to judge each document alone.
+    public let furniture: SiteFurniture?
+
+    /// - parameter furniture: when given, short lines that at least
+    ///   `furniture.minimumDocuments` earlier documents of the same site held are removed
+    ///   as `.repeatedBlock`, and each document's short lines are counted into it.
+    public init(furniture: SiteFurniture? = nil) {
+        self.furniture = furniture
+    }
 
     public func process(_ input: DecodedDocument) throws(PipelineError) -> CleanDocument {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(input.text.utf8.count)
         for scalar in input.text.unicodeScalars { scalars.append(scalar) }
-        let plan = input.blocks.isEmpty ? Self.plan(scalars) : Self.plan(scalars, blocks: input.blocks, title: input.metadata.title)
-        if plan.spans.isEmpty {
-            return CleanDocument(decoded: input, text: input.text, removed: [])
+        var judgement = input.blocks.isEmpty
+            ? Self.judge(scalars) : Self.judge(scalars, blocks: input.blocks, title: input.metadata.title)
+        var site: String?
+        var fingerprints: [UInt64] = []
+        if let furniture {
+            let key = SiteFurniture.site(of: input)
+            site = key
+            fingerprints = Self.removeFurniture(from: &judgement, scalars: scalars, site: key,
+                                                document: input.sha256, furniture: furniture)
         }
-        return CleanDocument(decoded: input, text: plan.cut(input.text), removed: plan.spans)
+        let plan = RemovalPlan(lines: judgement.lines, verdicts: judgement.verdicts, fragments: judgement.fragments)
+        let text = plan.spans.isEmpty ? input.text : plan.cut(input.text)
+        return CleanDocument(decoded: input, text: text, removed: plan.spans,
+                             furnitureSite: site, blockFingerprints: fingerprints)
     }
 
-    /// Decides what to remove from `scalars`.
-    static func plan(_ scalars: [Unicode.Scalar]) -> RemovalPlan {
+    /// What the cleaner decided about each line, before it becomes removed spans.
+    struct Judgement {
+        var lines: [TextLine]
+        /// The reason each non-blank line is removed, or `nil` to keep it.
+        var verdicts: [BoilerplateReason?]
+        /// Removals inside kept lines (from an offset to the line's content end).
+        var fragments: [Int: (start: Int, reason: BoilerplateReason)]
+    }
+
+    /// Marks kept lines the index knows as the site's furniture, counts the document's
+    /// short lines into the index, and returns their distinct fingerprints.
+    ///
+    /// Lines already removed are counted too: a site's paywall line is its furniture as
+    /// much as its footer, and knowing it helps where the line classifier hesitates.
+    static func removeFurniture(from judgement: inout Judgement, scalars: [Unicode.Scalar], site: String,
+                                document: String, furniture: SiteFurniture) -> [UInt64] {
+        var lineFingerprints = [UInt64?](repeating: nil, count: judgement.lines.count)
+        var distinct: [UInt64] = []
+        var seen: Set<UInt64> = []
+        for (index, line) in judgement.lines.enumerated() where !line.isBlank {
+            guard let fingerprint = SiteFurniture.fingerprint(scalars[line.start..<line.contentEnd]) else { continue }
+            lineFingerprints[index] = fingerprint
+            if seen.insert(fingerprint).inserted { distinct.append(fingerprint) }
+        }
+        let known = furniture.observe(site: site, document: document, fingerprints: distinct)
+        guard !known.isEmpty else { return distinct }
+        for index in judgement.lines.indices where judgement.verdicts[index] == nil {
+            guard let fingerprint = lineFingerprints[index], known.contains(fingerprint) else { continue }
+            judgement.verdicts[index] = .repeatedBlock
+            judgement.fragments[index] = nil
+        }
+        return distinct
+    }
+
+    /// Judges each line of `scalars` alone and in its place in the document.
+    static func judge(_ scalars: [Unicode.Scalar]) -> Judgement {
         let lines = TextLine.split(scalars)
         var features: [LineFeatures?] = []
         var cues: [LineCue?] = []
@@ -55,12 +107,12 @@ public struct BoilerplateCleaner: DocumentStage {
                 fragments[index] = (start, .agencyCredit)
             }
         }
-        return RemovalPlan(lines: lines, verdicts: verdicts, fragments: fragments)
+        return Judgement(lines: lines, verdicts: verdicts, fragments: fragments)
     }
 
-    /// Decides what to remove from a page rendered from markup: blocks are judged by
-    /// `HTMLBlockClassifier`, and every line takes its block's verdict.
-    static func plan(_ scalars: [Unicode.Scalar], blocks: [TextBlock], title: String?) -> RemovalPlan {
+    /// Judges a page rendered from markup: blocks are judged by `HTMLBlockClassifier`, and
+    /// every line takes its block's verdict.
+    static func judge(_ scalars: [Unicode.Scalar], blocks: [TextBlock], title: String?) -> Judgement {
         let lines = TextLine.split(scalars)
         let blockVerdicts = HTMLBlockClassifier(scalars: scalars, blocks: blocks, title: title).verdicts()
         var verdicts = [BoilerplateReason?](repeating: nil, count: lines.count)
@@ -74,7 +126,7 @@ public struct BoilerplateCleaner: DocumentStage {
                 fragments[index] = (start, .agencyCredit)
             }
         }
-        return RemovalPlan(lines: lines, verdicts: verdicts, fragments: fragments)
+        return Judgement(lines: lines, verdicts: verdicts, fragments: fragments)
     }
 
     /// The most frequent reason among the cued lines, leaving out one-off labels

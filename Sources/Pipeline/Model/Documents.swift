@@ -95,11 +95,20 @@ public struct CleanDocument: Sendable {
     /// The clean text. Every offset other than `removed`'s indexes this text.
     public var text: String
     public var removed: [RemovedSpan]
+    /// The site whose furniture `blockFingerprints` were counted for (`SiteFurniture`),
+    /// when the cleaner kept an index; `nil` otherwise.
+    public var furnitureSite: String?
+    /// The distinct fingerprints of the document's short blocks, which the store adds to
+    /// the site's counts (`furniture_fingerprints`). Empty without an index.
+    public var blockFingerprints: [UInt64]
 
-    public init(decoded: DecodedDocument, text: String, removed: [RemovedSpan]) {
+    public init(decoded: DecodedDocument, text: String, removed: [RemovedSpan],
+                furnitureSite: String? = nil, blockFingerprints: [UInt64] = []) {
         self.decoded = decoded
         self.text = text
         self.removed = removed
+        self.furnitureSite = furnitureSite
+        self.blockFingerprints = blockFingerprints
     }
 
     /// Maps a Unicode-scalar offset in `text` to the offset of the same character in

@@ -104,6 +104,29 @@ public final class ArticleStore: DocumentSink, Sendable {
         try reading { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     }
 
+    // MARK: - Site furniture
+
+    /// Warms `index` with the furniture counts stored so far: every (site, fingerprint)
+    /// that at least `minimumDocuments` documents held. Rarer blocks stay out of memory;
+    /// they start again from zero in this process, which only delays them.
+    ///
+    /// - returns: the number of fingerprints loaded.
+    @discardableResult
+    public func loadFurniture(into index: SiteFurniture, minimumDocuments: Int) throws(StoreError) -> Int {
+        try reading { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT site, fingerprint, documents FROM furniture_fingerprints WHERE documents >= ?
+                """, arguments: [minimumDocuments])
+            var loaded = 0
+            while let row = try rows.next() {
+                let stored: Int64 = row[1]
+                index.load(site: row[0], fingerprint: UInt64(bitPattern: stored), documents: row[2])
+                loaded += 1
+            }
+            return loaded
+        }
+    }
+
     // MARK: - Writing
 
     /// Commits the batch in one IMMEDIATE transaction; see `DocumentSink`.

@@ -117,7 +117,26 @@ struct BatchWriter {
                          published: doc.analyzed.clean.decoded.metadata.published, in: db)
         try insertQuotes(doc.quotes, entityIDs: entityIDs, documentID: id, in: db)
         try insertTimings(doc.timings, documentID: id, in: db)
+        try countFurniture(clean, in: db)
         return id
+    }
+
+    /// Counts the document once for each short block it held, under its site. Only newly
+    /// stored documents get here, so a duplicate file never counts twice.
+    private func countFurniture(_ clean: CleanDocument, in db: Database) throws {
+        guard let site = clean.furnitureSite, !clean.blockFingerprints.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO furniture_fingerprints(site, fingerprint, documents, first_seen_at, last_seen_at)
+            VALUES (?, ?, 1, ?, ?)
+            ON CONFLICT(site, fingerprint) DO UPDATE SET
+                documents = documents + 1,
+                last_seen_at = excluded.last_seen_at
+            """)
+        for fingerprint in clean.blockFingerprints {
+            // SQLite integers are signed; the fingerprint's bits are kept as they are.
+            statement.setUncheckedArguments([site, Int64(bitPattern: fingerprint), now, now])
+            try statement.execute()
+        }
     }
 
     private func insertRemoved(_ clean: CleanDocument, documentID: Int64, in db: Database) throws {

@@ -9,7 +9,7 @@ import GRDB
 /// released — a change is a new migration appended here and a line in `docs/schema.md`.
 public enum StoreSchema {
     /// The schema version the last migration leaves behind (`PRAGMA user_version`).
-    public static let version = 3
+    public static let version = 4
 
     /// `PRAGMA application_id` of a Gleaner database: "GLNR" in ASCII.
     public static let applicationID: Int32 = 0x474C_4E52
@@ -24,6 +24,7 @@ public enum StoreSchema {
         migrator.registerMigration("v1 schema version 1", migrate: stampVersion1)
         migrator.registerMigration("v2 event affiliations, normalized time and quantities", migrate: addEventContext)
         migrator.registerMigration("v3 distinct events and their mentions, GDELT view", migrate: separateEventMentions)
+        migrator.registerMigration("v4 site furniture fingerprints", migrate: createFurnitureFingerprints)
         return migrator
     }
 
@@ -342,6 +343,23 @@ public enum StoreSchema {
             FROM events e;
             UPDATE schema_info SET value = '3' WHERE key = 'schema_version';
             PRAGMA user_version = 3;
+            """)
+    }
+
+    /// Version 4: the short blocks each site repeats (`SiteFurniture`), counted in
+    /// distinct documents, so a restarted daemon still knows a site's furniture.
+    private static func createFurnitureFingerprints(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE furniture_fingerprints (
+                site          TEXT NOT NULL,
+                fingerprint   INTEGER NOT NULL,
+                documents     INTEGER NOT NULL DEFAULT 0,
+                first_seen_at TEXT NOT NULL,
+                last_seen_at  TEXT NOT NULL,
+                PRIMARY KEY (site, fingerprint)
+            ) WITHOUT ROWID;
+            UPDATE schema_info SET value = '4' WHERE key = 'schema_version';
+            PRAGMA user_version = 4;
             """)
     }
 }
