@@ -79,8 +79,10 @@ struct ArgumentReader: Sendable {
             source = subject.unit
             if let other = subject.coordinated {
                 coordinated = true
-                // "Lighthizer and Mnuchin are in Beijing": two envoys of one side are co-actors.
-                if other.side == nil || other.side != subject.unit.side {
+                // "Lighthizer and Mnuchin are in Beijing": two envoys of one side are co-actors;
+                // so are the pair of any one-sided act ("X and Y arrived", "X and Y imposed
+                // tariffs"). Only a joint act ("X and Y met") is aimed by one at the other.
+                if flags.contains(.sym), other.side == nil || other.side != subject.unit.side {
                     partnerName = other.name
                     partnerSide = other.side
                 }

@@ -37,6 +37,8 @@ public struct EventExtractor: DocumentStage {
             let span = frame.sentences[index]
             var skipped: Set<Int>?
             var candidates: [EventCandidate] = []
+            // Meetings and talks with no subject of their own: the content of a speech act.
+            var plannedMeetings: [(TriggerMatch, EventArguments)] = []
             for match in lexicon.matches(in: frame.tokens, range: range) {
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
                 // Quoted words are coded through the speaker's statement, not on their own.
@@ -51,11 +53,17 @@ public struct EventExtractor: DocumentStage {
                 }
                 if skipped == nil { skipped = frame.appositions(in: range) }
                 let args = arguments.read(match, sentence: index, skipped: skipped!)
-                guard args.source != nil else { continue }
+                guard args.source != nil else {
+                    if entry.root == "04" { plannedMeetings.append((match, args)) }
+                    continue
+                }
                 candidates.append(EventCandidate(match: match, entry: entry, arguments: args))
             }
             guard !candidates.isEmpty else { continue }
-            let kept = collapse.reduce(candidates)
+            var kept = collapse.reduce(candidates)
+            if !plannedMeetings.isEmpty {
+                intentToMeet(&kept, plannedMeetings, sentence: index, polarity: polarity)
+            }
             let sentenceText = frame.text(span.start, span.end)
             let quantities = mentions(in: amounts, within: span).map(\.text)
             for candidate in kept {
@@ -80,6 +88,26 @@ public struct EventExtractor: DocumentStage {
             }
         }
         return events
+    }
+
+    /// "Trump has said the bargain will be struck at a meeting with Xi": a plain statement
+    /// whose content is a planned meeting of the speaker is an expression of intent to meet
+    /// (036, the force of the speech act, as gold convention 3 asks), aimed at the meeting's
+    /// other party.
+    private func intentToMeet(_ kept: inout [EventCandidate], _ meetings: [(TriggerMatch, EventArguments)],
+                              sentence: Int, polarity: PolarityReader) {
+        guard let intent = CAMEOCodebook.entry(for: "036") else { return }
+        for k in kept.indices where kept[k].entry.code == "010" && kept[k].match.rule.flags.contains(.speech)
+            && !kept[k].match.rule.flags.contains(.addressee) {
+            let said = kept[k].match
+            guard let (meeting, args) = meetings.first(where: { $0.0.firstToken >= said.endToken }),
+                  polarity.polarity(of: meeting, sentence: sentence) == .hypothetical else { continue }
+            kept[k].entry = intent
+            if kept[k].arguments.target == nil, let other = args.target, other != kept[k].arguments.source {
+                kept[k].arguments.target = other
+                kept[k].arguments.targetSide = args.targetSide
+            }
+        }
     }
 
     /// A directed act with no named target in its clause: a visit's host is the country of

@@ -103,6 +103,27 @@ enum WordTokenizer {
     }
 
     private static func fold(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        // Fast path: an ASCII word of up to 15 bytes becomes a small (inline, unallocated)
+        // String straight from its bytes, which is almost every word of English news.
+        if slice.count <= 15 {
+            var bytes: (UInt64, UInt64) = (0, 0)
+            var ascii = true
+            let length = withUnsafeMutableBytes(of: &bytes) { buffer -> Int in
+                var n = 0
+                for c in slice {
+                    var v = c.value
+                    if v == 0x2019 { v = 0x27 }
+                    guard v < 0x80 else { ascii = false; return 0 }
+                    if v >= 0x41 && v <= 0x5A { v += 32 }
+                    buffer[n] = UInt8(v)
+                    n += 1
+                }
+                return n
+            }
+            if ascii {
+                return withUnsafeBytes(of: &bytes) { String(decoding: $0.prefix(length), as: UTF8.self) }
+            }
+        }
         var view = String.UnicodeScalarView()
         for c in slice {
             if c == "\u{2019}" { view.append("'") }
