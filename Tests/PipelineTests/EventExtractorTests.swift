@@ -182,6 +182,15 @@ private let reuters = Actor("Reuters", .organization)
         #expect(said.first?.source == "Emmanuel Macron" && said.first?.target == nil)
     }
 
+    @Test func aCountrysNeutralStatementIsAnAttributionNotAnEvent() throws {
+        let attributed = try EventTestDocument.events("Canadian officials said the talks would resume on Monday.", [canada])
+        #expect(!attributed.contains { $0.code == "010" }, "\(attributed.map(\.code))")
+        let toSomeone = try EventTestDocument.events("Canada told Reuters that the talks would resume.", [canada, reuters])
+        #expect(toSomeone.contains { $0.code == "010" && $0.source == "Canada" && $0.target == "Reuters" })
+        let person = try EventTestDocument.events("Emmanuel Macron said the talks would resume.", [macron])
+        #expect(person.contains { $0.code == "010" && $0.source == "Emmanuel Macron" })
+    }
+
     @Test func titlesAndAppositionsAreSkipped() throws {
         let text = "French Finance Minister Bruno Le Maire, who led the German delegation, met German Chancellor Olaf Scholz."
         let events = try EventTestDocument.events(text, [france, germany, leMaire, scholz])

@@ -20,8 +20,8 @@ import Testing
     @Test func precisionAndCoreRecallOnTheSeeds() throws {
         let (report, _) = try Self.run()
         let counts = report.total(.events)
-        #expect(counts.precision >= 0.75, "events precision \(counts.precision)")
-        #expect(counts.recall >= 0.76, "events core recall \(counts.recall)")
+        #expect(counts.precision >= 0.80, "events precision \(counts.precision)")
+        #expect(counts.recall >= 0.80, "events core recall \(counts.recall)")
     }
 
     @Test func everyEventCarriesWhatGDELTNeeds() throws {

@@ -21,6 +21,9 @@ final class ChildDaemon {
         var settings = "rescan_interval_seconds = 60\n"
         if let parallelism { settings += "parallelism = \(parallelism)\n" }
         if !events { settings += "events_stage = false\n" }
+        // The corpus rotates the seeds' paragraphs: with furniture on they would soon be
+        // "repeated" and cleaned away, making later articles cheaper than real ones.
+        settings += "furniture_min_documents = 0\n"
         try Data(settings.utf8).write(to: URL(fileURLWithPath: config))
         notifyPath = root + "/notify.sock"
         notifyFD = try ChildDaemon.bindDatagramSocket(notifyPath)

@@ -69,6 +69,7 @@ public struct EventExtractor: DocumentStage {
             for candidate in kept {
                 let match = candidate.match, entry = candidate.entry
                 var args = candidate.arguments
+                if isAttribution(candidate, frame: frame) { continue }
                 // Statements need no target; a denial or an act answers someone.
                 if args.target == nil, entry.root != "01" || entry.code == "016" {
                     defaultTarget(&args, match: match, code: entry, frame: frame)
@@ -88,6 +89,16 @@ public struct EventExtractor: DocumentStage {
             }
         }
         return events
+    }
+
+    /// "US officials said the talks would resume": a neutral statement by a country, aimed
+    /// at nobody, only says where a report comes from (gold convention 3: such attribution
+    /// clauses are not events of their own). Named people's and bodies' statements are
+    /// always events, and so are statements made to someone.
+    private func isAttribution(_ candidate: EventCandidate, frame: TextFrame) -> Bool {
+        guard candidate.entry.code == "010", candidate.match.rule.flags.contains(.speech),
+              candidate.arguments.target == nil, let source = candidate.arguments.source else { return false }
+        return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
     }
 
     /// "Trump has said the bargain will be struck at a meeting with Xi": a plain statement
