@@ -97,3 +97,18 @@ import Testing
         #expect(try GleanerProcess.run(["serve", "--config", good, "--check-config"]).status == 0)
     }
 }
+
+/// The README's first command must keep working: every flag `scripts/run` gives
+/// `gleaner serve` is one the command knows.
+@Suite struct RunScriptTests {
+    @Test func theRunScriptOnlyUsesFlagsServeKnows() throws {
+        let script = try String(contentsOf: PackageRoot.url.appendingPathComponent("scripts/run"), encoding: .utf8)
+        let serveLine = try #require(script.split(separator: "\n").first { $0.contains("\" serve ") })
+        let flags = serveLine.split(separator: " ").filter { $0.hasPrefix("--") }.map(String.init)
+        #expect(!flags.isEmpty)
+        let help = try GleanerProcess.run(["serve", "--help"])
+        for flag in flags {
+            #expect(help.stdout.contains(flag), "scripts/run passes \(flag), which gleaner serve does not know")
+        }
+    }
+}
