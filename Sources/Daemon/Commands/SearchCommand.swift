@@ -6,7 +6,7 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Full-text search (SQLite FTS5 syntax) over article titles and clean text.",
-        discussion: "Examples: tariffs; \"trade war\"; tariff* AND soybeans; NEAR(Lighthizer Mnuchin, 10).")
+        discussion: "Examples: tariffs; \"trade war\"; tariff* AND soybeans; NEAR(Santos Olsen, 10).")
 
     @Argument(help: "An FTS5 query.")
     var query: String

@@ -51,7 +51,7 @@ struct EntityRecognizer: Sendable {
                 i += 1; continue
             }
 
-            // Titles: "US Trade Representative (USTR) Robert Lighthizer", "Dr Derek Scissors".
+            // Titles: "US Trade Representative (USTR) Maria Santos", "Dr Anna Kessler".
             if let title = matchTitle(at: i, in: sentence, tokens: tokens) {
                 let roleStart = pendingRoleStart ?? tokens[i].start
                 let role = slice(scalars, roleStart, tokens[title - 1].end)
@@ -91,7 +91,7 @@ struct EntityRecognizer: Sendable {
 
             guard isNameToken(token) || token.text.utf8.contains(UInt8(ascii: "-")) else { i += 1; continue }
 
-            // "spokesman Gao Feng": a cue noun beats a same-named town.
+            // "spokesman Zhou Lan": a cue noun beats a same-named town.
             if let cue = previousWord(before: i, in: sentence, tokens: tokens), NameLexicon.personCues.contains(cue.lower),
                isNameToken(token), gazetteer.places[token.text].map({ $0.kind == .place }) ?? true {
                 let run = nameRun(from: i, in: sentence, tokens: tokens, allowPronouns: false, limit: 3)
@@ -136,11 +136,11 @@ struct EntityRecognizer: Sendable {
                 || (next.map { NameLexicon.reportingVerbs.contains($0.lower) } ?? false) {
                 add(i..<run, .guessed(.organization)); i = run; continue
             }
-            // "William Reinsch", "Gary Clyde Hufbauer".
+            // "Mark Hollis", "Paul Edward Brandt".
             if gazetteer.firstNames.contains(token.text), run - i >= 2 {
                 add(i..<run, .typed(.person)); i = run; continue
             }
-            // "spokesman Gao Feng", "his Chinese counterpart, Xi Jinping".
+            // "spokesman Zhou Lan", "his Chinese counterpart, Li Wei".
             if let cue = previous, NameLexicon.personCues.contains(cue.lower), run - i >= 2 {
                 add(i..<run, .typed(.person), role: cue.text); i = run; continue
             }

@@ -63,7 +63,7 @@ struct EntityResolver: Sendable {
             guard !text.utf8.contains(UInt8(ascii: " ")) else {
                 return clusters.firstIndex { types.contains($0.type) && $0.mentions.contains { $0.text == text } }
             }
-            // Prefer people ("Trump" -> Donald Trump), then organisations ("Huawei").
+            // Prefer people ("Harlan" -> James Harlan), then organisations ("Huawei").
             for type in [EntityType.person, .organization, .eventName] where types.contains(type) {
                 if let i = clusters.firstIndex(where: { $0.type == type && $0.fixedName == nil && $0.words.contains(text) && $0.name != text }) {
                     return i
@@ -156,7 +156,7 @@ struct EntityResolver: Sendable {
         return entities.sorted { ($0.mentions.first?.start ?? 0) < ($1.mentions.first?.start ?? 0) }
     }
 
-    /// Words of a multi-word guess that each name a known entity ("Trump" of "Trump Cabinet").
+    /// Words of a multi-word guess that each name a known entity ("Harlan" of "Harlan Cabinet").
     private func splitIntoKnownWords(_ candidate: EntityCandidate, tokens: [Token],
                                      match: (String) -> Int?) -> [(EntityCandidate, Int)]? {
         guard candidate.tokens.count > 1 else { return nil }

@@ -46,7 +46,7 @@ enum NameLexicon {
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "mr.", "mrs.", "ms.", "dr.", "prof.",
         "sen.", "rep.", "gov.", "sir", "dame", "lord", "lady",
     ]
-    /// Lower-case nouns after which a capitalised name is a person: "spokesman Gao Feng".
+    /// Lower-case nouns after which a capitalised name is a person: "spokesman Zhou Lan".
     static let personCues: Set<String> = [
         "spokesman", "spokeswoman", "spokesperson", "envoy", "adviser", "advisor", "negotiator",
         "counterpart", "official", "economist", "analyst", "minister", "secretary", "chief",

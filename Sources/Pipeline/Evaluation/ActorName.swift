@@ -2,7 +2,7 @@
 /// words separated by one space, a leading "the" dropped.
 ///
 /// So "U.S." and "US", "Washington, D.C." and "washington dc", "The New York Times" and
-/// "New York Times" compare equal, while "Xi Jinping" and "XiJinpin" stay different
+/// "New York Times" compare equal, while "Li Wei" and "LiWie" stay different
 /// (the gold lists misspellings as mention forms, and the scorer accepts those).
 struct ActorName: Hashable, Sendable {
     let key: String

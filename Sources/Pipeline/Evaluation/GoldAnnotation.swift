@@ -180,7 +180,7 @@ public struct GoldEvent: Sendable, Hashable, Decodable {
     /// Canonical entity names.
     public var source: String?
     public var target: String?
-    /// Co-actors (Mnuchin alongside Lighthizer); accepted in place of the main actor.
+    /// Co-actors (Olsen alongside Santos); accepted in place of the main actor.
     public var sourceAdditional: [String]
     public var targetAdditional: [String]
     /// Joint or reciprocal actions: source and target may be swapped.

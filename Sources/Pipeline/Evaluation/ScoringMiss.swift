@@ -8,7 +8,7 @@ public struct ScoringMiss: Sendable, Hashable {
 
     public var task: EvaluationTask
     public var kind: Kind
-    /// What was missed or predicted, e.g. `PERSON "Robert Lighthizer"` or `line 33`.
+    /// What was missed or predicted, e.g. `PERSON "Maria Santos"` or `line 33`.
     public var detail: String
 
     public init(task: EvaluationTask, kind: Kind, detail: String) {

@@ -1,5 +1,5 @@
 /// A phrase that can fill an event's source or target: an entity mention with the title
-/// and modifier mentions it absorbed ("US Trade Representative Robert Lighthizer"), or a
+/// and modifier mentions it absorbed ("US Trade Representative Maria Santos"), or a
 /// pronoun or nominal resolved to an entity.
 struct ActorUnit: Sendable, Hashable {
     /// First token of the whole phrase, absorbed modifiers included.

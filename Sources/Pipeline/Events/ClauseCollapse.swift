@@ -5,7 +5,7 @@
 /// - a participial speech verb (", saying …") whose speaker already acts earlier in the
 ///   sentence elaborates that act and is dropped;
 /// - a plain speech act ("X said (that) …") followed by another act of the same actor is
-///   coded by that act, the force of what was said ("Trump said he plans to keep
+///   coded by that act, the force of what was said ("Harlan said he plans to keep
 ///   tariffs" is 1244, not 010); "X told Y" keeps its own event, the medium being its target;
 /// - of two triggers that found the very same subject phrase with no clause boundary
 ///   (",", ";", "and", "but") between them, a control verb (`light`: "agreed to suspend")

@@ -9,7 +9,7 @@ struct EventArguments: Sendable, Hashable {
     /// First token of the source phrase's head, so two triggers that found the very same
     /// subject phrase are known to share one clause subject; -1 when there is no source.
     var sourceHead: Int = -1
-    /// The source was a coordinated pair ("he and Lighthizer").
+    /// The source was a coordinated pair ("he and Santos").
     var sourceCoordinated: Bool = false
 }
 
@@ -79,7 +79,7 @@ struct ArgumentReader: Sendable {
             source = subject.unit
             if let other = subject.coordinated {
                 coordinated = true
-                // "Lighthizer and Mnuchin are in Beijing": two envoys of one side are co-actors;
+                // "Santos and Olsen are in Beijing": two envoys of one side are co-actors;
                 // so are the pair of any one-sided act ("X and Y arrived", "X and Y imposed
                 // tariffs"). Only a joint act ("X and Y met") is aimed by one at the other.
                 if flags.contains(.sym), other.side == nil || other.side != subject.unit.side {

@@ -101,7 +101,7 @@ public struct EventExtractor: DocumentStage {
         return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
     }
 
-    /// "Trump has said the bargain will be struck at a meeting with Xi": a plain statement
+    /// "Harlan has said the bargain will be struck at a meeting with Xi": a plain statement
     /// whose content is a planned meeting of the speaker is an expression of intent to meet
     /// (036, the force of the speech act, as gold convention 3 asks), aimed at the meeting's
     /// other party.

@@ -118,7 +118,7 @@ public struct QuoteFinder: Sendable {
         let openToken = TextFrame.tokenIndex(atOrAfter: openAt, in: tokens)
         let closeToken = TextFrame.tokenIndex(atOrAfter: closeAt, in: tokens)
 
-        // After: `," he said` / `," said Dr X` / `’ Mike Pompeo told Fox`.
+        // After: `," he said` / `," said Dr X` / `’ Mike Castell told Fox`.
         var k = closeToken + 1
         while k < tokens.count && k - closeToken <= 9 {
             let word = tokens[k].folded

@@ -145,7 +145,7 @@ struct TextFrame: Sendable {
                 } else {
                     units.append(unit)
                 }
-                // "Trump administration officials": the government the person leads.
+                // "Harlan administration officials": the government the person leads.
                 if p.type == .person, p.end < tokens.count, Self.governmentNouns.contains(tokens[p.end].folded),
                    let country = unit.affiliation {
                     var end = p.end + 1
@@ -218,7 +218,7 @@ struct TextFrame: Sendable {
             let t = tokens[k]
             if t.isWord && t.isCapitalized { continue }
             if bridgeWords.contains(t.folded) { continue }
-            // "his Chinese counterpart, Xi Jinping": a role noun and its appositive name.
+            // "his Chinese counterpart, Li Wei": a role noun and its appositive name.
             if t.folded == ",", k > from, roleNouns.contains(tokens[k - 1].folded) { continue }
             return false
         }

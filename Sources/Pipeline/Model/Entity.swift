@@ -29,7 +29,7 @@ public struct Mention: Sendable, Hashable {
 
 /// A named entity of one document: its canonical name, type, and every mention.
 public struct Entity: Sendable, Hashable {
-    /// The fullest name the document gives ("Robert Lighthizer"), or the country's
+    /// The fullest name the document gives ("Maria Santos"), or the country's
     /// name for a demonym ("American" -> "United States").
     public var name: String
     public var type: EntityType

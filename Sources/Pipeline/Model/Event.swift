@@ -32,7 +32,7 @@ public struct Event: Sendable, Hashable {
     public var triggerStart: Int
     public var triggerEnd: Int
     /// The country the source acts for: itself for a country, a person's country when the
-    /// text gives it ("US Trade Representative Robert Lighthizer" -> United States).
+    /// text gives it ("US Trade Representative Maria Santos" -> United States).
     public var sourceAffiliation: String?
     /// The country the target stands for, likewise.
     public var targetAffiliation: String?

@@ -5,7 +5,7 @@ import GRDB
 ///
 /// Promises: an entity whose (name, type) is stored resolves to that row; otherwise a
 /// name whose normalized form (`AliasKey`) is an alias of exactly one entity of the same
-/// type resolves to it ("Lighthizer" -> "Robert Lighthizer" once a document mentioned him
+/// type resolves to it ("Santos" -> "Maria Santos" once a document mentioned him
 /// so); otherwise a new row is created. An ambiguous alias never merges two people.
 /// Every name and mention surface form is recorded as an alias of the row it resolved to.
 ///
