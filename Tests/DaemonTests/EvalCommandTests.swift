@@ -18,3 +18,11 @@ import Testing
         }
     }
 }
+
+extension EvalCommandTests {
+    @Test func aMissingCorpusFolderIsNamed() throws {
+        let run = try GleanerProcess.run(["eval", "/no/such/corpus"])
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("/no/such/corpus"))
+    }
+}

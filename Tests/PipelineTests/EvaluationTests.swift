@@ -1,10 +1,9 @@
 import Testing
 @testable import Pipeline
 
-private let corpusFolder = TestCorpus.folder.path
 
 private let corpus: GoldCorpus = {
-    do { return try GoldCorpus.load(folder: corpusFolder) } catch { fatalError("cannot load corpus: \(error)") }
+    do { return try TestCorpus.gold() } catch { fatalError("cannot load corpus: \(error)") }
 }()
 
 private func entry(_ prefix: String) -> GoldCorpus.Entry {
@@ -130,10 +129,6 @@ private func makeEvent(code: String, source: String?, target: String?) -> Event 
         #expect(e000.values.first { $0.type == "DATE" }?.normalized.stringValue != nil)
         let wallStreet = try #require(entry("004").gold.entities.first { $0.canonical == "Wall Street" })
         #expect(wallStreet.accepts("ORGANIZATION") && wallStreet.accepts("LOCATION") && !wallStreet.accepts("PERSON"))
-    }
-
-    @Test func loaderNamesAMissingFolder() {
-        #expect(throws: GoldCorpusError.self) { try GoldCorpus.load(folder: corpusFolder + "/no-such-folder") }
     }
 
     @Test func cleanOffsetMapInvertsSourceOffset() {

@@ -6,7 +6,7 @@ import Testing
 /// and what every event must carry for a GDELT-shaped export.
 @Suite struct EventsGoldTests {
     private static func run() throws -> (EvaluationReport, [ExtractedDocument]) {
-        let corpus = try GoldCorpus.load(folder: PipelineGoldFloorTests.corpusFolder)
+        let corpus = try TestCorpus.gold()
         let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), analyzer = TextAnalyzer(), events = EventExtractor()
         var documents: [ExtractedDocument] = []
         let report = CorpusEvaluator().evaluate(corpus) { input throws(PipelineError) in

@@ -14,7 +14,7 @@ import Testing
     ]
 
     @Test func seedScoresStayAtOrAboveTheirFloors() throws {
-        let corpus = try GoldCorpus.load(folder: PipelineGoldFloorTests.corpusFolder)
+        let corpus = try TestCorpus.gold()
         #expect(corpus.entries.count == 5)
         let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), analyzer = TextAnalyzer(), events = EventExtractor()
         let report = CorpusEvaluator().evaluate(corpus) { input throws(PipelineError) in
@@ -26,11 +26,5 @@ import Testing
             #expect(counts.recall >= floor.recall, "\(task) recall \(counts.recall) fell below \(floor.recall)")
             #expect(counts.f1 >= floor.f1, "\(task) F1 \(counts.f1) fell below \(floor.f1)")
         }
-    }
-
-    static var corpusFolder: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/PipelineTests/<file>
-        return parts.joined(separator: "/") + "/corpus"
     }
 }

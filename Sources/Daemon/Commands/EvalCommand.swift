@@ -20,7 +20,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let gold: GoldCorpus
         do {
-            gold = try GoldCorpus.load(folder: corpus)
+            gold = try GoldCorpusFolder.load(corpus)
         } catch {
             StandardStreams.err("gleaner: \(error)")
             throw ExitCode(66)

@@ -53,7 +53,7 @@ public struct GoldAnnotation: Sendable, Hashable, Decodable {
     }
 
     /// Parses a gold file's bytes. A `malformedGold` error from here has an empty path;
-    /// `GoldCorpus.load` fills in the file it was reading.
+    /// The caller that read the bytes fills in the file (`gleaner eval` does).
     public static func decode(_ bytes: [UInt8]) throws(GoldCorpusError) -> GoldAnnotation {
         do {
             return try JSONDecoder().decode(GoldAnnotation.self, from: Data(bytes))
