@@ -262,6 +262,72 @@ private enum Sample {
         #expect(try store.counts().filesFailed == 2)
     }
 
+    @Test func anItemTheDatabaseRefusesFailsAloneAndTheRestIsStoredAndSearchable() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("g.sqlite")
+        _ = try ArticleStore(path: path)
+        // A rule of the database's own, as an operator might add: it refuses one path.
+        let admin = try DatabaseQueue(path: path)
+        try admin.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse_poison BEFORE INSERT ON documents WHEN new.source_path LIKE '%poison%'
+                BEGIN SELECT RAISE(ABORT, 'poisoned by policy'); END
+                """)
+        }
+        try admin.close()
+        let store = try ArticleStore(path: path)
+        let outcomes = try store.write([.document(Sample.trade(path: "inbox/a.txt", body: " alpha")),
+                                        .document(Sample.trade(path: "inbox/poison.txt", body: " beta")),
+                                        .document(Sample.trade(path: "inbox/c.txt", body: " gamma"))])
+        #expect(outcomes.count == 3)
+        if case .stored = outcomes[0].disposition {} else { Issue.record("first: \(outcomes[0].disposition)") }
+        if case .failed(let error) = outcomes[1].disposition {
+            #expect(error.kind == .storage)
+            #expect(error.message.contains("poisoned by policy"))
+        } else {
+            Issue.record("the refused item was not failed: \(outcomes[1].disposition)")
+        }
+        if case .stored = outcomes[2].disposition {} else { Issue.record("third: \(outcomes[2].disposition)") }
+        #expect(try store.counts().documents == 2)
+        #expect(try store.counts().filesFailed == 1)
+        // The full-text index holds exactly the stored documents, once each.
+        #expect(try store.search("alpha").count == 1)
+        #expect(try store.search("gamma").count == 1)
+        #expect(try store.search("beta").isEmpty)
+        #expect(try store.search("tariffs").count == 2)
+    }
+
+    @Test func aVersion4DatabaseIsMigratedAndStaysSearchable() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("g.sqlite")
+        // A file as Gleaner with schema 4 left it: its full-text index kept by a trigger.
+        let old = try DatabasePool(path: path)
+        try StoreSchema.migrator.migrate(old, upTo: "v4 site furniture fingerprints")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents(sha256, source_path, format, title, ingested_at, byte_count, raw_text, clean_text, word_count)
+                VALUES ('00', 'inbox/old.txt', 'txt', 'Harbour news', '2026-01-01T00:00:00Z', 20, 'dredging the harbour', 'dredging the harbour', 3)
+                """)
+        }
+        try old.close()
+
+        let store = try ArticleStore(path: path)
+        #expect(try store.schemaVersion() == 5)
+        let triggers = try store.reading { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        }
+        #expect(triggers == ["documents_fts_delete", "documents_fts_update"])
+        _ = try store.write([.document(Sample.trade())])
+        #expect(try store.search("dredging").count == 1)
+        #expect(try store.search("tariffs").count == 1)
+        #expect(try store.search("harbour OR tariffs").count == 2)
+        // FTS5's own consistency check of the index against the documents it indexes.
+        let writer = try DatabaseQueue(path: path)
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+        }
+    }
+
     @Test func exportRebuildsTheSameContractLine() throws {
         let dir = try TemporaryDirectory()
         let store = try ArticleStore(path: dir.path("g.sqlite"))

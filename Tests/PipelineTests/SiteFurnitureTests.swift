@@ -176,7 +176,7 @@ import Testing
             // The first document again (a duplicate) must not count twice.
             batch.append(batch[0])
             _ = try store.write(batch)
-            #expect(try store.schemaVersion() == 4)
+            #expect(try store.schemaVersion() == StoreSchema.version)
         }
 
         let reopened = try ArticleStore(path: path)

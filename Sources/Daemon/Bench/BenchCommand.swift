@@ -55,6 +55,11 @@ struct BenchCommand: ParsableCommand {
 
         let floor = try measureFloor(staging: staging, root: root)
         StandardStreams.err(String(format: "bench: floor %.0f files/s", floor))
+        let ceilings = try StageCeilings.measure(paths: (0..<files).map { staging + "/" + BenchCorpus.name($0) },
+                                                 databasePath: root + "/ceilings.sqlite",
+                                                 parallelism: parallelism, batchSize: 256)
+        StandardStreams.err(String(format: "bench: analysis alone %.0f documents/s, store alone %.0f documents/s",
+                                   ceilings.analysisDocumentsPerSecond, ceilings.storeDocumentsPerSecond))
         let throughput = try measureThroughput(staging: staging, root: root + "/throughput")
         StandardStreams.err(String(format: "bench: end to end %.0f files/s", throughput.filesPerSecond))
         var withoutEvents: Double?
@@ -66,7 +71,7 @@ struct BenchCommand: ParsableCommand {
         let latency = try measureLatency(corpus: corpus, root: root + "/latency")
         let backlogStart = backlog > 0 ? try measureBacklogStart(corpus: corpus, root: root + "/backlog") : nil
 
-        let report = BenchReport(files: files, meanBytes: bytes / files, floorFilesPerSecond: floor,
+        let report = BenchReport(files: files, meanBytes: bytes / files, floorFilesPerSecond: floor, ceilings: ceilings,
                                  throughput: throughput, withoutEventsFilesPerSecond: withoutEvents,
                                  latency: latency, backlog: backlogStart)
         StandardStreams.out(report.table())

@@ -31,6 +31,7 @@ struct BenchReport {
     var files: Int
     var meanBytes: Int
     var floorFilesPerSecond: Double
+    var ceilings: StageCeilings
     var throughput: ThroughputResult
     /// End-to-end files/s with the events stage off, when measured.
     var withoutEventsFilesPerSecond: Double?
@@ -44,6 +45,9 @@ struct BenchReport {
         rows.append(["articles (mean bytes)", "\(files) (\(meanBytes))"])
         rows.append(["floor: read+hash+insert, files/s", String(format: "%.0f", floorFilesPerSecond)])
         rows.append(["end to end, files/s", String(format: "%.0f", throughput.filesPerSecond)])
+        rows.append(["  ceiling: analysis alone, documents/s", String(format: "%.0f", ceilings.analysisDocumentsPerSecond)])
+        rows.append(["  analysis CPU, µs per document", String(format: "%.0f", ceilings.analysisCPUMicrosecondsPerDocument)])
+        rows.append(["  ceiling: store alone, documents/s", String(format: "%.0f", ceilings.storeDocumentsPerSecond)])
         rows.append(["floor / end to end", String(format: "%.2fx", ratioToFloor)])
         if let withoutEvents = withoutEventsFilesPerSecond {
             rows.append(["end to end without events, files/s", String(format: "%.0f", withoutEvents)])
@@ -78,6 +82,9 @@ struct BenchReport {
             ("floor_files_per_second", .double(floorFilesPerSecond.rounded())),
             ("files_per_second", .double(throughput.filesPerSecond.rounded())),
             ("floor_ratio", .double((ratioToFloor * 100).rounded() / 100)),
+            ("analysis_documents_per_second", .double(ceilings.analysisDocumentsPerSecond.rounded())),
+            ("analysis_cpu_microseconds_per_document", .double(ceilings.analysisCPUMicrosecondsPerDocument.rounded())),
+            ("store_documents_per_second", .double(ceilings.storeDocumentsPerSecond.rounded())),
             ("latency_ms", .object([("rate", .int(latency.rate)), ("files", .int(latency.files)),
                                     ("p50", .double(latency.p50.rounded())), ("p99", .double(latency.p99.rounded())),
                                     ("max", .double(latency.max.rounded()))])),

@@ -13,7 +13,9 @@ import Synchronization
 ///   it may block while the pipeline is full — that is the backpressure reaching intake.
 /// - `controlQueue` (serial) handles signals, the watchdog, status, and retries of
 ///   moves that failed; it never blocks on the pipeline, so SIGTERM is always heard.
-/// - outcomes arrive on the pipeline's store queue and only move files.
+/// - `spoolQueue` (serial) logs each outcome and moves its file on. Outcomes arrive on the
+///   pipeline's store queue, in commit order, and are handed over at once, so the single
+///   writer goes on to its next batch instead of waiting for renames and log lines.
 final class InboxService: @unchecked Sendable {
     // @unchecked: the mutable stored properties are `watcher` and `signalSources`,
     // written in `start()` before any handler that reads them is installed and then
@@ -27,6 +29,7 @@ final class InboxService: @unchecked Sendable {
     private let statusFile: StatusFile
     private let intakeQueue = DispatchQueue(label: "gleaner.intake")
     private let controlQueue = DispatchQueue(label: "gleaner.control")
+    private let spoolQueue = DispatchQueue(label: "gleaner.spool")
     private let claimed = Mutex([Int: String]())
     private let pendingMoves = Mutex([PendingMove]())
     private let refusedInPlace = Mutex(Set<String>())
@@ -76,8 +79,8 @@ final class InboxService: @unchecked Sendable {
                                                   maximumBytes: settings.maxFileBytes, storeRetryLimit: nil)
         let cleaner = try BoilerplateCleaner.learningFurniture(from: store, minimumDocuments: settings.furnitureMinDocuments)
         self.pipeline = DocumentPipeline(configuration: configuration, sink: store, cleaner: cleaner,
-                                         includeEvents: settings.eventsStage) { [weak self] outcome in
-            self?.finish(outcome)
+                                         includeEvents: settings.eventsStage) { [weak self, spoolQueue] outcome in
+            spoolQueue.async { [weak self] in self?.finish(outcome) }
         }
     }
 
@@ -202,7 +205,7 @@ final class InboxService: @unchecked Sendable {
 
     // MARK: - Outcomes
 
-    /// Runs on the store queue once an outcome is durable: move the file on.
+    /// Runs on the spool queue once an outcome is durable: log it and move the file on.
     private func finish(_ outcome: PipelineOutcome) {
         guard let path = claimed.withLock({ $0.removeValue(forKey: outcome.sequence) }) else { return }
         let name = (outcome.source.path as NSString).lastPathComponent
@@ -368,6 +371,7 @@ final class InboxService: @unchecked Sendable {
         intakeQueue.async { [self] in
             // Intake has stopped taking files; wait for those in flight, then their moves.
             pipeline.notifyWhenIdle(on: controlQueue) { [self] in
+                spoolQueue.sync {}  // the last outcomes' moves
                 retryMoves()
                 _ = try? store.checkpoint(truncate: true)
                 publishStatus()

@@ -46,6 +46,11 @@ public final class ArticleStore: DocumentSink, Sendable {
         configuration.prepareDatabase { db in
             // 16 MiB of page cache per connection: the documents' indexes stay hot.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // The writer's values come from Swift enums, so they meet the schema's CHECK
+            // constraints by construction. SQLite 3.40 builds a temporary b-tree for each
+            // `CHECK (x IN (...))` on every row it checks, which made the store's cheapest
+            // rows its dearest. The constraints stay in the schema for every other writer.
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             // Keep -wal and -shm when the last connection closes: analysts with read-only
             // access to the folder cannot recreate them, and could not open the database.
             var persist: Int32 = 1
@@ -141,32 +146,49 @@ public final class ArticleStore: DocumentSink, Sendable {
         }
         do {
             return try pool.writeWithoutTransaction { db in
-                var outcomes: [PipelineOutcome] = []
-                outcomes.reserveCapacity(batch.count)
-                // Taken out for the batch and put back only after the commit, so a rolled
-                // back batch leaves no id behind in the memo.
-                var resolver = resolverMemo.take()
-                try db.inTransaction(.immediate) {
-                    var writer = BatchWriter(now: try BatchWriter.timestamp(in: db), resolver: resolver)
-                    resolver = CanonicalEntityIndex()  // one owner, so the memo is never copied
-                    for item in batch {
-                        outcomes.append(try Self.write(item, with: &writer, in: db))
-                    }
-                    resolver = writer.resolver
-                    return .commit
+                do {
+                    return try write(batch, isolatingItems: false, in: db)
+                } catch let error as DatabaseError where Self.isItemError(error) {
+                    // Some item is one the schema refuses. The batch rolled back whole; it
+                    // is written again with a savepoint per item, so only that item fails.
+                    // Savepoints are not the fast path because each one costs every
+                    // statement after it a statement journal.
+                    return try write(batch, isolatingItems: true, in: db)
                 }
-                resolverMemo.put(resolver)
-                return outcomes
             }
         } catch {
             throw PipelineError(.storage, stage: .store, StoreError.from(error, path: path).description)
         }
     }
 
+    private func write(_ batch: [PipelineItem], isolatingItems: Bool, in db: Database) throws -> [PipelineOutcome] {
+        var outcomes: [PipelineOutcome] = []
+        outcomes.reserveCapacity(batch.count)
+        // Taken out for the batch and put back only after the commit, so a rolled back
+        // batch leaves no id behind in the memo.
+        var resolver = resolverMemo.take()
+        try db.inTransaction(.immediate) {
+            var writer = try BatchWriter(resolver: resolver, in: db)
+            resolver = CanonicalEntityIndex()  // one owner, so the memo is never copied
+            for item in batch {
+                if isolatingItems {
+                    outcomes.append(try Self.writeIsolated(item, with: &writer, in: db))
+                } else {
+                    outcomes.append(try writer.write(item, in: db))
+                }
+            }
+            try writer.indexFullText(in: db)
+            resolver = writer.resolver
+            return .commit
+        }
+        resolverMemo.put(resolver)
+        return outcomes
+    }
+
     /// Writes one item inside a savepoint so that a row the schema rejects costs only
     /// that item, not the batch (the pipeline would otherwise retry a poisoned batch forever).
-    private static func write(_ item: PipelineItem, with writer: inout BatchWriter,
-                              in db: Database) throws -> PipelineOutcome {
+    private static func writeIsolated(_ item: PipelineItem, with writer: inout BatchWriter,
+                                      in db: Database) throws -> PipelineOutcome {
         var outcome: PipelineOutcome?
         do {
             try db.inSavepoint {

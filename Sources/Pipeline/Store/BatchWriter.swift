@@ -15,10 +15,25 @@ struct BatchWriter {
     let now: String
     var resolver: CanonicalEntityIndex
     private var storedInBatch: [String: Int64] = [:]
+    /// The largest document id before the batch: every newer row is the batch's, and
+    /// goes into the full-text index at its end.
+    private let lastDocumentIDBefore: Int64
 
-    init(now: String, resolver: CanonicalEntityIndex) {
-        self.now = now
+    /// Starts a batch in the transaction `db` is in.
+    init(resolver: CanonicalEntityIndex, in db: Database) throws {
+        self.now = try Self.timestamp(in: db)
         self.resolver = resolver
+        self.lastDocumentIDBefore = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM documents")) ?? 0
+    }
+
+    /// Indexes the batch's new documents for full-text search, in one statement after all
+    /// the others: FTS5 then flushes one index segment per batch, not one per document
+    /// (see migration v5).
+    func indexFullText(in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO documents_fts(rowid, title, clean_text)
+            SELECT id, title, clean_text FROM documents WHERE id > ? ORDER BY id
+            """).execute(arguments: [lastDocumentIDBefore])
     }
 
     /// Forgets what the item with `sha256` may have left in the memos, after its savepoint
@@ -71,7 +86,7 @@ struct BatchWriter {
                             documentID: Int64?, in db: Database) throws {
         // A file seen again keeps its first state unless that was a failure: a later
         // success (say after a fix to the decoder) is what the ledger should say now.
-        let statement = try db.cachedStatement(sql: """
+        let statement = try RowStatement(db, sql: """
             INSERT INTO files(path, sha256, size, state, error_kind, error_stage, error, document_id,
                               first_seen_at, last_seen_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -84,29 +99,29 @@ struct BatchWriter {
                 state = CASE WHEN files.state = 'failed' THEN excluded.state ELSE files.state END,
                 document_id = coalesce(files.document_id, excluded.document_id)
             """)
-        statement.setUncheckedArguments([
-            path, sha256, size, state, error?.kind.rawValue, error?.stage.rawValue, error?.message,
-            documentID, now, now,
-        ])
-        try statement.execute()
+        try statement.execute { row in
+            row.bind(path); row.bind(sha256); row.bind(size); row.bind(state)
+            row.bind(error?.kind.rawValue); row.bind(error?.stage.rawValue); row.bind(error?.message)
+            row.bind(documentID); row.bind(now); row.bind(now)
+        }
     }
 
     private mutating func insertDocument(_ doc: ExtractedDocument, in db: Database) throws -> Int64 {
         let clean = doc.analyzed.clean
         let decoded = clean.decoded
         let meta = decoded.metadata
-        let insert = try db.cachedStatement(sql: """
+        let insert = try RowStatement(db, sql: """
             INSERT INTO documents(sha256, source_path, format, title, byline, published, site_name, url,
                                   language, ingested_at, byte_count, raw_text, clean_text, word_count, warnings)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let warnings = JSONValue.array(decoded.warnings.map(JSONValue.string)).serialized()
-        insert.setUncheckedArguments([
-            decoded.sha256, decoded.source.path, decoded.format.rawValue, meta.title, meta.byline,
-            meta.published, meta.siteName, meta.url, meta.language, now, decoded.byteCount,
-            decoded.text, clean.text, Self.wordCount(clean.text), warnings,
-        ])
-        try insert.execute()
+        try insert.execute { row in
+            row.bind(decoded.sha256); row.bind(decoded.source.path); row.bind(decoded.format.rawValue)
+            row.bind(meta.title); row.bind(meta.byline); row.bind(meta.published); row.bind(meta.siteName)
+            row.bind(meta.url); row.bind(meta.language); row.bind(now); row.bind(decoded.byteCount)
+            row.bind(decoded.text); row.bind(clean.text); row.bind(Self.wordCount(clean.text)); row.bind(warnings)
+        }
         let id = db.lastInsertedRowID
 
         try insertRemoved(clean, documentID: id, in: db)
@@ -125,7 +140,7 @@ struct BatchWriter {
     /// stored documents get here, so a duplicate file never counts twice.
     private func countFurniture(_ clean: CleanDocument, in db: Database) throws {
         guard let site = clean.furnitureSite, !clean.blockFingerprints.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: """
+        let statement = try RowStatement(db, sql: """
             INSERT INTO furniture_fingerprints(site, fingerprint, documents, first_seen_at, last_seen_at)
             VALUES (?, ?, 1, ?, ?)
             ON CONFLICT(site, fingerprint) DO UPDATE SET
@@ -134,32 +149,36 @@ struct BatchWriter {
             """)
         for fingerprint in clean.blockFingerprints {
             // SQLite integers are signed; the fingerprint's bits are kept as they are.
-            statement.setUncheckedArguments([site, Int64(bitPattern: fingerprint), now, now])
-            try statement.execute()
+            try statement.execute { row in
+                row.bind(site); row.bind(Int64(bitPattern: fingerprint)); row.bind(now); row.bind(now)
+            }
         }
     }
 
     private func insertRemoved(_ clean: CleanDocument, documentID: Int64, in db: Database) throws {
         guard !clean.removed.isEmpty else { return }
         // The removed text is kept so an auditor need not re-slice raw_text by scalars.
-        let statement = try db.cachedStatement(sql: """
+        let statement = try RowStatement(db, sql: """
             INSERT INTO removed_spans(document_id, start, "end", reason, text) VALUES (?, ?, ?, ?, ?)
             """)
         var slicer = ScalarSlicer(clean.decoded.text)
         for span in clean.removed {
-            statement.setUncheckedArguments([documentID, span.start, span.end, span.reason.rawValue,
-                                             slicer.slice(span.start, span.end)])
-            try statement.execute()
+            let text = slicer.slice(span.start, span.end)
+            try statement.execute { row in
+                row.bind(documentID); row.bind(span.start); row.bind(span.end); row.bind(span.reason.rawValue)
+                row.bind(text)
+            }
         }
     }
 
     private func insertSentences(_ sentences: [SentenceSpan], documentID: Int64, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try RowStatement(db, sql: """
             INSERT INTO sentences(document_id, ordinal, start, "end") VALUES (?, ?, ?, ?)
             """)
         for (ordinal, sentence) in sentences.enumerated() {
-            statement.setUncheckedArguments([documentID, ordinal, sentence.start, sentence.end])
-            try statement.execute()
+            try statement.execute { row in
+                row.bind(documentID); row.bind(ordinal); row.bind(sentence.start); row.bind(sentence.end)
+            }
         }
     }
 
@@ -167,11 +186,11 @@ struct BatchWriter {
     /// the document uses, for events and quotes.
     private mutating func insertEntities(_ entities: [Entity], documentID: Int64,
                                          in db: Database) throws -> [String: Int64] {
-        let link = try db.cachedStatement(sql: """
+        let link = try RowStatement(db, sql: """
             INSERT INTO document_entities(document_id, ordinal, entity_id, name, role, mention_count)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
-        let mention = try db.cachedStatement(sql: """
+        let mention = try RowStatement(db, sql: """
             INSERT INTO mentions(document_id, entity_id, entity_ordinal, text, start, "end", sentence, metonym_for)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -179,19 +198,22 @@ struct BatchWriter {
         for (ordinal, entity) in entities.enumerated() {
             let entityID = try resolver.resolve(entity, in: db)
             if ids[entity.name] == nil { ids[entity.name] = entityID }
-            link.setUncheckedArguments([documentID, ordinal, entityID, entity.name, entity.role, entity.mentions.count])
-            try link.execute()
+            try link.execute { row in
+                row.bind(documentID); row.bind(ordinal); row.bind(entityID); row.bind(entity.name)
+                row.bind(entity.role); row.bind(entity.mentions.count)
+            }
             for m in entity.mentions {
-                mention.setUncheckedArguments([documentID, entityID, ordinal, m.text, m.start, m.end, m.sentence,
-                                               m.metonymFor])
-                try mention.execute()
+                try mention.execute { row in
+                    row.bind(documentID); row.bind(entityID); row.bind(ordinal); row.bind(m.text)
+                    row.bind(m.start); row.bind(m.end); row.bind(m.sentence); row.bind(m.metonymFor)
+                }
             }
         }
         return ids
     }
 
     private func insertValues(_ values: [ValueMention], documentID: Int64, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try RowStatement(db, sql: """
             INSERT INTO value_mentions(document_id, type, text, start, "end", normalized, amount, currency, date_value)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -209,9 +231,11 @@ struct BatchWriter {
             case .date:
                 date = normalized["resolved"]?.stringValue ?? normalized["value"]?.stringValue
             }
-            statement.setUncheckedArguments([documentID, value.type.rawValue, value.text, value.start, value.end,
-                                             normalized.serialized(), amount, currency, date])
-            try statement.execute()
+            let serialized = normalized.serialized()
+            try statement.execute { row in
+                row.bind(documentID); row.bind(value.type.rawValue); row.bind(value.text); row.bind(value.start)
+                row.bind(value.end); row.bind(serialized); row.bind(amount); row.bind(currency); row.bind(date)
+            }
         }
     }
 
@@ -219,56 +243,82 @@ struct BatchWriter {
     /// distinct `events` row for its code, source, target and date (created or counted).
     private func insertEvents(_ events: [Event], entityIDs: [String: Int64], documentID: Int64,
                               published: String?, in db: Database) throws {
-        let mention = try db.cachedStatement(sql: """
+        let mention = try RowStatement(db, sql: """
             INSERT INTO event_mentions(document_id, event_id, confidence, code, root, quad_class, goldstein,
                                source_entity_id, source, target_entity_id, target, location_entity_id, location,
                                time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end,
                                source_affiliation, target_affiliation, time_normalized, quantities)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        // The distinct events this document has reported so far: a second mention of one
+        // counts a mention, not another document.
+        var reported: Set<DistinctEventKey> = []
         for event in events {
             let source = try entityID(event.source, among: entityIDs, preferring: .organization, in: db)
             let target = try entityID(event.target, among: entityIDs, preferring: .organization, in: db)
             let location = try entityID(event.location, among: entityIDs, preferring: .location, in: db)
             let date = Self.eventDate(event, published: published, ingested: String(now.prefix(10)))
-            let eventID = try distinctEvent(for: event, date: date, documentID: documentID, in: db)
-            mention.setUncheckedArguments([
-                documentID, eventID, Self.confidence(event), event.code, event.root, event.quadClass, event.goldstein,
-                source, event.source, target, event.target, location, event.location,
-                event.time, event.polarity.rawValue, event.trigger, event.sentence,
-                event.start, event.end, event.triggerStart, event.triggerEnd,
-                event.sourceAffiliation, event.targetAffiliation, event.timeNormalized,
-                JSONValue.array(event.quantities.map(JSONValue.string)).serialized(),
-            ])
-            try mention.execute()
+            let key = DistinctEventKey(code: event.code, source: event.source ?? "", target: event.target ?? "", date: date)
+            let isNewToDocument = reported.insert(key).inserted
+            let eventID = try distinctEvent(for: event, key: key, isNewToDocument: isNewToDocument, in: db)
+            let quantities = JSONValue.array(event.quantities.map(JSONValue.string)).serialized()
+            try mention.execute { row in
+                row.bind(documentID); row.bind(eventID); row.bind(Self.confidence(event)); row.bind(event.code)
+                row.bind(event.root); row.bind(event.quadClass); row.bind(event.goldstein)
+                row.bind(source); row.bind(event.source); row.bind(target); row.bind(event.target)
+                row.bind(location); row.bind(event.location); row.bind(event.time); row.bind(event.polarity.rawValue)
+                row.bind(event.trigger); row.bind(event.sentence); row.bind(event.start); row.bind(event.end)
+                row.bind(event.triggerStart); row.bind(event.triggerEnd); row.bind(event.sourceAffiliation)
+                row.bind(event.targetAffiliation); row.bind(event.timeNormalized); row.bind(quantities)
+            }
         }
     }
 
-    /// The `events` row for this code, source, target and date: inserted the first time,
-    /// counted (mentions, and documents when this document is new to it) after that.
-    private func distinctEvent(for event: Event, date: String, documentID: Int64, in db: Database) throws -> Int64 {
-        let upsert = try db.cachedStatement(sql: """
+    /// What tells one distinct event from another: the `events` table's unique key.
+    private struct DistinctEventKey: Hashable {
+        var code: String
+        var source: String
+        var target: String
+        var date: String
+    }
+
+    /// The `events` row for this key, inserted the first time and counted after that (a
+    /// mention always, a document when the event is new to it).
+    ///
+    /// No `RETURNING`: SQLite builds a temporary table for each statement that returns
+    /// rows, which cost more than the insert. A new row's id is the last inserted rowid;
+    /// only an event seen before is looked up by its key.
+    private func distinctEvent(for event: Event, key: DistinctEventKey, isNewToDocument: Bool,
+                               in db: Database) throws -> Int64 {
+        let upsert = try RowStatement(db, sql: """
             INSERT INTO events(code, root, quad_class, goldstein, source, target, source_affiliation, target_affiliation,
                                event_date, location, num_mentions, num_documents, first_seen_at, last_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
             ON CONFLICT(code, source, target, event_date) DO UPDATE SET
+                num_mentions = num_mentions + 1,
+                num_documents = num_documents + excluded.num_documents,
                 last_seen_at = excluded.last_seen_at,
                 source_affiliation = coalesce(source_affiliation, excluded.source_affiliation),
                 target_affiliation = coalesce(target_affiliation, excluded.target_affiliation),
                 location = coalesce(location, excluded.location)
-            RETURNING id
             """)
-        let id = try Int64.fetchOne(upsert, arguments: [
-            event.code, event.root, event.quadClass, event.goldstein, event.source ?? "", event.target ?? "",
-            event.sourceAffiliation, event.targetAffiliation, date, event.location, now, now,
-        ]) ?? 0
-        let seenInDocument = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM event_mentions WHERE event_id = ? AND document_id = ?)
-            """), arguments: [id, documentID]) ?? false
-        try db.cachedStatement(sql: """
-            UPDATE events SET num_mentions = num_mentions + 1, num_documents = num_documents + ? WHERE id = ?
-            """).execute(arguments: [seenInDocument ? 0 : 1, id])
-        return id
+        let before = db.lastInsertedRowID
+        try upsert.execute { row in
+            row.bind(key.code); row.bind(event.root); row.bind(event.quadClass); row.bind(event.goldstein)
+            row.bind(key.source); row.bind(key.target); row.bind(event.sourceAffiliation)
+            row.bind(event.targetAffiliation); row.bind(key.date); row.bind(event.location)
+            row.bind(isNewToDocument ? 1 : 0); row.bind(now); row.bind(now)
+        }
+        let after = db.lastInsertedRowID
+        // An update leaves the last rowid alone. (Should a new row's id equal the previous
+        // one by chance, the lookup below still finds it.)
+        if after != before { return after }
+        let existing = try RowStatement(db, sql: """
+            SELECT id FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?
+            """)
+        return try existing.selectID { row in
+            row.bind(key.code); row.bind(key.source); row.bind(key.target); row.bind(key.date)
+        } ?? 0
     }
 
     /// The date that tells one event from another like it: the event's own date when the
@@ -283,8 +333,13 @@ struct BatchWriter {
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with digits only: a date with nothing left open.
     static func isCalendarDate(_ text: String) -> Bool {
-        let shape = text.map { $0.isASCII && $0.isNumber ? "d" : String($0) }.joined()
-        return shape == "dddd" || shape == "dddd-dd" || shape == "dddd-dd-dd"
+        let bytes = text.utf8
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            let isDash = offset == 4 || offset == 7
+            if isDash ? byte != UInt8(ascii: "-") : !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return false }
+        }
+        return true
     }
 
     /// How completely the event was extracted, not a calibrated probability: a named
@@ -299,25 +354,28 @@ struct BatchWriter {
 
     private func insertQuotes(_ quotes: [Quote], entityIDs: [String: Int64], documentID: Int64,
                               in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try RowStatement(db, sql: """
             INSERT INTO quotes(document_id, speaker_entity_id, speaker, text, start, "end") VALUES (?, ?, ?, ?, ?, ?)
             """)
         for quote in quotes {
             let speaker = try entityID(quote.speaker, among: entityIDs, preferring: .person, in: db)
-            statement.setUncheckedArguments([documentID, speaker, quote.speaker, quote.text, quote.start, quote.end])
-            try statement.execute()
+            try statement.execute { row in
+                row.bind(documentID); row.bind(speaker); row.bind(quote.speaker); row.bind(quote.text)
+                row.bind(quote.start); row.bind(quote.end)
+            }
         }
     }
 
     private func insertTimings(_ timings: StageTimings, documentID: Int64, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
+        let statement = try RowStatement(db, sql: """
             INSERT INTO stage_timings(document_id, stage, nanoseconds) VALUES (?, ?, ?)
             """)
         for stage in StageName.allCases {
             guard let ns = timings.nanoseconds[stage] else { continue }
             // SQLite integers are signed 64-bit; no stage runs for 292 years.
-            statement.setUncheckedArguments([documentID, stage.rawValue, Int64(clamping: ns)])
-            try statement.execute()
+            try statement.execute { row in
+                row.bind(documentID); row.bind(stage.rawValue); row.bind(Int64(clamping: ns))
+            }
         }
     }
 

@@ -91,10 +91,12 @@ struct CanonicalEntityIndex {
         guard knownAliases.insert(AliasRow(entityID: id, alias: alias)).inserted else { return }
         let normalized = AliasKey.normalize(alias)
         guard !normalized.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: """
+        let statement = try RowStatement(db, sql: """
             INSERT INTO entity_aliases(entity_id, alias, normalized) VALUES (?, ?, ?)
             ON CONFLICT DO NOTHING
             """)
-        try statement.execute(arguments: [id, alias, normalized])
+        try statement.execute { row in
+            row.bind(id); row.bind(alias); row.bind(normalized)
+        }
     }
 }

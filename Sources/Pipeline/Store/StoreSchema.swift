@@ -9,7 +9,7 @@ import GRDB
 /// released — a change is a new migration appended here and a line in `docs/schema.md`.
 public enum StoreSchema {
     /// The schema version the last migration leaves behind (`PRAGMA user_version`).
-    public static let version = 4
+    public static let version = 5
 
     /// `PRAGMA application_id` of a Gleaner database: "GLNR" in ASCII.
     public static let applicationID: Int32 = 0x474C_4E52
@@ -25,6 +25,7 @@ public enum StoreSchema {
         migrator.registerMigration("v2 event affiliations, normalized time and quantities", migrate: addEventContext)
         migrator.registerMigration("v3 distinct events and their mentions, GDELT view", migrate: separateEventMentions)
         migrator.registerMigration("v4 site furniture fingerprints", migrate: createFurnitureFingerprints)
+        migrator.registerMigration("v5 full-text index written once per batch", migrate: indexFullTextPerBatch)
         return migrator
     }
 
@@ -360,6 +361,19 @@ public enum StoreSchema {
             ) WITHOUT ROWID;
             UPDATE schema_info SET value = '4' WHERE key = 'schema_version';
             PRAGMA user_version = 4;
+            """)
+    }
+
+    /// Version 5: new documents enter the full-text index once per batch, from the writer
+    /// (`BatchWriter.indexFullText`), instead of from a trigger per row. SQLite's FTS5 flushes
+    /// its pending terms to a new index segment at every statement savepoint, so with the
+    /// trigger each document became a segment of its own and the index spent most of the
+    /// store's time merging them. Deletes and updates keep their triggers.
+    private static func indexFullTextPerBatch(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER documents_fts_insert;
+            UPDATE schema_info SET value = '5' WHERE key = 'schema_version';
+            PRAGMA user_version = 5;
             """)
     }
 }

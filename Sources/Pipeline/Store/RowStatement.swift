@@ -1,0 +1,128 @@
+import GRDB
+import GRDBSQLite
+
+/// A statement the writer runs once per row, bound and stepped through SQLite's C API.
+///
+/// GRDB's argument arrays box every value in an existential and validate them on each
+/// execution; for the hundred-odd rows of one article that cost the store more than
+/// SQLite's own work. The SQL is still prepared and cached by GRDB on the connection
+/// (`cachedStatement`), so it is parsed once per connection, not once per batch.
+///
+/// Promises: after `execute` or `selectID` the statement is reset with no
+/// bindings, whether it succeeded or threw, so GRDB may use it again; an error is GRDB's
+/// `DatabaseError` with SQLite's code and message, so `ArticleStore` tells an item's
+/// constraint failure from a database failure exactly as before.
+///
+/// Only for statements inside a transaction the writer opened: it bypasses GRDB's
+/// per-statement bookkeeping (observers, read-only checks), which that path does not use.
+struct RowStatement {
+    private let statement: Statement
+    private let connection: OpaquePointer
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+        // A connection is always open while a `Database` is lent to us.
+        connection = db.sqliteConnection!
+    }
+
+    /// Binds the row's values in order (`bind` them from 1 upwards) and runs the statement.
+    func execute(_ bindValues: (inout ColumnBinder) -> Void) throws {
+        let handle = statement.sqliteStatement
+        var binder = ColumnBinder(handle: handle)
+        bindValues(&binder)
+        let code = sqlite3_step(handle)
+        defer { reset(handle) }
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
+    }
+
+    /// Runs a query for one integer (an id) and returns it, or nil when no row matches.
+    func selectID(_ bindValues: (inout ColumnBinder) -> Void) throws -> Int64? {
+        let handle = statement.sqliteStatement
+        var binder = ColumnBinder(handle: handle)
+        bindValues(&binder)
+        let code = sqlite3_step(handle)
+        defer { reset(handle) }
+        switch code {
+        case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
+        case SQLITE_DONE: return nil
+        default: throw error(code)
+        }
+    }
+
+    private func reset(_ handle: OpaquePointer) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    private func error(_ code: Int32) -> DatabaseError {
+        // sqlite3_step returns the primary code; the connection holds the extended one.
+        let extended = sqlite3_extended_errcode(connection)
+        return DatabaseError(resultCode: ResultCode(rawValue: extended),
+                             message: String(cString: sqlite3_errmsg(connection)), sql: statement.sql)
+    }
+}
+
+/// Binds one row's values to a statement's parameters, in order from the first.
+///
+/// Strings are copied by SQLite (`SQLITE_TRANSIENT`) while bound, so the row's Swift
+/// values need not outlive the call; `nil` binds SQL NULL.
+struct ColumnBinder {
+    fileprivate let handle: OpaquePointer
+    private var index: Int32 = 1
+
+    fileprivate init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    mutating func bind(_ value: Int) {
+        sqlite3_bind_int64(handle, index, Int64(value))
+        index += 1
+    }
+
+    mutating func bind(_ value: Int64) {
+        sqlite3_bind_int64(handle, index, value)
+        index += 1
+    }
+
+    mutating func bind(_ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        index += 1
+    }
+
+    mutating func bind(_ value: Int?) {
+        bind(value.map(Int64.init))
+    }
+
+    mutating func bind(_ value: Double) {
+        sqlite3_bind_double(handle, index, value)
+        index += 1
+    }
+
+    mutating func bind(_ value: Double?) {
+        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        index += 1
+    }
+
+    mutating func bind(_ value: String?) {
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            index += 1
+            return
+        }
+        let handle = self.handle, index = self.index
+        value.withUTF8 { bytes in
+            // An empty buffer may have no address; SQLite reads a null pointer as NULL, and
+            // an empty string is not NULL.
+            if let base = bytes.baseAddress {
+                _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
+                    sqlite3_bind_text64(handle, index, chars, UInt64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
+                }
+            } else {
+                sqlite3_bind_text64(handle, index, "", 0, Self.transient, UInt8(SQLITE_UTF8))
+            }
+        }
+        self.index += 1
+    }
+}
