@@ -67,6 +67,24 @@ import Testing
         #expect(try probe.count("files") == 1000)
     }
 
+    @Test func theWALIsEmptiedOnceTheDaemonFallsIdle() throws {
+        let daemon = try DaemonUnderTest()
+        for n in 0..<20 {
+            try daemon.drop("wal-\(n).txt", variedArticle(n))
+        }
+        #expect(eventually(within: 60) { daemon.names(in: daemon.done).count == 20 })
+        // Idle after commits: the truncating checkpoint empties the WAL while the daemon runs.
+        let wal = daemon.db + "-wal"
+        func walBytes() -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: wal)[.size]) as? NSNumber)?.intValue ?? -1
+        }
+        #expect(eventually(within: 10) { walBytes() == 0 }, "the WAL still holds \(walBytes()) bytes")
+        #expect(daemon.process.isRunning)
+        let probe = try DatabaseProbe(path: daemon.db)
+        #expect(try probe.count("documents") == 20)
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func killNineMidBatchThenRestartLosesAndDuplicatesNothing() throws {
         let daemon = try DaemonUnderTest()
         let count = 400

@@ -10,7 +10,10 @@ struct BenchCorpus {
 
     /// Loads the `.txt` seeds of `folder`.
     init(seedFolder: String) throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: seedFolder).filter { $0.hasSuffix(".txt") }.sorted()
+        guard let listed = try? FileManager.default.contentsOfDirectory(atPath: seedFolder) else {
+            throw ValidationError("cannot read the seed folder '\(seedFolder)': run the benchmark from the repository, or pass --corpus with a folder of .txt articles")
+        }
+        let names = listed.filter { $0.hasSuffix(".txt") }.sorted()
         seeds = try names.map { try String(contentsOfFile: seedFolder + "/" + $0, encoding: .utf8) }
         guard !seeds.isEmpty else {
             throw ValidationError("no .txt articles in \(seedFolder) to build a benchmark corpus from")

@@ -16,6 +16,8 @@ import Synchronization
 /// - `spoolQueue` (serial) logs each outcome and moves its file on. Outcomes arrive on the
 ///   pipeline's store queue, in commit order, and are handed over at once, so the single
 ///   writer goes on to its next batch instead of waiting for renames and log lines.
+/// - `checkpointQueue` (serial) empties the WAL when the pipeline falls idle; a truncating
+///   checkpoint may wait for readers, so it never runs on a queue that must stay responsive.
 final class InboxService: @unchecked Sendable {
     // @unchecked: the mutable stored properties are `watcher` and `signalSources`,
     // written in `start()` before any handler that reads them is installed and then
@@ -30,6 +32,9 @@ final class InboxService: @unchecked Sendable {
     private let intakeQueue = DispatchQueue(label: "gleaner.intake")
     private let controlQueue = DispatchQueue(label: "gleaner.control")
     private let spoolQueue = DispatchQueue(label: "gleaner.spool")
+    private let checkpointQueue = DispatchQueue(label: "gleaner.checkpoint", qos: .utility)
+    /// Documents completed when the WAL was last emptied, and whether a checkpoint is queued.
+    private let checkpointed = Mutex((completed: 0, queued: false))
     private let claimed = Mutex([Int: String]())
     private let pendingMoves = Mutex([PendingMove]())
     private let refusedInPlace = Mutex(Set<String>())
@@ -322,6 +327,7 @@ final class InboxService: @unchecked Sendable {
 
     private func publishStatus() {
         let stats = pipeline.statistics
+        checkpointIfIdle(stats)
         let rate = currentRate(completed: stats.completed)
         let line = statusLine(stats, rate: rate)
         notifier.status(line)
@@ -333,6 +339,28 @@ final class InboxService: @unchecked Sendable {
             inboxWaiting: spool.waitingCount(), statistics: stats, rate: rate,
             pendingMoves: pendingMoves.withLock { $0.count },
             recentErrors: recentErrors.withLock { $0 }, summary: line))
+    }
+
+    /// Under load SQLite checkpoints passively as the WAL grows; once the pipeline is idle
+    /// after new commits, a truncating checkpoint empties the WAL, so readers that came and
+    /// went during the burst cannot leave it large.
+    private func checkpointIfIdle(_ stats: PipelineStatistics) {
+        guard stats.inFlight == 0 else { return }
+        let due = checkpointed.withLock { state -> Bool in
+            guard !state.queued, state.completed != stats.completed else { return false }
+            state = (stats.completed, true)
+            return true
+        }
+        guard due else { return }
+        checkpointQueue.async { [self] in
+            do {
+                _ = try store.checkpoint(truncate: true)
+            } catch {
+                logger.warning("checkpoint failed; the next idle moment tries again", metadata: ["error": "\(error)"])
+                checkpointed.withLock { $0.completed = -1 }
+            }
+            checkpointed.withLock { $0.queued = false }
+        }
     }
 
     private func reload() {
