@@ -55,6 +55,9 @@ struct BenchCommand: ParsableCommand {
 
         let floor = try measureFloor(staging: staging, root: root)
         StandardStreams.err(String(format: "bench: floor %.0f files/s", floor))
+        let sample = (0..<min(files, 400)).map { Array(corpus.article($0).utf8) }
+        let costs = try StageCosts.measure(articles: sample, databasePath: root + "/costs.sqlite", batchSize: 64)
+        StandardStreams.err(String(format: "bench: %.0f µs of CPU per document on one thread, all stages", costs.total))
         let ceilings = try StageCeilings.measure(paths: (0..<files).map { staging + "/" + BenchCorpus.name($0) },
                                                  databasePath: root + "/ceilings.sqlite",
                                                  parallelism: parallelism, batchSize: 256)
@@ -71,7 +74,7 @@ struct BenchCommand: ParsableCommand {
         let latency = try measureLatency(corpus: corpus, root: root + "/latency")
         let backlogStart = backlog > 0 ? try measureBacklogStart(corpus: corpus, root: root + "/backlog") : nil
 
-        let report = BenchReport(files: files, meanBytes: bytes / files, floorFilesPerSecond: floor, ceilings: ceilings,
+        let report = BenchReport(files: files, meanBytes: bytes / files, floorFilesPerSecond: floor, costs: costs, ceilings: ceilings,
                                  throughput: throughput, withoutEventsFilesPerSecond: withoutEvents,
                                  latency: latency, backlog: backlogStart)
         StandardStreams.out(report.table())

@@ -31,6 +31,7 @@ struct BenchReport {
     var files: Int
     var meanBytes: Int
     var floorFilesPerSecond: Double
+    var costs: StageCosts
     var ceilings: StageCeilings
     var throughput: ThroughputResult
     /// End-to-end files/s with the events stage off, when measured.
@@ -59,8 +60,13 @@ struct BenchReport {
                      String(format: "%.0f / %.0f / %.0f", latency.p50, latency.p99, latency.max)])
         rows.append(["peak RSS, MB", String(format: "%.1f", Double(throughput.peakResidentBytes) / 1_048_576)])
         rows.append(["database bytes per article", "\(throughput.databaseBytesPerArticle)"])
+        rows.append(["CPU per document on one thread, µs (\(costs.documents) documents)", String(format: "%.0f", costs.total)])
+        for (stage, micros) in costs.microseconds {
+            rows.append(["  \(stage)", String(format: "%.1f", micros)])
+        }
+        rows.append(["wall time per document in the daemon, µs", ""])
         for (stage, micros) in throughput.stageMicroseconds {
-            rows.append(["  \(stage), µs per document", String(format: "%.1f", micros)])
+            rows.append(["  \(stage)", String(format: "%.1f", micros)])
         }
         if let backlog {
             rows.append(["backlog of \(backlog.files): first commit after, s", String(format: "%.2f", backlog.secondsToFirstCommit)])
@@ -91,6 +97,7 @@ struct BenchReport {
             ("peak_rss_bytes", .int(throughput.peakResidentBytes)),
             ("database_bytes_per_article", .int(throughput.databaseBytesPerArticle)),
             ("stage_microseconds", .object(throughput.stageMicroseconds.map { ($0.0, .double(($0.1 * 10).rounded() / 10)) })),
+            ("stage_cpu_microseconds", .object(costs.microseconds.map { ($0.stage, .double(($0.micros * 10).rounded() / 10)) })),
         ]
         if let withoutEvents = withoutEventsFilesPerSecond {
             fields.append(("files_per_second_without_events", .double(withoutEvents.rounded())))
