@@ -1,17 +1,25 @@
 import Dispatch
 import Synchronization
 
-/// Runs one stage's work on its own queue, at most `width` items at a time, holding at
+/// Runs one stage's work on its own lanes, at most `width` items at a time, holding at
 /// most `capacity` items (running and waiting) before `submit` blocks its caller.
 ///
 /// The blocking `submit` is the pipeline's backpressure: a stage that cannot keep up
 /// stalls the workers of the stage before it, and so on back to intake, so a backlog
 /// of files never becomes a backlog of documents in memory.
+///
+/// Each lane is a serial queue of its own. Serial queues are served by Dispatch's
+/// overcommitting thread pool, so a lane blocked by the next stage's backpressure keeps
+/// its thread without taking one from anyone else. On a concurrent queue the blocked lanes
+/// would hold the pool's few threads (one per core on Linux) and every stage would wait
+/// until Dispatch's monitor noticed, about a second later: the pipeline then used a
+/// fraction of the machine.
 final class StageWorker<Item: Sendable>: Sendable {
     private struct State: ~Copyable {
         var waiting: [Item] = []
         var head = 0
-        var running = 0
+        /// Lanes with nothing to do, by index into `lanes`.
+        var idleLanes: [Int]
 
         mutating func popFirst() -> Item? {
             guard head < waiting.count else { return nil }
@@ -26,10 +34,9 @@ final class StageWorker<Item: Sendable>: Sendable {
     }
 
     let name: String
-    private let width: Int
-    private let queue: DispatchQueue
+    private let lanes: [DispatchQueue]
     private let slots: DispatchSemaphore
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     private let body: @Sendable (Item) -> Void
 
     /// - Parameters:
@@ -38,38 +45,35 @@ final class StageWorker<Item: Sendable>: Sendable {
     init(name: String, width: Int, capacity: Int, qos: DispatchQoS = .userInitiated,
          body: @escaping @Sendable (Item) -> Void) {
         self.name = name
-        self.width = max(1, width)
+        let width = max(1, width)
+        self.lanes = (0..<width).map { DispatchQueue(label: "gleaner.stage.\(name).\($0)", qos: qos) }
         self.slots = DispatchSemaphore(value: max(capacity, width, 1))
-        self.queue = DispatchQueue(label: "gleaner.stage.\(name)", qos: qos,
-                                   attributes: width > 1 ? .concurrent : [])
+        self.state = Mutex(State(idleLanes: Array((0..<width).reversed())))
         self.body = body
     }
 
     /// Hands an item to the stage, blocking while the stage is full.
     func submit(_ item: Item) {
         slots.wait()
-        let start = state.withLock { state -> Bool in
-            if state.running < width {
-                state.running += 1
-                return true
-            }
+        let lane = state.withLock { state -> Int? in
+            if let lane = state.idleLanes.popLast() { return lane }
             state.waiting.append(item)
-            return false
+            return nil
         }
-        if start {
-            queue.async { self.drain(startingWith: item) }
+        if let lane {
+            lanes[lane].async { self.drain(lane: lane, startingWith: item) }
         }
     }
 
-    /// Processes `item`, then whatever is waiting, until nothing is left for this lane.
-    private func drain(startingWith item: Item) {
+    /// Processes `item`, then whatever is waiting, until nothing is left; then the lane is idle.
+    private func drain(lane: Int, startingWith item: Item) {
         var next: Item? = item
         while let current = next {
             body(current)
             slots.signal()
             next = state.withLock { state -> Item? in
                 if let item = state.popFirst() { return item }
-                state.running -= 1
+                state.idleLanes.append(lane)
                 return nil
             }
         }
