@@ -250,6 +250,21 @@ struct BatchWriter {
                                source_affiliation, target_affiliation, time_normalized, quantities)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let upsert = try RowStatement(db, sql: """
+            INSERT INTO events(code, root, quad_class, goldstein, source, target, source_affiliation, target_affiliation,
+                               event_date, location, num_mentions, num_documents, first_seen_at, last_seen_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+            ON CONFLICT(code, source, target, event_date) DO UPDATE SET
+                num_mentions = num_mentions + 1,
+                num_documents = num_documents + excluded.num_documents,
+                last_seen_at = excluded.last_seen_at,
+                source_affiliation = coalesce(source_affiliation, excluded.source_affiliation),
+                target_affiliation = coalesce(target_affiliation, excluded.target_affiliation),
+                location = coalesce(location, excluded.location)
+            """)
+        let existing = try RowStatement(db, sql: """
+            SELECT id FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?
+            """)
         // The distinct events this document has reported so far: a second mention of one
         // counts a mention, not another document.
         var reported: Set<DistinctEventKey> = []
@@ -260,7 +275,8 @@ struct BatchWriter {
             let date = Self.eventDate(event, published: published, ingested: String(now.prefix(10)))
             let key = DistinctEventKey(code: event.code, source: event.source ?? "", target: event.target ?? "", date: date)
             let isNewToDocument = reported.insert(key).inserted
-            let eventID = try distinctEvent(for: event, key: key, isNewToDocument: isNewToDocument, in: db)
+            let eventID = try distinctEvent(for: event, key: key, isNewToDocument: isNewToDocument,
+                                            upsert: upsert, existing: existing, in: db)
             let quantities = JSONValue.array(event.quantities.map(JSONValue.string)).serialized()
             try mention.execute { row in
                 row.bind(documentID); row.bind(eventID); row.bind(Self.confidence(event)); row.bind(event.code)
@@ -289,19 +305,7 @@ struct BatchWriter {
     /// rows, which cost more than the insert. A new row's id is the last inserted rowid;
     /// only an event seen before is looked up by its key.
     private func distinctEvent(for event: Event, key: DistinctEventKey, isNewToDocument: Bool,
-                               in db: Database) throws -> Int64 {
-        let upsert = try RowStatement(db, sql: """
-            INSERT INTO events(code, root, quad_class, goldstein, source, target, source_affiliation, target_affiliation,
-                               event_date, location, num_mentions, num_documents, first_seen_at, last_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
-            ON CONFLICT(code, source, target, event_date) DO UPDATE SET
-                num_mentions = num_mentions + 1,
-                num_documents = num_documents + excluded.num_documents,
-                last_seen_at = excluded.last_seen_at,
-                source_affiliation = coalesce(source_affiliation, excluded.source_affiliation),
-                target_affiliation = coalesce(target_affiliation, excluded.target_affiliation),
-                location = coalesce(location, excluded.location)
-            """)
+                               upsert: RowStatement, existing: RowStatement, in db: Database) throws -> Int64 {
         let before = db.lastInsertedRowID
         try upsert.execute { row in
             row.bind(key.code); row.bind(event.root); row.bind(event.quadClass); row.bind(event.goldstein)
@@ -313,9 +317,6 @@ struct BatchWriter {
         // An update leaves the last rowid alone. (Should a new row's id equal the previous
         // one by chance, the lookup below still finds it.)
         if after != before { return after }
-        let existing = try RowStatement(db, sql: """
-            SELECT id FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?
-            """)
         return try existing.selectID { row in
             row.bind(key.code); row.bind(key.source); row.bind(key.target); row.bind(key.date)
         } ?? 0
