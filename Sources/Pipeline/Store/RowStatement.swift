@@ -76,16 +76,6 @@ struct ColumnBinder {
 
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-    mutating func bind(_ value: Int) {
-        sqlite3_bind_int64(handle, index, Int64(value))
-        index += 1
-    }
-
-    mutating func bind(_ value: Int64) {
-        sqlite3_bind_int64(handle, index, value)
-        index += 1
-    }
-
     mutating func bind(_ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
         index += 1
@@ -93,11 +83,6 @@ struct ColumnBinder {
 
     mutating func bind(_ value: Int?) {
         bind(value.map(Int64.init))
-    }
-
-    mutating func bind(_ value: Double) {
-        sqlite3_bind_double(handle, index, value)
-        index += 1
     }
 
     mutating func bind(_ value: Double?) {
