@@ -50,6 +50,18 @@ struct ValueRecognizer: Sendable {
         "early", "late", "mid", "end", "around", "last", "next", "this",
     ]
 
+    /// Every word that can open a value, lower-cased: the matchers below look at the first
+    /// word's text only through these tables and literals. Most words of a text are none of
+    /// them, and one set lookup lets `match` skip them without running every matcher.
+    static let openingWords: Set<String> = {
+        var words = Set(numberWords.keys).union(ordinals.keys).union(pluralScales.keys).union(units.keys)
+        words.formUnion(NameLexicon.months.keys)
+        words.formUnion(NameLexicon.weekdays.keys)
+        words.formUnion(["early", "late", "earlier", "later", "mid", "this", "last", "next", "past",
+                         "recent", "coming", "upcoming", "the", "a", "an", "twice", "thrice", "double", "triple", "quadruple"])
+        return words
+    }()
+
     struct Found {
         var type: ValueType
         var first: Int
@@ -107,7 +119,16 @@ struct ValueRecognizer: Sendable {
     }
 
     private func match(at i: Int, in s: Range<Int>, tokens: [Token], lastYear: Int?) -> Found? {
-        money(at: i, in: s, tokens: tokens)
+        // Every matcher needs a number or currency sign here, a hyphenated word ("mid-April",
+        // "two-month") or one of `openingWords`; anything else matches nothing.
+        switch tokens[i].kind {
+        case .number, .currency: break
+        case .word:
+            let token = tokens[i]
+            guard Self.openingWords.contains(token.lower) || token.text.utf8.contains(UInt8(ascii: "-")) else { return nil }
+        default: return nil
+        }
+        return money(at: i, in: s, tokens: tokens)
             ?? percent(at: i, in: s, tokens: tokens)
             ?? date(at: i, in: s, tokens: tokens, lastYear: lastYear)
             ?? quantity(at: i, in: s, tokens: tokens)
