@@ -171,7 +171,7 @@ struct EntityRecognizer: Sendable {
     func isNameToken(_ token: Token) -> Bool {
         guard token.kind == .word, token.isCapitalized else { return false }
         let lower = token.lower
-        return !NameLexicon.isMonth(lower) && !NameLexicon.isWeekday(lower)
+        return !NameLexicon.isLowerMonth(lower) && !NameLexicon.isLowerWeekday(lower)
             && !(NameLexicon.functionWords.contains(lower) && !token.isAllCaps)
     }
 
@@ -202,7 +202,7 @@ struct EntityRecognizer: Sendable {
             let t = tokens[j]
             guard t.kind == .word, t.isCapitalized else { break }
             let lower = t.lower
-            if NameLexicon.isMonth(lower) || NameLexicon.isWeekday(lower) { break }
+            if NameLexicon.isLowerMonth(lower) || NameLexicon.isLowerWeekday(lower) { break }
             if NameLexicon.functionWords.contains(lower) { break }
             if j == i && NameLexicon.pronouns.contains(lower) && !allowPronouns { break }
             if j > i, gazetteer.places[t.text] != nil { break }
@@ -217,12 +217,12 @@ struct EntityRecognizer: Sendable {
         var j = i
         while j < sentence.upperBound {
             let t = tokens[j]
-            if t.kind == .word && t.isCapitalized && !NameLexicon.isWeekday(t.lower)
+            if t.kind == .word && t.isCapitalized && !NameLexicon.isLowerWeekday(t.lower)
                 && (!NameLexicon.functionWords.contains(t.lower) || t.isAllCaps) {
                 j += 1; continue
             }
             if j > i, t.kind == .number { j += 1; continue }
-            if j > i, (t.kind == .word && ["of", "for", "and", "the", "on"].contains(t.text)) || t.isPunctuation("&") {
+            if j > i, (t.kind == .word && Self.isConnector(t.text)) || t.isPunctuation("&") {
                 var k = j + 1
                 if k < sentence.upperBound, tokens[k].text == "the" { k += 1 }
                 if k < sentence.upperBound, (tokens[k].kind == .word && tokens[k].isCapitalized) || tokens[k].kind == .number {
@@ -232,6 +232,14 @@ struct EntityRecognizer: Sendable {
             break
         }
         return i..<j
+    }
+
+    /// Lower-case words that may join the capitalised words of one name.
+    private static func isConnector(_ word: String) -> Bool {
+        switch word {
+        case "of", "for", "and", "the", "on": true
+        default: false
+        }
     }
 
     private func lastPart(_ token: Token) -> String {
@@ -258,7 +266,7 @@ struct EntityRecognizer: Sendable {
         var end: Int? = best
         for k in span where tokens[k].kind == .word {
             let word = tokens[k].text
-            let followedByOf = k + 1 < span.upperBound && ["of", "for"].contains(tokens[k + 1].text)
+            let followedByOf = k + 1 < span.upperBound && (tokens[k + 1].text == "of" || tokens[k + 1].text == "for")
             if gazetteer.organizationHeads.contains(word) && followedByOf {
                 return span.upperBound
             }
@@ -268,7 +276,7 @@ struct EntityRecognizer: Sendable {
         }
         // Trim connectors left dangling at the end.
         if var e = end {
-            while e > span.lowerBound + 1, tokens[e - 1].kind != .word || ["of", "for", "and", "the", "on"].contains(tokens[e - 1].text) { e -= 1 }
+            while e > span.lowerBound + 1, tokens[e - 1].kind != .word || Self.isConnector(tokens[e - 1].text) { e -= 1 }
             end = e
         }
         return end
@@ -293,9 +301,16 @@ struct EntityRecognizer: Sendable {
         while j < sentence.upperBound {
             let t = tokens[j]
             guard t.kind == .word, t.isCapitalized else { break }
-            let parts = t.lower.split(separator: "-").map(String.init)
-            let isHead = parts.last.map { NameLexicon.titleHeads.contains($0) } ?? false
-            let isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }
+            let isHead: Bool, isModifier: Bool
+            if t.lower.utf8.contains(UInt8(ascii: "-")) {
+                let parts = t.lower.split(separator: "-").map(String.init)
+                isHead = parts.last.map { NameLexicon.titleHeads.contains($0) } ?? false
+                isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }
+            } else {
+                // One part, the common case: no split needed.
+                isHead = NameLexicon.titleHeads.contains(t.lower)
+                isModifier = isHead || NameLexicon.titleModifiers.contains(t.lower)
+            }
             if isHead { lastHead = j }
             if !(isHead || isModifier) { break }
             j += 1
@@ -314,9 +329,12 @@ struct EntityRecognizer: Sendable {
 
     /// The longest gazetteer place starting at `i`.
     private func matchPlace(at i: Int, in sentence: Range<Int>, tokens: [Token]) -> (Int, Gazetteer.Place)? {
-        let maxLength = min(gazetteer.longestName, sentence.upperBound - i)
-        guard maxLength >= 1 else { return nil }
-        for length in stride(from: maxLength, through: 1, by: -1) {
+        // Only runs of capitalised words can match, so lengths past the run are skipped.
+        var run = 0
+        let limit = min(gazetteer.longestName, sentence.upperBound - i)
+        while run < limit, tokens[i + run].kind == .word, tokens[i + run].isCapitalized { run += 1 }
+        guard run >= 1 else { return nil }
+        for length in stride(from: run, through: 1, by: -1) {
             var words: [String] = []
             var allCaps = true
             for k in i..<(i + length) {

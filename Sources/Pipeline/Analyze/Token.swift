@@ -15,33 +15,36 @@ struct Token: Sendable, Hashable {
         case punctuation
     }
 
-    var kind: Kind
-    var start: Int
-    var end: Int
-    var text: String
+    let kind: Kind
+    let start: Int
+    let end: Int
+    let text: String
     /// True when a line break lies between the previous token and this one.
-    var lineBreakBefore: Bool
+    let lineBreakBefore: Bool
     /// True when no whitespace separates this token from the previous one.
-    var gluedToPrevious: Bool
+    let gluedToPrevious: Bool
 
     /// `text` lower-cased, computed once (the recognizers ask for it many times per token).
     let lower: String
+    /// A word starting with an upper-case letter; computed once, like `lower`.
+    let isCapitalized: Bool
+    /// A word of two or more letters, all upper-case ("US", "AFP", "WASHINGTON").
+    let isAllCaps: Bool
 
     init(kind: Kind, start: Int, end: Int, text: String, lineBreakBefore: Bool, gluedToPrevious: Bool) {
         self.kind = kind; self.start = start; self.end = end; self.text = text
         self.lineBreakBefore = lineBreakBefore; self.gluedToPrevious = gluedToPrevious
         lower = text.utf8.contains(where: { $0 >= 0x80 || ($0 >= 65 && $0 <= 90) }) ? text.lowercased() : text
+        guard kind == .word, let first = text.unicodeScalars.first, first.isUppercaseScalar else {
+            isCapitalized = false
+            isAllCaps = kind == .word && Self.allCaps(text)
+            return
+        }
+        isCapitalized = true
+        isAllCaps = Self.allCaps(text)
     }
 
-    /// Starts with an upper-case letter.
-    var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.isUppercaseScalar
-    }
-
-    /// Two or more letters, all upper-case ("US", "AFP", "WASHINGTON").
-    var isAllCaps: Bool {
-        guard kind == .word else { return false }
+    private static func allCaps(_ text: String) -> Bool {
         var letters = 0
         for scalar in text.unicodeScalars where scalar.isLetterScalar {
             if !scalar.isUppercaseScalar { return false }
