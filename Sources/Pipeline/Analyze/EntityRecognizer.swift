@@ -162,9 +162,7 @@ struct EntityRecognizer: Sendable {
     // MARK: - Pieces
 
     private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        Tokenizer.string(scalars, start, end)
     }
 
     /// A capitalised word that can be part of a name.
@@ -243,7 +241,10 @@ struct EntityRecognizer: Sendable {
     }
 
     private func lastPart(_ token: Token) -> String {
-        if let dash = token.text.lastIndex(of: "-") { return String(token.text[token.text.index(after: dash)...]) }
+        // Most words have no hyphen byte at all, and then no hyphen character to search for.
+        if token.text.utf8.contains(UInt8(ascii: "-")), let dash = token.text.lastIndex(of: "-") {
+            return String(token.text[token.text.index(after: dash)...])
+        }
         return token.text
     }
 

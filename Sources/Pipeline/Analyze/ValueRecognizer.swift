@@ -101,9 +101,7 @@ struct ValueRecognizer: Sendable {
     }
 
     private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        Tokenizer.string(scalars, start, end)
     }
 
     // MARK: - Matching
