@@ -89,7 +89,7 @@ struct EntityRecognizer: Sendable {
                 }
             }
 
-            guard isNameToken(token) || token.text.utf8.contains(UInt8(ascii: "-")) else { i += 1; continue }
+            guard isNameToken(token) || token.hasHyphen else { i += 1; continue }
 
             // "spokesman Zhou Lan": a cue noun beats a same-named town.
             if let cue = previousWord(before: i, in: sentence, tokens: tokens), NameLexicon.personCues.contains(cue.lower),
@@ -117,7 +117,7 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             // Places inside hyphenated words: "US-Chinese".
-            if token.text.utf8.contains(UInt8(ascii: "-")) {
+            if token.hasHyphen {
                 addPlaceParts(of: token, at: i, sentence: index, scalars: scalars, into: &out)
                 i += 1; continue
             }
@@ -242,7 +242,7 @@ struct EntityRecognizer: Sendable {
 
     private func lastPart(_ token: Token) -> String {
         // Most words have no hyphen byte at all, and then no hyphen character to search for.
-        if token.text.utf8.contains(UInt8(ascii: "-")), let dash = token.text.lastIndex(of: "-") {
+        if token.hasHyphen, let dash = token.text.lastIndex(of: "-") {
             return String(token.text[token.text.index(after: dash)...])
         }
         return token.text
@@ -303,7 +303,7 @@ struct EntityRecognizer: Sendable {
             let t = tokens[j]
             guard t.kind == .word, t.isCapitalized else { break }
             let isHead: Bool, isModifier: Bool
-            if t.lower.utf8.contains(UInt8(ascii: "-")) {
+            if t.hasHyphen {
                 let parts = t.lower.split(separator: "-").map(String.init)
                 isHead = parts.last.map { NameLexicon.titleHeads.contains($0) } ?? false
                 isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }

@@ -43,7 +43,7 @@ public struct TextAnalyzer: DocumentStage {
             if case .place = candidate.evidence { continue }
             for k in candidate.tokens { blocked[k] = true }
         }
-        for (k, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized && token.text.utf8.contains(UInt8(ascii: "-"))
+        for (k, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized && token.hasHyphen
             && token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
             blocked[k] = true
         }

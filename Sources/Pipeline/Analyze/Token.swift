@@ -30,11 +30,25 @@ struct Token: Sendable, Hashable {
     let isCapitalized: Bool
     /// A word of two or more letters, all upper-case ("US", "AFP", "WASHINGTON").
     let isAllCaps: Bool
+    /// `text` holds an ASCII hyphen ("Vice-Premier", "G-20").
+    let hasHyphen: Bool
 
     init(kind: Kind, start: Int, end: Int, text: String, lineBreakBefore: Bool, gluedToPrevious: Bool) {
         self.kind = kind; self.start = start; self.end = end; self.text = text
         self.lineBreakBefore = lineBreakBefore; self.gluedToPrevious = gluedToPrevious
-        lower = text.utf8.contains(where: { $0 >= 0x80 || ($0 >= 65 && $0 <= 90) }) ? text.lowercased() : text
+        // One pass over the bytes answers the ASCII words; others take the scalar paths.
+        var ascii = true, upper = false, lowerLetter = false, hyphen = false, uppers = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false } else if byte >= 65 && byte <= 90 { upper = true; uppers += 1 }
+            else if byte >= 97 && byte <= 122 { lowerLetter = true } else if byte == 45 { hyphen = true }
+        }
+        hasHyphen = hyphen
+        lower = !ascii || upper ? text.lowercased() : text
+        if ascii {
+            isCapitalized = kind == .word && (text.utf8.first.map { $0 >= 65 && $0 <= 90 } ?? false)
+            isAllCaps = kind == .word && !lowerLetter && uppers >= 2
+            return
+        }
         guard kind == .word, let first = text.unicodeScalars.first, first.isUppercaseScalar else {
             isCapitalized = false
             isAllCaps = kind == .word && Self.allCaps(text)
@@ -44,6 +58,7 @@ struct Token: Sendable, Hashable {
         isAllCaps = Self.allCaps(text)
     }
 
+    /// Two or more letters, all upper-case, by scalar properties.
     private static func allCaps(_ text: String) -> Bool {
         var letters = 0
         for scalar in text.unicodeScalars where scalar.isLetterScalar {

@@ -46,7 +46,7 @@ struct Tokenizer: Sendable {
                         j += 1
                     } else if (d == "-" || d == "\u{2011}") && j + 1 < n && isWordScalar(scalars[j + 1]) {
                         j += 1
-                    } else if Self.apostrophes.contains(d) && j + 1 < n && scalars[j + 1].isLetterScalar
+                    } else if isApostrophe(d) && j + 1 < n && scalars[j + 1].isLetterScalar
                                 && !isPossessive(scalars, at: j) {
                         j += 1
                     } else if d == "." && j + 1 < n && scalars[j + 1].isLetterScalar
@@ -62,7 +62,7 @@ struct Tokenizer: Sendable {
                 }
                 // Keep the point of an abbreviation or an initial ("U.S.", "Mr.", "J.").
                 if j < n, scalars[j] == "." {
-                    let word = String(String.UnicodeScalarView(scalars[i..<j])).lowercased()
+                    let word = Self.string(scalars, i, j).lowercased()
                     let dotted = scalars[i..<j].contains(".")
                     let initial = j - i == 1 && scalars[i].isUppercaseScalar
                     if dotted || initial || Self.abbreviations.contains(word) {
@@ -89,10 +89,10 @@ struct Tokenizer: Sendable {
                 emit(.number, i, j); i = j; continue
             }
 
-            if Self.apostrophes.contains(c) && isPossessive(scalars, at: i) {
+            if isApostrophe(c) && isPossessive(scalars, at: i) {
                 emit(.possessive, i, i + 2); i += 2; continue
             }
-            if Self.currencySigns.contains(c) { emit(.currency, i, i + 1); i += 1; continue }
+            if c.value >= 0x24 && (c == "$" || (c.value >= 0xA3 && Self.currencySigns.contains(c))) { emit(.currency, i, i + 1); i += 1; continue }
             if c == "%" { emit(.percent, i, i + 1); i += 1; continue }
             emit(.punctuation, i, i + 1); i += 1
         }
@@ -116,6 +116,9 @@ struct Tokenizer: Sendable {
     }
 
     private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    /// Member of `apostrophes`, compared directly: the set would hash every scalar of a word.
+    @inline(__always) private func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
     private func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isLetterScalar || isDigit(s) }
 

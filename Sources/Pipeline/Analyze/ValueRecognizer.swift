@@ -122,8 +122,7 @@ struct ValueRecognizer: Sendable {
         switch tokens[i].kind {
         case .number, .currency: break
         case .word:
-            let token = tokens[i]
-            guard Self.openingWords.contains(token.lower) || token.text.utf8.contains(UInt8(ascii: "-")) else { return nil }
+            guard tokens[i].hasHyphen || Self.openingWords.contains(tokens[i].lower) else { return nil }
         default: return nil
         }
         return money(at: i, in: s, tokens: tokens)
@@ -249,7 +248,7 @@ struct ValueRecognizer: Sendable {
             return result(j + 1, "WEEKDAY:\(day)")
         }
         // "end-of-March", "mid-April".
-        if j < s.upperBound, tokens[j].kind == .word, tokens[j].text.utf8.contains(UInt8(ascii: "-")) {
+        if j < s.upperBound, tokens[j].kind == .word, tokens[j].hasHyphen {
             let parts = tokens[j].text.split(separator: "-").map { $0.lowercased() }
             if let last = parts.last, let month = NameLexicon.months[last],
                let head = parts.first, ["end", "mid", "early", "late"].contains(head) {
