@@ -257,21 +257,24 @@ struct EntityRecognizer: Sendable {
 
     private func organizationEnd(span: Range<Int>, tokens: [Token]) -> Int? {
         guard !span.isEmpty else { return nil }
-        // Known organisation names, longest prefix first.
-        var text = ""
+        // Known organisation names, longest prefix first; only a word that opens a longer
+        // gazetteer name can start one.
         var best: Int? = nil
-        for k in span {
-            text += (k == span.lowerBound ? "" : " ") + tokens[k].text
-            if gazetteer.organizations.contains(text), k > span.lowerBound { best = k + 1 }
+        if span.count >= 2, (gazetteer.wordBits[tokens[span.lowerBound].text] ?? 0) & Gazetteer.startsLongerName != 0 {
+            var text = tokens[span.lowerBound].text
+            for k in span.dropFirst() {
+                text += " " + tokens[k].text
+                if gazetteer.organizations.contains(text) { best = k + 1 }
+            }
         }
         var end: Int? = best
         for k in span where tokens[k].kind == .word {
-            let word = tokens[k].text
+            let bits = gazetteer.wordBits[tokens[k].text] ?? 0
             let followedByOf = k + 1 < span.upperBound && (tokens[k + 1].text == "of" || tokens[k + 1].text == "for")
-            if gazetteer.organizationHeads.contains(word) && followedByOf {
+            if bits & GazetteerBits.organizationHead != 0 && followedByOf {
                 return span.upperBound
             }
-            if gazetteer.organizationSuffixes.contains(word) && k > span.lowerBound {
+            if bits & GazetteerBits.organizationSuffix != 0 && k > span.lowerBound {
                 end = followedByOf ? span.upperBound : k + 1
             }
         }

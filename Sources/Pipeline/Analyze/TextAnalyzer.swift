@@ -26,7 +26,7 @@ public struct TextAnalyzer: DocumentStage {
     }
 
     public func process(_ input: CleanDocument) throws(PipelineError) -> AnalyzedDocument {
-        let scalars = Array(input.text.unicodeScalars)
+        let scalars = Tokenizer.scalars(of: input.text)
         let tokens = tokenizer.tokenize(scalars)
         let sentenceTokens = splitter.split(tokens)
         let sentences = sentenceTokens.map { SentenceSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }

@@ -99,6 +99,31 @@ struct Tokenizer: Sendable {
         return tokens
     }
 
+    /// `Array(text.unicodeScalars)`, decoded from the string's UTF-8 in one pass: ASCII bytes
+    /// are scalars as they are, and a Swift string's own storage is always valid UTF-8.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, k = 0
+                let n = bytes.count
+                while i < n {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        out[k] = Unicode.Scalar(b); k += 1; i += 1
+                        continue
+                    }
+                    let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+                    var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                    for j in 1..<length { v = v << 6 | UInt32(bytes[i + j] & 0x3F) }
+                    out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"; k += 1
+                    i += length
+                }
+                count = k
+            }
+        }
+    }
+
     /// The scalars as a String, encoded straight into the string's buffer (small words stay inline).
     static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
         String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
