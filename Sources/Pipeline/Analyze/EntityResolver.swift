@@ -55,8 +55,13 @@ struct EntityResolver: Sendable {
 
         func add(_ candidate: EntityCandidate, to index: Int) {
             clusters[index].append(candidate)
-            for word in candidate.text.split(separator: " ") where word.count > 1 {
-                clusters[index].words.insert(String(word))
+            if !candidate.text.utf8.contains(UInt8(ascii: " ")) {
+                // One word, the common case: no split needed.
+                if candidate.text.count > 1 { clusters[index].words.insert(candidate.text) }
+            } else {
+                for word in candidate.text.split(separator: " ") where word.count > 1 {
+                    clusters[index].words.insert(String(word))
+                }
             }
             if clusters[index].role == nil { clusters[index].role = candidate.role }
         }

@@ -34,34 +34,43 @@ struct Token: Sendable, Hashable {
     let hasHyphen: Bool
 
     init(kind: Kind, start: Int, end: Int, text: String, lineBreakBefore: Bool, gluedToPrevious: Bool) {
+        self.init(kind: kind, start: start, end: end, text: text, scalars: text.unicodeScalars,
+                  lineBreakBefore: lineBreakBefore, gluedToPrevious: gluedToPrevious)
+    }
+
+    /// `scalars` are `text`'s own scalars: the tokenizer passes a slice of its array, which
+    /// reads faster than the string.
+    init<Scalars: Collection<Unicode.Scalar>>(kind: Kind, start: Int, end: Int, text: String, scalars: Scalars,
+                                               lineBreakBefore: Bool, gluedToPrevious: Bool) {
         self.kind = kind; self.start = start; self.end = end; self.text = text
         self.lineBreakBefore = lineBreakBefore; self.gluedToPrevious = gluedToPrevious
-        // One pass over the bytes answers the ASCII words; others take the scalar paths.
+        // One pass answers the ASCII words; others take the Unicode property paths.
         var ascii = true, upper = false, lowerLetter = false, hyphen = false, uppers = 0
-        for byte in text.utf8 {
-            if byte >= 0x80 { ascii = false } else if byte >= 65 && byte <= 90 { upper = true; uppers += 1 }
-            else if byte >= 97 && byte <= 122 { lowerLetter = true } else if byte == 45 { hyphen = true }
+        for scalar in scalars {
+            let v = scalar.value
+            if v >= 0x80 { ascii = false } else if v >= 65 && v <= 90 { upper = true; uppers += 1 }
+            else if v >= 97 && v <= 122 { lowerLetter = true } else if v == 45 { hyphen = true }
         }
         hasHyphen = hyphen
         lower = !ascii || upper ? text.lowercased() : text
         if ascii {
-            isCapitalized = kind == .word && (text.utf8.first.map { $0 >= 65 && $0 <= 90 } ?? false)
+            isCapitalized = kind == .word && (scalars.first.map { $0.value >= 65 && $0.value <= 90 } ?? false)
             isAllCaps = kind == .word && !lowerLetter && uppers >= 2
             return
         }
-        guard kind == .word, let first = text.unicodeScalars.first, first.isUppercaseScalar else {
+        guard kind == .word, let first = scalars.first, first.isUppercaseScalar else {
             isCapitalized = false
-            isAllCaps = kind == .word && Self.allCaps(text)
+            isAllCaps = kind == .word && Self.allCaps(scalars)
             return
         }
         isCapitalized = true
-        isAllCaps = Self.allCaps(text)
+        isAllCaps = Self.allCaps(scalars)
     }
 
     /// Two or more letters, all upper-case, by scalar properties.
-    private static func allCaps(_ text: String) -> Bool {
+    private static func allCaps<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> Bool {
         var letters = 0
-        for scalar in text.unicodeScalars where scalar.isLetterScalar {
+        for scalar in scalars where scalar.isLetterScalar {
             if !scalar.isUppercaseScalar { return false }
             letters += 1
         }

@@ -25,7 +25,7 @@ struct Tokenizer: Sendable {
 
         func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
             let text = Self.string(scalars, start, end)
-            tokens.append(Token(kind: kind, start: start, end: end, text: text,
+            tokens.append(Token(kind: kind, start: start, end: end, text: text, scalars: scalars[start..<end],
                                 lineBreakBefore: lineBreak, gluedToPrevious: glued && !tokens.isEmpty))
             lineBreak = false
             glued = true

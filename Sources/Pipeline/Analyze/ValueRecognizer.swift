@@ -122,7 +122,16 @@ struct ValueRecognizer: Sendable {
         switch tokens[i].kind {
         case .number, .currency: break
         case .word:
-            guard tokens[i].hasHyphen || Self.openingWords.contains(tokens[i].lower) else { return nil }
+            guard !tokens[i].hasHyphen else { break }
+            let lower = tokens[i].lower
+            guard Self.openingWords.contains(lower) else { return nil }
+            // The articles are frequent and open only durations ("a year", "an hour") and "the
+            // next year or so".
+            switch lower {
+            case "a", "an": guard let next = word(tokens, i + 1, s), Self.units[next] != nil else { return nil }
+            case "the": guard let next = word(tokens, i + 1, s), next == "next" || next == "past" else { return nil }
+            default: break
+            }
         default: return nil
         }
         return money(at: i, in: s, tokens: tokens)

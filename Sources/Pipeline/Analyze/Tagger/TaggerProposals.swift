@@ -27,6 +27,7 @@ struct TaggerProposals: Sendable {
             }
         }
         var exact: [Range<Int>: Int] = [:]
+        exact.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() { exact[candidate.tokens] = index }
 
         var out = candidates
