@@ -140,11 +140,13 @@ public struct NERModel: Sendable {
         self = try result.get()
     }
 
-    /// Adds the weights of hashed row `row` into `scores`. Sums wrap like the scalar Int32
-    /// sums they replace, so the order rows are added in never changes a score.
-    @inline(__always)
-    func add(row: Int, to scores: inout Scores) {
-        let r = Int(rowIndex[row])
-        if r >= 0 { scores &+= rows[r] }
+    /// Runs `body` with an accumulator over this model's rows, valid only during the call.
+    func withScoring<Result>(_ body: (inout ScoreAccumulator) -> Result) -> Result {
+        rowIndex.withUnsafeBufferPointer { index in
+            rows.withUnsafeBufferPointer { rows in
+                var accumulator = ScoreAccumulator(rowIndex: index, rows: rows)
+                return body(&accumulator)
+            }
+        }
     }
 }

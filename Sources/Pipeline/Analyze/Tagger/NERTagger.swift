@@ -19,9 +19,12 @@ public struct NERTagger: Sendable {
 
     public func tag(document sentences: [[String]]) -> [[BIOTag]] {
         let forms = sentences.map { SentenceForms(words: $0, gazetteer: gazetteer) }
+        return model.withScoring { accumulator in tag(forms, accumulator: &accumulator) }
+    }
+
+    private func tag(_ forms: [SentenceForms], accumulator: inout ScoreAccumulator) -> [[BIOTag]] {
         // The summed weights of every word's tag-independent rows, from the first pass for
         // the second: each step then adds only its few history and memory rows.
-        var accumulator = ScoreAccumulator(model: model)
         var wordScores: [NERModel.Scores] = []
         wordScores.reserveCapacity(forms.reduce(0) { $0 + $1.count })
         for s in forms {
