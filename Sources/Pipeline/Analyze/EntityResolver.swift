@@ -46,7 +46,13 @@ struct EntityResolver: Sendable {
             if fixedName == nil { compactName = Self.compact(candidate.text); compactCount = compactName.count }
         }
 
-        private static func compact(_ name: String) -> String { name.filter { $0 != " " }.lowercased() }
+        private static func compact(_ name: String) -> String {
+            // ASCII without carriage returns: one byte per character, so bytes do it faster.
+            if name.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+                return String(decoding: name.utf8.lazy.filter { $0 != 32 }.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            }
+            return name.filter { $0 != " " }.lowercased()
+        }
     }
 
     func resolve(_ candidates: [EntityCandidate], tokens: [Token], sentences: [Range<Int>]) -> [Entity] {
@@ -58,6 +64,11 @@ struct EntityResolver: Sendable {
             if !candidate.text.utf8.contains(UInt8(ascii: " ")) {
                 // One word, the common case: no split needed.
                 if candidate.text.count > 1 { clusters[index].words.insert(candidate.text) }
+            } else if candidate.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+                // ASCII without carriage returns: one byte per character.
+                for word in candidate.text.utf8.split(separator: 32) where word.count > 1 {
+                    clusters[index].words.insert(String(decoding: word, as: UTF8.self))
+                }
             } else {
                 for word in candidate.text.split(separator: " ") where word.count > 1 {
                     clusters[index].words.insert(String(word))
