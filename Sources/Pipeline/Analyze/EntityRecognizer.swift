@@ -260,7 +260,7 @@ struct EntityRecognizer: Sendable {
         // Known organisation names, longest prefix first; only a word that opens a longer
         // gazetteer name can start one.
         var best: Int? = nil
-        if span.count >= 2, (gazetteer.wordBits[tokens[span.lowerBound].text] ?? 0) & Gazetteer.startsLongerName != 0 {
+        if span.count >= 2, gazetteer.wordBitsTable.bits(of: tokens[span.lowerBound].text) & Gazetteer.startsLongerName != 0 {
             var text = tokens[span.lowerBound].text
             for k in span.dropFirst() {
                 text += " " + tokens[k].text
@@ -269,7 +269,7 @@ struct EntityRecognizer: Sendable {
         }
         var end: Int? = best
         for k in span where tokens[k].kind == .word {
-            let bits = gazetteer.wordBits[tokens[k].text] ?? 0
+            let bits = gazetteer.wordBitsTable.bits(of: tokens[k].text)
             let followedByOf = k + 1 < span.upperBound && (tokens[k + 1].text == "of" || tokens[k + 1].text == "for")
             if bits & GazetteerBits.organizationHead != 0 && followedByOf {
                 return span.upperBound

@@ -33,6 +33,8 @@ struct Gazetteer: Sendable {
     /// In `wordBits`: some multi-word key of `places` or `organizations` has this first word.
     /// Not a feature bit, so `GazetteerBits` never sets it.
     static let startsLongerName: UInt32 = 1 << 31
+    /// `wordBits` for the hot lookups; see `WordBitsTable`.
+    let wordBitsTable: WordBitsTable
 
     static let shared = Gazetteer()
 
@@ -85,6 +87,7 @@ struct Gazetteer: Sendable {
             bits[String(key[..<space]), default: 0] |= Self.startsLongerName
         }
         wordBits = bits
+        wordBitsTable = WordBitsTable(bits)
     }
 
     private static func rows(_ table: String) -> [[String]] {

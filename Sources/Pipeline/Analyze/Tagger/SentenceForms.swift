@@ -26,7 +26,7 @@ struct SentenceForms: Sendable {
                 lettered += 1
                 if form.flags.contains(.allCaps) || (form.flags.contains(.capitalized) && word.unicodeScalars.count == 1) { caps += 1 }
             }
-            let own = gazetteer.wordBits[word] ?? 0
+            let own = gazetteer.wordBitsTable.bits(of: word)
             startsLongerName.append(own & Gazetteer.startsLongerName != 0)
             if form.flags.contains(.capitalized) {
                 form.gazetteer = Self.singleWordBits(word, own: own, allCaps: form.flags.contains(.allCaps), gazetteer: gazetteer)
@@ -51,7 +51,7 @@ struct SentenceForms: Sendable {
         let features = ~Gazetteer.startsLongerName
         guard allCaps && word.unicodeScalars.count > 3 else { return own & features }
         let key = titleCased(word)
-        let keyed = key == word ? own : (gazetteer.wordBits[key] ?? 0)
+        let keyed = key == word ? own : gazetteer.wordBitsTable.bits(of: key)
         return (keyed & features & ~GazetteerBits.organization) | (own & GazetteerBits.organization)
     }
 
