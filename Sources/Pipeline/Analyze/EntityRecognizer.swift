@@ -93,7 +93,7 @@ struct EntityRecognizer: Sendable {
 
             // "spokesman Zhou Lan": a cue noun beats a same-named town.
             if let cue = previousWord(before: i, in: sentence, tokens: tokens), NameLexicon.personCues.contains(cue.lower),
-               isNameToken(token), gazetteer.places[token.text].map({ $0.kind == .place }) ?? true {
+               isNameToken(token), gazetteer.placeTable[token.text].map({ $0.kind == .place }) ?? true {
                 let run = nameRun(from: i, in: sentence, tokens: tokens, allowPronouns: false, limit: 3)
                 if run - i >= 2 {
                     add(i..<run, .typed(.person), role: cue.text); i = run; continue
@@ -123,7 +123,7 @@ struct EntityRecognizer: Sendable {
             }
             guard isNameToken(token) else { i += 1; continue }
 
-            if gazetteer.organizations.contains(token.text) {
+            if bits(token.text) & GazetteerBits.organization != 0 {
                 add(i..<(i + 1), .typed(.organization)); i += 1; continue
             }
 
@@ -132,12 +132,12 @@ struct EntityRecognizer: Sendable {
             let next = run < sentence.upperBound ? tokens[run] : nil
 
             // "told AFP", "Bloomberg reported": a news outlet.
-            if previous?.lower == "told" && !gazetteer.firstNames.contains(token.text)
+            if previous?.lower == "told" && bits(token.text) & GazetteerBits.firstName == 0
                 || (next.map { NameLexicon.reportingVerbs.contains($0.lower) } ?? false) {
                 add(i..<run, .guessed(.organization)); i = run; continue
             }
             // "Mark Hollis", "Paul Edward Brandt".
-            if gazetteer.firstNames.contains(token.text), run - i >= 2 {
+            if bits(token.text) & GazetteerBits.firstName != 0, run - i >= 2 {
                 add(i..<run, .typed(.person)); i = run; continue
             }
             // "spokesman Zhou Lan", "his Chinese counterpart, Li Wei".
@@ -148,7 +148,7 @@ struct EntityRecognizer: Sendable {
             if let next, employerCue(after: run, in: sentence, tokens: tokens), next.kind == .word {
                 add(i..<run, .guessed(.organization)); i = run; continue
             }
-            if NameLexicon.pronouns.contains(token.lower) || NameLexicon.functionWords.contains(token.lower) {
+            if !LexiconClasses.of(token.lower).isDisjoint(with: [.pronoun, .functionWord]) {
                 i += 1; continue
             }
             if run - i >= 2 && run - i <= 3 && !(initial && run - i == 2 && isCommonOpening(token)) {
@@ -165,12 +165,15 @@ struct EntityRecognizer: Sendable {
         Tokenizer.string(scalars, start, end)
     }
 
+    /// The word's single-word gazetteer bits (`Gazetteer.wordBits`).
+    @inline(__always) private func bits(_ word: String) -> UInt32 { gazetteer.wordBitsTable[word] ?? 0 }
+
     /// A capitalised word that can be part of a name.
     func isNameToken(_ token: Token) -> Bool {
         guard token.kind == .word, token.isCapitalized else { return false }
-        let lower = token.lower
-        return !NameLexicon.isLowerMonth(lower) && !NameLexicon.isLowerWeekday(lower)
-            && !(NameLexicon.functionWords.contains(lower) && !token.isAllCaps)
+        let classes = LexiconClasses.of(token.lower)
+        return !classes.contains(.month) && !classes.contains(.weekday)
+            && !(classes.contains(.functionWord) && !token.isAllCaps)
     }
 
     private func isCommonOpening(_ token: Token) -> Bool {
@@ -200,11 +203,12 @@ struct EntityRecognizer: Sendable {
             let t = tokens[j]
             guard t.kind == .word, t.isCapitalized else { break }
             let lower = t.lower
-            if NameLexicon.isLowerMonth(lower) || NameLexicon.isLowerWeekday(lower) { break }
-            if NameLexicon.functionWords.contains(lower) { break }
-            if j == i && NameLexicon.pronouns.contains(lower) && !allowPronouns { break }
-            if j > i, gazetteer.places[t.text] != nil { break }
-            if j > i, NameLexicon.titleHeads.contains(lower) || NameLexicon.titleModifiers.contains(lower) { break }
+            let classes = LexiconClasses.of(lower)
+            if classes.contains(.month) || classes.contains(.weekday) { break }
+            if classes.contains(.functionWord) { break }
+            if j == i && classes.contains(.pronoun) && !allowPronouns { break }
+            if j > i, gazetteer.placeTable[t.text] != nil { break }
+            if j > i, classes.contains(.titleHead) || classes.contains(.titleModifier) { break }
             j += 1
         }
         return j
@@ -215,8 +219,8 @@ struct EntityRecognizer: Sendable {
         var j = i
         while j < sentence.upperBound {
             let t = tokens[j]
-            if t.kind == .word && t.isCapitalized && !NameLexicon.isLowerWeekday(t.lower)
-                && (!NameLexicon.functionWords.contains(t.lower) || t.isAllCaps) {
+            if t.kind == .word && t.isCapitalized, case let classes = LexiconClasses.of(t.lower),
+               !classes.contains(.weekday) && (!classes.contains(.functionWord) || t.isAllCaps) {
                 j += 1; continue
             }
             if j > i, t.kind == .number { j += 1; continue }
@@ -249,7 +253,7 @@ struct EntityRecognizer: Sendable {
     }
 
     private func eventEnd(span: Range<Int>, tokens: [Token]) -> Int? {
-        for k in span.reversed() where tokens[k].kind == .word && gazetteer.eventWords.contains(lastPart(tokens[k])) {
+        for k in span.reversed() where tokens[k].kind == .word && bits(lastPart(tokens[k])) & GazetteerBits.eventWord != 0 {
             return k + 1
         }
         return nil
@@ -260,16 +264,16 @@ struct EntityRecognizer: Sendable {
         // Known organisation names, longest prefix first; only a word that opens a longer
         // gazetteer name can start one.
         var best: Int? = nil
-        if span.count >= 2, gazetteer.wordBitsTable.bits(of: tokens[span.lowerBound].text) & Gazetteer.startsLongerName != 0 {
+        if span.count >= 2, (gazetteer.wordBitsTable[tokens[span.lowerBound].text] ?? 0) & Gazetteer.startsLongerName != 0 {
             var text = tokens[span.lowerBound].text
             for k in span.dropFirst() {
                 text += " " + tokens[k].text
-                if gazetteer.organizations.contains(text) { best = k + 1 }
+                if bits(text) & GazetteerBits.organization != 0 { best = k + 1 }
             }
         }
         var end: Int? = best
         for k in span where tokens[k].kind == .word {
-            let bits = gazetteer.wordBitsTable.bits(of: tokens[k].text)
+            let bits = gazetteer.wordBitsTable[tokens[k].text] ?? 0
             let followedByOf = k + 1 < span.upperBound && (tokens[k + 1].text == "of" || tokens[k + 1].text == "for")
             if bits & GazetteerBits.organizationHead != 0 && followedByOf {
                 return span.upperBound
@@ -287,7 +291,7 @@ struct EntityRecognizer: Sendable {
     }
 
     private func locationSuffixEnd(span: Range<Int>, tokens: [Token]) -> Int? {
-        for k in span.reversed() where k > span.lowerBound && gazetteer.locationSuffixes.contains(tokens[k].text) {
+        for k in span.reversed() where k > span.lowerBound && bits(tokens[k].text) & GazetteerBits.locationSuffix != 0 {
             return k + 1
         }
         return nil
@@ -297,7 +301,7 @@ struct EntityRecognizer: Sendable {
     private func matchTitle(at i: Int, in sentence: Range<Int>, tokens: [Token]) -> Int? {
         let first = tokens[i]
         guard first.kind == .word, first.isCapitalized else { return nil }
-        if NameLexicon.honorifics.contains(first.lower) {
+        if LexiconClasses.of(first.lower).contains(.honorific) {
             return i + 1 < sentence.upperBound && tokens[i + 1].kind == .word && tokens[i + 1].isCapitalized ? i + 1 : nil
         }
         var j = i
@@ -312,8 +316,9 @@ struct EntityRecognizer: Sendable {
                 isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }
             } else {
                 // One part, the common case: no split needed.
-                isHead = NameLexicon.titleHeads.contains(t.lower)
-                isModifier = isHead || NameLexicon.titleModifiers.contains(t.lower)
+                let classes = LexiconClasses.of(t.lower)
+                isHead = classes.contains(.titleHead)
+                isModifier = isHead || classes.contains(.titleModifier)
             }
             if isHead { lastHead = j }
             if !(isHead || isModifier) { break }
@@ -349,14 +354,14 @@ struct EntityRecognizer: Sendable {
             }
             guard words.count == length else { continue }
             let key = words.joined(separator: " ")
-            if let place = gazetteer.places[key] ?? (key.utf8.contains(UInt8(ascii: ".")) ? gazetteer.places[key.filter { $0 != "." }] : nil) {
+            if let place = gazetteer.placeTable[key] ?? (key.utf8.contains(UInt8(ascii: ".")) ? gazetteer.placeTable[key.filter { $0 != "." }] : nil) {
                 // Two-letter codes count only in capitals outside an all-capitals line.
                 if key.count <= 3 && allCaps && length == 1 && !isCodeContext(i, sentence: sentence, tokens: tokens) { continue }
                 return (i + length, place)
             }
             if allCaps && key.count > 3 {
                 let titled = words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
-                if let place = gazetteer.places[titled] { return (i + length, place) }
+                if let place = gazetteer.placeTable[titled] { return (i + length, place) }
             }
         }
         return nil
@@ -386,7 +391,7 @@ struct EntityRecognizer: Sendable {
         var offset = token.start
         for part in token.text.split(separator: "-", omittingEmptySubsequences: false) {
             let length = part.unicodeScalars.count
-            if let place = gazetteer.places[String(part)], place.kind == .country || place.kind == .demonym {
+            if let place = gazetteer.placeTable[String(part)], place.kind == .country || place.kind == .demonym {
                 out.append(EntityCandidate(tokens: index..<(index + 1), start: offset, end: offset + length,
                                            text: String(part), sentence: sentence, evidence: .place(place)))
             }

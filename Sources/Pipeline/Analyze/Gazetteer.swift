@@ -33,8 +33,11 @@ struct Gazetteer: Sendable {
     /// In `wordBits`: some multi-word key of `places` or `organizations` has this first word.
     /// Not a feature bit, so `GazetteerBits` never sets it.
     static let startsLongerName: UInt32 = 1 << 31
-    /// `wordBits` for the hot lookups; see `WordBitsTable`.
-    let wordBitsTable: WordBitsTable
+    /// `wordBits` for the hot lookups; see `WordTable`. Every key of `places` and of the
+    /// sets above is in it with its bits, so a set's `contains` is a bit test here.
+    let wordBitsTable: WordTable<UInt32>
+    /// `places` for the hot lookups.
+    let placeTable: WordTable<Place>
 
     static let shared = Gazetteer()
 
@@ -87,7 +90,8 @@ struct Gazetteer: Sendable {
             bits[String(key[..<space]), default: 0] |= Self.startsLongerName
         }
         wordBits = bits
-        wordBitsTable = WordBitsTable(bits)
+        wordBitsTable = WordTable(bits)
+        placeTable = WordTable(places)
     }
 
     private static func rows(_ table: String) -> [[String]] {

@@ -76,8 +76,4 @@ enum NameLexicon {
 
     static func isMonth(_ word: String) -> Bool { months[word.lowercased()] != nil }
     static func isWeekday(_ word: String) -> Bool { weekdays[word.lowercased()] != nil }
-    /// `isMonth` for a word already lower-cased (`Token.lower`), without lower-casing it again.
-    static func isLowerMonth(_ lower: String) -> Bool { months[lower] != nil }
-    /// `isWeekday` for a word already lower-cased (`Token.lower`).
-    static func isLowerWeekday(_ lower: String) -> Bool { weekdays[lower] != nil }
 }

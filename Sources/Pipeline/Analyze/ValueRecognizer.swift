@@ -62,6 +62,9 @@ struct ValueRecognizer: Sendable {
         return words
     }()
 
+    /// `openingWords` for the per-token check; see `WordTable`.
+    static let openingWordTable = WordTable(Dictionary(uniqueKeysWithValues: openingWords.map { ($0, true) }))
+
     struct Found {
         var type: ValueType
         var first: Int
@@ -124,7 +127,7 @@ struct ValueRecognizer: Sendable {
         case .word:
             guard !tokens[i].hasHyphen else { break }
             let lower = tokens[i].lower
-            guard Self.openingWords.contains(lower) else { return nil }
+            guard Self.openingWordTable[lower] != nil else { return nil }
             // The articles are frequent and open only durations ("a year", "an hour") and "the
             // next year or so".
             switch lower {

@@ -26,7 +26,7 @@ struct SentenceForms: Sendable {
                 lettered += 1
                 if form.flags.contains(.allCaps) || (form.flags.contains(.capitalized) && word.unicodeScalars.count == 1) { caps += 1 }
             }
-            let own = gazetteer.wordBitsTable.bits(of: word)
+            let own = gazetteer.wordBitsTable[word] ?? 0
             startsLongerName.append(own & Gazetteer.startsLongerName != 0)
             if form.flags.contains(.capitalized) {
                 form.gazetteer = Self.singleWordBits(word, own: own, allCaps: form.flags.contains(.allCaps), gazetteer: gazetteer)
@@ -51,7 +51,7 @@ struct SentenceForms: Sendable {
         let features = ~Gazetteer.startsLongerName
         guard allCaps && word.unicodeScalars.count > 3 else { return own & features }
         let key = titleCased(word)
-        let keyed = key == word ? own : gazetteer.wordBitsTable.bits(of: key)
+        let keyed = key == word ? own : (gazetteer.wordBitsTable[key] ?? 0)
         return (keyed & features & ~GazetteerBits.organization) | (own & GazetteerBits.organization)
     }
 
@@ -85,8 +85,11 @@ struct SentenceForms: Sendable {
                 key += " " + next
                 length += 1
                 if !form.flags.contains(.capitalized) { continue }
-                if gazetteer.places[key] != nil { candidates.append((length, true)) }
-                else if gazetteer.organizations.contains(key) { candidates.append((length, false)) }
+                // Every places key has a place-kind bit; organisations have theirs.
+                let bits = gazetteer.wordBitsTable[key] ?? 0
+                if bits & (GazetteerBits.country | GazetteerBits.demonym | GazetteerBits.capital | GazetteerBits.place) != 0 {
+                    candidates.append((length, true))
+                } else if bits & GazetteerBits.organization != 0 { candidates.append((length, false)) }
             }
             if let best = candidates.last { matched = best.0; isPlace = best.1 }
             guard matched >= 2 else { i += 1; continue }
