@@ -42,8 +42,14 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     @inline(__always) private static func hash(_ word: String) -> UInt64 {
+        // Native strings lend their bytes as a buffer, far cheaper to walk than the view.
+        if let h = word.utf8.withContiguousStorageIfAvailable(hash(bytes:)) { return h }
+        return hash(bytes: word.utf8)
+    }
+
+    @inline(__always) private static func hash<Bytes: Sequence<UInt8>>(bytes: Bytes) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         return h
     }
 }
