@@ -126,7 +126,14 @@ struct Tokenizer: Sendable {
 
     /// The scalars as a String, encoded straight into the string's buffer (small words stay inline).
     static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
+        // The exact UTF-8 length: a capacity of at most 15 bytes builds an inline string,
+        // where a generous one would allocate storage first.
+        var length = 0
+        for index in start..<end {
+            let v = scalars[index].value
+            length += v < 0x80 ? 1 : (v < 0x800 ? 2 : (v < 0x1_0000 ? 3 : 4))
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var k = 0
             for index in start..<end {
                 let scalar = scalars[index]
