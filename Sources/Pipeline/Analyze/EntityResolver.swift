@@ -21,7 +21,9 @@ struct EntityResolver: Sendable {
         /// `signature` of each mention's text, for events and organisations, the only types
         /// matched by signature (matching asks for them often).
         private(set) var signatures: [String] = []
-        var words: Set<String> = []
+        /// The distinct words of the mentions. Clusters hold a handful, so a list compared
+        /// word by word answers `contains` faster than hashing the question.
+        private(set) var words: [String] = []
         /// The fullest mention so far: most words, then most letters; the first such wins.
         private var fullest: (words: Int, scalars: Int, text: String)? = nil
         /// `name` without spaces, lower-cased, for near-miss matching, and its length in characters.
@@ -46,10 +48,18 @@ struct EntityResolver: Sendable {
             if fixedName == nil { compactName = Self.compact(candidate.text); compactCount = compactName.count }
         }
 
+        mutating func insertWord(_ word: String) {
+            if !words.contains(word) { words.append(word) }
+        }
+
         private static func compact(_ name: String) -> String {
             // ASCII without carriage returns: one byte per character, so bytes do it faster.
             if name.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
-                return String(decoding: name.utf8.lazy.filter { $0 != 32 }.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+                return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+                    var k = 0
+                    for byte in name.utf8 where byte != 32 { buffer[k] = byte >= 65 && byte <= 90 ? byte + 32 : byte; k += 1 }
+                    return k
+                }
             }
             return name.filter { $0 != " " }.lowercased()
         }
@@ -63,15 +73,15 @@ struct EntityResolver: Sendable {
             clusters[index].append(candidate)
             if !candidate.text.utf8.contains(UInt8(ascii: " ")) {
                 // One word, the common case: no split needed.
-                if candidate.text.count > 1 { clusters[index].words.insert(candidate.text) }
+                if candidate.text.count > 1 { clusters[index].insertWord(candidate.text) }
             } else if candidate.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
                 // ASCII without carriage returns: one byte per character.
                 for word in candidate.text.utf8.split(separator: 32) where word.count > 1 {
-                    clusters[index].words.insert(String(decoding: word, as: UTF8.self))
+                    clusters[index].insertWord(String(decoding: word, as: UTF8.self))
                 }
             } else {
                 for word in candidate.text.split(separator: " ") where word.count > 1 {
-                    clusters[index].words.insert(String(word))
+                    clusters[index].insertWord(String(word))
                 }
             }
             if clusters[index].role == nil { clusters[index].role = candidate.role }
