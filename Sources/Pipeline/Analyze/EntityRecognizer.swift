@@ -344,16 +344,22 @@ struct EntityRecognizer: Sendable {
         while run < limit, tokens[i + run].kind == .word, tokens[i + run].isCapitalized { run += 1 }
         guard run >= 1 else { return nil }
         for length in stride(from: run, through: 1, by: -1) {
+            // Every token of the run is a capitalised word; one word needs no joining.
             var words: [String] = []
             var allCaps = true
-            for k in i..<(i + length) {
-                let t = tokens[k]
-                guard t.kind == .word, t.isCapitalized else { words = []; break }
-                if !t.isAllCaps { allCaps = false }
-                words.append(t.text)
+            let key: String
+            if length == 1 {
+                key = tokens[i].text
+                allCaps = tokens[i].isAllCaps
+                words = [key]
+            } else {
+                words.reserveCapacity(length)
+                for k in i..<(i + length) {
+                    if !tokens[k].isAllCaps { allCaps = false }
+                    words.append(tokens[k].text)
+                }
+                key = words.joined(separator: " ")
             }
-            guard words.count == length else { continue }
-            let key = words.joined(separator: " ")
             if let place = gazetteer.placeTable[key] ?? (key.utf8.contains(UInt8(ascii: ".")) ? gazetteer.placeTable[key.filter { $0 != "." }] : nil) {
                 // Two-letter codes count only in capitals outside an all-capitals line.
                 if key.count <= 3 && allCaps && length == 1 && !isCodeContext(i, sentence: sentence, tokens: tokens) { continue }
