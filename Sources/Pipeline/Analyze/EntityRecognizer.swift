@@ -89,11 +89,11 @@ struct EntityRecognizer: Sendable {
                 }
             }
 
-            guard isNameToken(token) || token.text.utf8.contains(UInt8(ascii: "-")) else { i += 1; continue }
+            guard isNameToken(token) || token.hasHyphen else { i += 1; continue }
 
             // "spokesman Zhou Lan": a cue noun beats a same-named town.
             if let cue = previousWord(before: i, in: sentence, tokens: tokens), NameLexicon.personCues.contains(cue.lower),
-               isNameToken(token), gazetteer.places[token.text].map({ $0.kind == .place }) ?? true {
+               isNameToken(token), gazetteer.placeTable[token.text].map({ $0.kind == .place }) ?? true {
                 let run = nameRun(from: i, in: sentence, tokens: tokens, allowPronouns: false, limit: 3)
                 if run - i >= 2 {
                     add(i..<run, .typed(.person), role: cue.text); i = run; continue
@@ -117,13 +117,13 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             // Places inside hyphenated words: "US-Chinese".
-            if token.text.utf8.contains(UInt8(ascii: "-")) {
+            if token.hasHyphen {
                 addPlaceParts(of: token, at: i, sentence: index, scalars: scalars, into: &out)
                 i += 1; continue
             }
             guard isNameToken(token) else { i += 1; continue }
 
-            if gazetteer.organizations.contains(token.text) {
+            if bits(token.text) & GazetteerBits.organization != 0 {
                 add(i..<(i + 1), .typed(.organization)); i += 1; continue
             }
 
@@ -132,12 +132,12 @@ struct EntityRecognizer: Sendable {
             let next = run < sentence.upperBound ? tokens[run] : nil
 
             // "told AFP", "Bloomberg reported": a news outlet.
-            if previous?.lower == "told" && !gazetteer.firstNames.contains(token.text)
+            if previous?.lower == "told" && bits(token.text) & GazetteerBits.firstName == 0
                 || (next.map { NameLexicon.reportingVerbs.contains($0.lower) } ?? false) {
                 add(i..<run, .guessed(.organization)); i = run; continue
             }
             // "Mark Hollis", "Paul Edward Brandt".
-            if gazetteer.firstNames.contains(token.text), run - i >= 2 {
+            if bits(token.text) & GazetteerBits.firstName != 0, run - i >= 2 {
                 add(i..<run, .typed(.person)); i = run; continue
             }
             // "spokesman Zhou Lan", "his Chinese counterpart, Li Wei".
@@ -148,7 +148,7 @@ struct EntityRecognizer: Sendable {
             if let next, employerCue(after: run, in: sentence, tokens: tokens), next.kind == .word {
                 add(i..<run, .guessed(.organization)); i = run; continue
             }
-            if NameLexicon.pronouns.contains(token.lower) || NameLexicon.functionWords.contains(token.lower) {
+            if !LexiconClasses.of(token.lower).isDisjoint(with: [.pronoun, .functionWord]) {
                 i += 1; continue
             }
             if run - i >= 2 && run - i <= 3 && !(initial && run - i == 2 && isCommonOpening(token)) {
@@ -162,17 +162,18 @@ struct EntityRecognizer: Sendable {
     // MARK: - Pieces
 
     private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        Tokenizer.string(scalars, start, end)
     }
+
+    /// The word's single-word gazetteer bits (`Gazetteer.wordBits`).
+    @inline(__always) private func bits(_ word: String) -> UInt32 { gazetteer.wordBitsTable[word] ?? 0 }
 
     /// A capitalised word that can be part of a name.
     func isNameToken(_ token: Token) -> Bool {
         guard token.kind == .word, token.isCapitalized else { return false }
-        let lower = token.lower
-        return !NameLexicon.isMonth(lower) && !NameLexicon.isWeekday(lower)
-            && !(NameLexicon.functionWords.contains(lower) && !token.isAllCaps)
+        let classes = LexiconClasses.of(token.lower)
+        return !classes.contains(.month) && !classes.contains(.weekday)
+            && !(classes.contains(.functionWord) && !token.isAllCaps)
     }
 
     private func isCommonOpening(_ token: Token) -> Bool {
@@ -202,11 +203,12 @@ struct EntityRecognizer: Sendable {
             let t = tokens[j]
             guard t.kind == .word, t.isCapitalized else { break }
             let lower = t.lower
-            if NameLexicon.isMonth(lower) || NameLexicon.isWeekday(lower) { break }
-            if NameLexicon.functionWords.contains(lower) { break }
-            if j == i && NameLexicon.pronouns.contains(lower) && !allowPronouns { break }
-            if j > i, gazetteer.places[t.text] != nil { break }
-            if j > i, NameLexicon.titleHeads.contains(lower) || NameLexicon.titleModifiers.contains(lower) { break }
+            let classes = LexiconClasses.of(lower)
+            if classes.contains(.month) || classes.contains(.weekday) { break }
+            if classes.contains(.functionWord) { break }
+            if j == i && classes.contains(.pronoun) && !allowPronouns { break }
+            if j > i, gazetteer.placeTable[t.text] != nil { break }
+            if j > i, classes.contains(.titleHead) || classes.contains(.titleModifier) { break }
             j += 1
         }
         return j
@@ -217,12 +219,12 @@ struct EntityRecognizer: Sendable {
         var j = i
         while j < sentence.upperBound {
             let t = tokens[j]
-            if t.kind == .word && t.isCapitalized && !NameLexicon.isWeekday(t.lower)
-                && (!NameLexicon.functionWords.contains(t.lower) || t.isAllCaps) {
+            if t.kind == .word && t.isCapitalized, case let classes = LexiconClasses.of(t.lower),
+               !classes.contains(.weekday) && (!classes.contains(.functionWord) || t.isAllCaps) {
                 j += 1; continue
             }
             if j > i, t.kind == .number { j += 1; continue }
-            if j > i, (t.kind == .word && ["of", "for", "and", "the", "on"].contains(t.text)) || t.isPunctuation("&") {
+            if j > i, (t.kind == .word && Self.isConnector(t.text)) || t.isPunctuation("&") {
                 var k = j + 1
                 if k < sentence.upperBound, tokens[k].text == "the" { k += 1 }
                 if k < sentence.upperBound, (tokens[k].kind == .word && tokens[k].isCapitalized) || tokens[k].kind == .number {
@@ -234,13 +236,24 @@ struct EntityRecognizer: Sendable {
         return i..<j
     }
 
+    /// Lower-case words that may join the capitalised words of one name.
+    private static func isConnector(_ word: String) -> Bool {
+        switch word {
+        case "of", "for", "and", "the", "on": true
+        default: false
+        }
+    }
+
     private func lastPart(_ token: Token) -> String {
-        if let dash = token.text.lastIndex(of: "-") { return String(token.text[token.text.index(after: dash)...]) }
+        // Most words have no hyphen byte at all, and then no hyphen character to search for.
+        if token.hasHyphen, let dash = token.text.lastIndex(of: "-") {
+            return String(token.text[token.text.index(after: dash)...])
+        }
         return token.text
     }
 
     private func eventEnd(span: Range<Int>, tokens: [Token]) -> Int? {
-        for k in span.reversed() where tokens[k].kind == .word && gazetteer.eventWords.contains(lastPart(tokens[k])) {
+        for k in span.reversed() where tokens[k].kind == .word && bits(lastPart(tokens[k])) & GazetteerBits.eventWord != 0 {
             return k + 1
         }
         return nil
@@ -248,34 +261,37 @@ struct EntityRecognizer: Sendable {
 
     private func organizationEnd(span: Range<Int>, tokens: [Token]) -> Int? {
         guard !span.isEmpty else { return nil }
-        // Known organisation names, longest prefix first.
-        var text = ""
+        // Known organisation names, longest prefix first; only a word that opens a longer
+        // gazetteer name can start one.
         var best: Int? = nil
-        for k in span {
-            text += (k == span.lowerBound ? "" : " ") + tokens[k].text
-            if gazetteer.organizations.contains(text), k > span.lowerBound { best = k + 1 }
+        if span.count >= 2, (gazetteer.wordBitsTable[tokens[span.lowerBound].text] ?? 0) & Gazetteer.startsLongerName != 0 {
+            var text = tokens[span.lowerBound].text
+            for k in span.dropFirst() {
+                text += " " + tokens[k].text
+                if bits(text) & GazetteerBits.organization != 0 { best = k + 1 }
+            }
         }
         var end: Int? = best
         for k in span where tokens[k].kind == .word {
-            let word = tokens[k].text
-            let followedByOf = k + 1 < span.upperBound && ["of", "for"].contains(tokens[k + 1].text)
-            if gazetteer.organizationHeads.contains(word) && followedByOf {
+            let bits = gazetteer.wordBitsTable[tokens[k].text] ?? 0
+            let followedByOf = k + 1 < span.upperBound && (tokens[k + 1].text == "of" || tokens[k + 1].text == "for")
+            if bits & GazetteerBits.organizationHead != 0 && followedByOf {
                 return span.upperBound
             }
-            if gazetteer.organizationSuffixes.contains(word) && k > span.lowerBound {
+            if bits & GazetteerBits.organizationSuffix != 0 && k > span.lowerBound {
                 end = followedByOf ? span.upperBound : k + 1
             }
         }
         // Trim connectors left dangling at the end.
         if var e = end {
-            while e > span.lowerBound + 1, tokens[e - 1].kind != .word || ["of", "for", "and", "the", "on"].contains(tokens[e - 1].text) { e -= 1 }
+            while e > span.lowerBound + 1, tokens[e - 1].kind != .word || Self.isConnector(tokens[e - 1].text) { e -= 1 }
             end = e
         }
         return end
     }
 
     private func locationSuffixEnd(span: Range<Int>, tokens: [Token]) -> Int? {
-        for k in span.reversed() where k > span.lowerBound && gazetteer.locationSuffixes.contains(tokens[k].text) {
+        for k in span.reversed() where k > span.lowerBound && bits(tokens[k].text) & GazetteerBits.locationSuffix != 0 {
             return k + 1
         }
         return nil
@@ -285,7 +301,7 @@ struct EntityRecognizer: Sendable {
     private func matchTitle(at i: Int, in sentence: Range<Int>, tokens: [Token]) -> Int? {
         let first = tokens[i]
         guard first.kind == .word, first.isCapitalized else { return nil }
-        if NameLexicon.honorifics.contains(first.lower) {
+        if LexiconClasses.of(first.lower).contains(.honorific) {
             return i + 1 < sentence.upperBound && tokens[i + 1].kind == .word && tokens[i + 1].isCapitalized ? i + 1 : nil
         }
         var j = i
@@ -293,9 +309,17 @@ struct EntityRecognizer: Sendable {
         while j < sentence.upperBound {
             let t = tokens[j]
             guard t.kind == .word, t.isCapitalized else { break }
-            let parts = t.lower.split(separator: "-").map(String.init)
-            let isHead = parts.last.map { NameLexicon.titleHeads.contains($0) } ?? false
-            let isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }
+            let isHead: Bool, isModifier: Bool
+            if t.hasHyphen {
+                let parts = t.lower.split(separator: "-").map(String.init)
+                isHead = parts.last.map { NameLexicon.titleHeads.contains($0) } ?? false
+                isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }
+            } else {
+                // One part, the common case: no split needed.
+                let classes = LexiconClasses.of(t.lower)
+                isHead = classes.contains(.titleHead)
+                isModifier = isHead || classes.contains(.titleModifier)
+            }
             if isHead { lastHead = j }
             if !(isHead || isModifier) { break }
             j += 1
@@ -314,27 +338,36 @@ struct EntityRecognizer: Sendable {
 
     /// The longest gazetteer place starting at `i`.
     private func matchPlace(at i: Int, in sentence: Range<Int>, tokens: [Token]) -> (Int, Gazetteer.Place)? {
-        let maxLength = min(gazetteer.longestName, sentence.upperBound - i)
-        guard maxLength >= 1 else { return nil }
-        for length in stride(from: maxLength, through: 1, by: -1) {
+        // Only runs of capitalised words can match, so lengths past the run are skipped.
+        var run = 0
+        let limit = min(gazetteer.longestName, sentence.upperBound - i)
+        while run < limit, tokens[i + run].kind == .word, tokens[i + run].isCapitalized { run += 1 }
+        guard run >= 1 else { return nil }
+        for length in stride(from: run, through: 1, by: -1) {
+            // Every token of the run is a capitalised word; one word needs no joining.
             var words: [String] = []
             var allCaps = true
-            for k in i..<(i + length) {
-                let t = tokens[k]
-                guard t.kind == .word, t.isCapitalized else { words = []; break }
-                if !t.isAllCaps { allCaps = false }
-                words.append(t.text)
+            let key: String
+            if length == 1 {
+                key = tokens[i].text
+                allCaps = tokens[i].isAllCaps
+                words = [key]
+            } else {
+                words.reserveCapacity(length)
+                for k in i..<(i + length) {
+                    if !tokens[k].isAllCaps { allCaps = false }
+                    words.append(tokens[k].text)
+                }
+                key = words.joined(separator: " ")
             }
-            guard words.count == length else { continue }
-            let key = words.joined(separator: " ")
-            if let place = gazetteer.places[key] ?? (key.utf8.contains(UInt8(ascii: ".")) ? gazetteer.places[key.filter { $0 != "." }] : nil) {
+            if let place = gazetteer.placeTable[key] ?? (key.utf8.contains(UInt8(ascii: ".")) ? gazetteer.placeTable[key.filter { $0 != "." }] : nil) {
                 // Two-letter codes count only in capitals outside an all-capitals line.
                 if key.count <= 3 && allCaps && length == 1 && !isCodeContext(i, sentence: sentence, tokens: tokens) { continue }
                 return (i + length, place)
             }
             if allCaps && key.count > 3 {
                 let titled = words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
-                if let place = gazetteer.places[titled] { return (i + length, place) }
+                if let place = gazetteer.placeTable[titled] { return (i + length, place) }
             }
         }
         return nil
@@ -364,7 +397,7 @@ struct EntityRecognizer: Sendable {
         var offset = token.start
         for part in token.text.split(separator: "-", omittingEmptySubsequences: false) {
             let length = part.unicodeScalars.count
-            if let place = gazetteer.places[String(part)], place.kind == .country || place.kind == .demonym {
+            if let place = gazetteer.placeTable[String(part)], place.kind == .country || place.kind == .demonym {
                 out.append(EntityCandidate(tokens: index..<(index + 1), start: offset, end: offset + length,
                                            text: String(part), sentence: sentence, evidence: .place(place)))
             }

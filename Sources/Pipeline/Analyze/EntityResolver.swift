@@ -14,23 +14,55 @@ struct EntityResolver: Sendable {
     }
 
     private struct Cluster {
-        var type: EntityType
-        var fixedName: String?
+        let type: EntityType
+        let fixedName: String?
         var role: String?
-        var mentions: [EntityCandidate] = []
-        var words: Set<String> = []
+        private(set) var mentions: [EntityCandidate] = []
+        /// `signature` of each mention's text, for events and organisations, the only types
+        /// matched by signature (matching asks for them often).
+        private(set) var signatures: [String] = []
+        /// The distinct words of the mentions. Clusters hold a handful, so a list compared
+        /// word by word answers `contains` faster than hashing the question.
+        private(set) var words: [String] = []
+        /// The fullest mention so far: most words, then most letters; the first such wins.
+        private var fullest: (words: Int, scalars: Int, text: String)? = nil
+        /// `name` without spaces, lower-cased, for near-miss matching, and its length in characters.
+        private(set) var compactName: String
+        private(set) var compactCount: Int
 
-        var name: String {
-            if let fixedName { return fixedName }
-            // The fullest form: most words, then most letters.
-            let best = mentions.max { a, b in
-                let wa = a.tokens.count, wb = b.tokens.count
-                return wa != wb ? wa < wb : a.text.unicodeScalars.count < b.text.unicodeScalars.count
-            }
-            return best?.text ?? ""
+        init(type: EntityType, fixedName: String?) {
+            self.type = type
+            self.fixedName = fixedName
+            compactName = Self.compact(fixedName ?? "")
+            compactCount = compactName.count
         }
 
-        var compactName: String { name.filter { $0 != " " }.lowercased() }
+        var name: String { fixedName ?? fullest?.text ?? "" }
+
+        mutating func append(_ candidate: EntityCandidate) {
+            mentions.append(candidate)
+            if type == .eventName || type == .organization { signatures.append(EntityResolver.signature(candidate.text)) }
+            let words = candidate.tokens.count, scalars = candidate.text.unicodeScalars.count
+            if let best = fullest, best.words != words ? best.words >= words : best.scalars >= scalars { return }
+            fullest = (words, scalars, candidate.text)
+            if fixedName == nil { compactName = Self.compact(candidate.text); compactCount = compactName.count }
+        }
+
+        mutating func insertWord(_ word: String) {
+            if !words.contains(word) { words.append(word) }
+        }
+
+        private static func compact(_ name: String) -> String {
+            // ASCII without carriage returns: one byte per character, so bytes do it faster.
+            if name.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+                return String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+                    var k = 0
+                    for byte in name.utf8 where byte != 32 { buffer[k] = byte >= 65 && byte <= 90 ? byte + 32 : byte; k += 1 }
+                    return k
+                }
+            }
+            return name.filter { $0 != " " }.lowercased()
+        }
     }
 
     func resolve(_ candidates: [EntityCandidate], tokens: [Token], sentences: [Range<Int>]) -> [Entity] {
@@ -38,9 +70,19 @@ struct EntityResolver: Sendable {
         var byKey: [String: Int] = [:]
 
         func add(_ candidate: EntityCandidate, to index: Int) {
-            clusters[index].mentions.append(candidate)
-            for word in candidate.text.split(separator: " ") where word.count > 1 {
-                clusters[index].words.insert(String(word))
+            clusters[index].append(candidate)
+            if !candidate.text.utf8.contains(UInt8(ascii: " ")) {
+                // One word, the common case: no split needed.
+                if candidate.text.count > 1 { clusters[index].insertWord(candidate.text) }
+            } else if candidate.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+                // ASCII without carriage returns: one byte per character.
+                for word in candidate.text.utf8.split(separator: 32) where word.count > 1 {
+                    clusters[index].insertWord(String(decoding: word, as: UTF8.self))
+                }
+            } else {
+                for word in candidate.text.split(separator: " ") where word.count > 1 {
+                    clusters[index].insertWord(String(word))
+                }
             }
             if clusters[index].role == nil { clusters[index].role = candidate.role }
         }
@@ -56,16 +98,19 @@ struct EntityResolver: Sendable {
             if let exact = byKey[text], types.contains(clusters[exact].type) { return exact }
             // "G-20 Summit" and "Group of 20 Summit" share initials and numbers.
             let signature = Self.signature(text)
-            if signature.count >= 3, let same = clusters.firstIndex(where: {
-                types.contains($0.type) && ($0.type == .eventName || $0.type == .organization)
-                    && $0.mentions.contains { Self.signature($0.text) == signature }
+            // The searches go by index: a closure over each `Cluster` would copy it.
+            if signature.count >= 3, let same = clusters.indices.first(where: { k in
+                types.contains(clusters[k].type) && (clusters[k].type == .eventName || clusters[k].type == .organization)
+                    && clusters[k].signatures.contains(signature)
             }) { return same }
             guard !text.utf8.contains(UInt8(ascii: " ")) else {
-                return clusters.firstIndex { types.contains($0.type) && $0.mentions.contains { $0.text == text } }
+                return clusters.indices.first { k in types.contains(clusters[k].type) && clusters[k].mentions.contains { $0.text == text } }
             }
             // Prefer people ("Harlan" -> James Harlan), then organisations ("Huawei").
             for type in [EntityType.person, .organization, .eventName] where types.contains(type) {
-                if let i = clusters.firstIndex(where: { $0.type == type && $0.fixedName == nil && $0.words.contains(text) && $0.name != text }) {
+                if let i = clusters.indices.first(where: { k in
+                    clusters[k].type == type && clusters[k].fixedName == nil && clusters[k].words.contains(text) && clusters[k].name != text
+                }) {
                     return i
                 }
             }
@@ -74,10 +119,10 @@ struct EntityResolver: Sendable {
 
         func fuzzy(_ text: String) -> Int? {
             let compact = text.lowercased()
-            guard compact.count >= 6 else { return nil }
-            return clusters.firstIndex { cluster in
-                let name = cluster.compactName
-                return abs(name.count - compact.count) <= 1 && Self.editDistanceAtMostOne(name, compact)
+            let count = compact.count
+            guard count >= 6 else { return nil }
+            return clusters.indices.first { k in
+                abs(clusters[k].compactCount - count) <= 1 && Self.editDistanceAtMostOne(clusters[k].compactName, compact)
             }
         }
 
@@ -212,7 +257,9 @@ struct EntityResolver: Sendable {
         var atWordStart = true
         var hasDigit = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.numericType != nil { out.unicodeScalars.append(scalar); hasDigit = true; atWordStart = false; continue }
+            // ASCII has numeric values only for its digits.
+            let numeric = scalar.value < 128 ? scalar.value >= 48 && scalar.value <= 57 : scalar.properties.numericType != nil
+            if numeric { out.unicodeScalars.append(scalar); hasDigit = true; atWordStart = false; continue }
             if scalar == " " || scalar == "-" { atWordStart = true; continue }
             if atWordStart && scalar.isUppercaseScalar { out.unicodeScalars.append(scalar) }
             atWordStart = false

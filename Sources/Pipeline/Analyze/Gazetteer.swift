@@ -25,6 +25,19 @@ struct Gazetteer: Sendable {
     let currencySymbols: [String: String]
     /// The longest multi-word name in `places` or `organizations`, in words.
     let longestName: Int
+    /// For every key of the single-word tables above, its `GazetteerBits` (place kind, first
+    /// name, organisation, suffix, head, event word, location suffix) plus `startsLongerName`
+    /// when a multi-word place or organisation begins with it: the tagger's features ask all
+    /// of these about every capitalised word, and one lookup answers them together.
+    let wordBits: [String: UInt32]
+    /// In `wordBits`: some multi-word key of `places` or `organizations` has this first word.
+    /// Not a feature bit, so `GazetteerBits` never sets it.
+    static let startsLongerName: UInt32 = 1 << 31
+    /// `wordBits` for the hot lookups; see `WordTable`. Every key of `places` and of the
+    /// sets above is in it with its bits, so a set's `contains` is a bit test here.
+    let wordBitsTable: WordTable<UInt32>
+    /// `places` for the hot lookups.
+    let placeTable: WordTable<Place>
 
     static let shared = Gazetteer()
 
@@ -56,6 +69,29 @@ struct Gazetteer: Sendable {
         for key in places.keys { longest = max(longest, key.split(separator: " ").count) }
         for key in organizations { longest = max(longest, key.split(separator: " ").count) }
         longestName = min(longest, 6)
+
+        var bits: [String: UInt32] = [:]
+        for (key, place) in places {
+            switch place.kind {
+            case .country: bits[key, default: 0] |= GazetteerBits.country
+            case .demonym: bits[key, default: 0] |= GazetteerBits.demonym
+            case .capital: bits[key, default: 0] |= GazetteerBits.capital
+            case .place: bits[key, default: 0] |= GazetteerBits.place
+            }
+        }
+        for key in firstNames { bits[key, default: 0] |= GazetteerBits.firstName }
+        for key in organizations { bits[key, default: 0] |= GazetteerBits.organization }
+        for key in organizationSuffixes { bits[key, default: 0] |= GazetteerBits.organizationSuffix }
+        for key in organizationHeads { bits[key, default: 0] |= GazetteerBits.organizationHead }
+        for key in eventWords { bits[key, default: 0] |= GazetteerBits.eventWord }
+        for key in locationSuffixes { bits[key, default: 0] |= GazetteerBits.locationSuffix }
+        for key in Array(places.keys) + Array(organizations) {
+            guard let space = key.firstIndex(of: " ") else { continue }
+            bits[String(key[..<space]), default: 0] |= Self.startsLongerName
+        }
+        wordBits = bits
+        wordBitsTable = WordTable(bits)
+        placeTable = WordTable(places)
     }
 
     private static func rows(_ table: String) -> [[String]] {

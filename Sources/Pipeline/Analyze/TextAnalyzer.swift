@@ -26,7 +26,7 @@ public struct TextAnalyzer: DocumentStage {
     }
 
     public func process(_ input: CleanDocument) throws(PipelineError) -> AnalyzedDocument {
-        let scalars = Array(input.text.unicodeScalars)
+        let scalars = Tokenizer.scalars(of: input.text)
         let tokens = tokenizer.tokenize(scalars)
         let sentenceTokens = splitter.split(tokens)
         let sentences = sentenceTokens.map { SentenceSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
@@ -43,7 +43,7 @@ public struct TextAnalyzer: DocumentStage {
             if case .place = candidate.evidence { continue }
             for k in candidate.tokens { blocked[k] = true }
         }
-        for (k, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized && token.text.utf8.contains(UInt8(ascii: "-"))
+        for (k, token) in tokens.enumerated() where token.kind == .word && token.isCapitalized && token.hasHyphen
             && token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
             blocked[k] = true
         }

@@ -25,7 +25,7 @@ struct Tokenizer: Sendable {
 
         func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
             let text = Self.string(scalars, start, end)
-            tokens.append(Token(kind: kind, start: start, end: end, text: text,
+            tokens.append(Token(kind: kind, start: start, end: end, text: text, scalars: scalars[start..<end],
                                 lineBreakBefore: lineBreak, gluedToPrevious: glued && !tokens.isEmpty))
             lineBreak = false
             glued = true
@@ -46,7 +46,7 @@ struct Tokenizer: Sendable {
                         j += 1
                     } else if (d == "-" || d == "\u{2011}") && j + 1 < n && isWordScalar(scalars[j + 1]) {
                         j += 1
-                    } else if Self.apostrophes.contains(d) && j + 1 < n && scalars[j + 1].isLetterScalar
+                    } else if isApostrophe(d) && j + 1 < n && scalars[j + 1].isLetterScalar
                                 && !isPossessive(scalars, at: j) {
                         j += 1
                     } else if d == "." && j + 1 < n && scalars[j + 1].isLetterScalar
@@ -62,7 +62,7 @@ struct Tokenizer: Sendable {
                 }
                 // Keep the point of an abbreviation or an initial ("U.S.", "Mr.", "J.").
                 if j < n, scalars[j] == "." {
-                    let word = String(String.UnicodeScalarView(scalars[i..<j])).lowercased()
+                    let word = Self.string(scalars, i, j).lowercased()
                     let dotted = scalars[i..<j].contains(".")
                     let initial = j - i == 1 && scalars[i].isUppercaseScalar
                     if dotted || initial || Self.abbreviations.contains(word) {
@@ -89,19 +89,51 @@ struct Tokenizer: Sendable {
                 emit(.number, i, j); i = j; continue
             }
 
-            if Self.apostrophes.contains(c) && isPossessive(scalars, at: i) {
+            if isApostrophe(c) && isPossessive(scalars, at: i) {
                 emit(.possessive, i, i + 2); i += 2; continue
             }
-            if Self.currencySigns.contains(c) { emit(.currency, i, i + 1); i += 1; continue }
+            if c.value >= 0x24 && (c == "$" || (c.value >= 0xA3 && Self.currencySigns.contains(c))) { emit(.currency, i, i + 1); i += 1; continue }
             if c == "%" { emit(.percent, i, i + 1); i += 1; continue }
             emit(.punctuation, i, i + 1); i += 1
         }
         return tokens
     }
 
+    /// `Array(text.unicodeScalars)`, decoded from the string's UTF-8 in one pass: ASCII bytes
+    /// are scalars as they are, and a Swift string's own storage is always valid UTF-8.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, k = 0
+                let n = bytes.count
+                while i < n {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        out[k] = Unicode.Scalar(b); k += 1; i += 1
+                        continue
+                    }
+                    let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+                    var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                    for j in 1..<length { v = v << 6 | UInt32(bytes[i + j] & 0x3F) }
+                    out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"; k += 1
+                    i += length
+                }
+                count = k
+            }
+        }
+    }
+
     /// The scalars as a String, encoded straight into the string's buffer (small words stay inline).
     static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
+        // The exact UTF-8 length: a capacity of at most 15 bytes builds an inline string,
+        // where a generous one would allocate storage first.
+        var length = 0
+        for index in start..<end {
+            let v = scalars[index].value
+            length += v < 0x80 ? 1 : (v < 0x800 ? 2 : (v < 0x1_0000 ? 3 : 4))
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var k = 0
             for index in start..<end {
                 let scalar = scalars[index]
@@ -116,6 +148,9 @@ struct Tokenizer: Sendable {
     }
 
     private func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    /// Member of `apostrophes`, compared directly: the set would hash every scalar of a word.
+    @inline(__always) private func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
     private func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isLetterScalar || isDigit(s) }
 

@@ -50,6 +50,21 @@ struct ValueRecognizer: Sendable {
         "early", "late", "mid", "end", "around", "last", "next", "this",
     ]
 
+    /// Every word that can open a value, lower-cased: the matchers below look at the first
+    /// word's text only through these tables and literals. Most words of a text are none of
+    /// them, and one set lookup lets `match` skip them without running every matcher.
+    static let openingWords: Set<String> = {
+        var words = Set(numberWords.keys).union(ordinals.keys).union(pluralScales.keys).union(units.keys)
+        words.formUnion(NameLexicon.months.keys)
+        words.formUnion(NameLexicon.weekdays.keys)
+        words.formUnion(["early", "late", "earlier", "later", "mid", "this", "last", "next", "past",
+                         "recent", "coming", "upcoming", "the", "a", "an", "twice", "thrice", "double", "triple", "quadruple"])
+        return words
+    }()
+
+    /// `openingWords` for the per-token check; see `WordTable`.
+    static let openingWordTable = WordTable(Dictionary(uniqueKeysWithValues: openingWords.map { ($0, true) }))
+
     struct Found {
         var type: ValueType
         var first: Int
@@ -89,9 +104,7 @@ struct ValueRecognizer: Sendable {
     }
 
     private func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        Tokenizer.string(scalars, start, end)
     }
 
     // MARK: - Matching
@@ -107,7 +120,24 @@ struct ValueRecognizer: Sendable {
     }
 
     private func match(at i: Int, in s: Range<Int>, tokens: [Token], lastYear: Int?) -> Found? {
-        money(at: i, in: s, tokens: tokens)
+        // Every matcher needs a number or currency sign here, a hyphenated word ("mid-April",
+        // "two-month") or one of `openingWords`; anything else matches nothing.
+        switch tokens[i].kind {
+        case .number, .currency: break
+        case .word:
+            guard !tokens[i].hasHyphen else { break }
+            let lower = tokens[i].lower
+            guard Self.openingWordTable[lower] != nil else { return nil }
+            // The articles are frequent and open only durations ("a year", "an hour") and "the
+            // next year or so".
+            switch lower {
+            case "a", "an": guard let next = word(tokens, i + 1, s), Self.units[next] != nil else { return nil }
+            case "the": guard let next = word(tokens, i + 1, s), next == "next" || next == "past" else { return nil }
+            default: break
+            }
+        default: return nil
+        }
+        return money(at: i, in: s, tokens: tokens)
             ?? percent(at: i, in: s, tokens: tokens)
             ?? date(at: i, in: s, tokens: tokens, lastYear: lastYear)
             ?? quantity(at: i, in: s, tokens: tokens)
@@ -230,7 +260,7 @@ struct ValueRecognizer: Sendable {
             return result(j + 1, "WEEKDAY:\(day)")
         }
         // "end-of-March", "mid-April".
-        if j < s.upperBound, tokens[j].kind == .word, tokens[j].text.utf8.contains(UInt8(ascii: "-")) {
+        if j < s.upperBound, tokens[j].kind == .word, tokens[j].hasHyphen {
             let parts = tokens[j].text.split(separator: "-").map { $0.lowercased() }
             if let last = parts.last, let month = NameLexicon.months[last],
                let head = parts.first, ["end", "mid", "early", "late"].contains(head) {

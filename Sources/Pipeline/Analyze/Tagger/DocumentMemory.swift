@@ -4,7 +4,7 @@
 /// Promises: a `Lookup` for sentence `k` sees only the tags of the *other* sentences, so a
 /// sentence never confirms its own guess; only capitalised words are remembered.
 struct DocumentMemory: Sendable {
-    private var counts: [UInt64: SIMD4<Int32>] = [:]
+    private var counts = LabelCountTable()
     private var perSentence: [[(UInt64, Int)]] = []
 
     init() {}
@@ -17,7 +17,7 @@ struct DocumentMemory: Sendable {
             let form = s.form(i)
             guard form.flags.contains(.capitalized) else { continue }
             own.append((form.lower, label.rawValue))
-            counts[form.lower, default: .zero][label.rawValue] += 1
+            counts.add(form.lower, label: label.rawValue)
         }
         perSentence.append(own)
     }
@@ -35,7 +35,7 @@ struct DocumentMemory: Sendable {
 
         /// 1...4 for the label the word mostly had elsewhere, 8 when it had several, nil when none.
         func label(of form: WordForm, position: Int) -> UInt8? {
-            guard form.flags.contains(.capitalized), var c = memory.counts[form.lower] else { return nil }
+            guard form.flags.contains(.capitalized), var c = memory.counts.counts(of: form.lower) else { return nil }
             for (hash, label) in own where hash == form.lower { c[label] -= 1 }
             let total = c.wrappedSum()
             guard total > 0 else { return nil }

@@ -21,20 +21,27 @@ public struct NERModel: Sendable {
 
     /// For each hashed row, its index in `rows`, or -1 when all its weights are zero.
     private let rowIndex: [Int32]
-    /// The non-zero rows only, `BIOTag.count` weights each: small enough to stay in cache.
-    private let rows: [Int16]
+    /// The non-zero rows only, one vector each: the `BIOTag.count` Int16 weights widened to
+    /// Int32, then zero lanes, so a row adds into a score vector in one step.
+    private let rows: [Scores]
+
+    /// A score per tag in lanes `0..<BIOTag.count` (nine tags fit in sixteen lanes); the other
+    /// lanes stay zero.
+    typealias Scores = SIMD16<Int32>
 
     init(bucketBits: Int, weights: [Int16], scale: Float) {
         precondition(weights.count == (1 << bucketBits) * BIOTag.count)
         self.bucketBits = bucketBits
         self.scale = scale
         var rowIndex = [Int32](repeating: -1, count: 1 << bucketBits)
-        var rows: [Int16] = []
+        var rows: [Scores] = []
         for r in 0..<(1 << bucketBits) {
             let base = r * BIOTag.count
             guard weights[base..<(base + BIOTag.count)].contains(where: { $0 != 0 }) else { continue }
-            rowIndex[r] = Int32(rows.count / BIOTag.count)
-            rows.append(contentsOf: weights[base..<(base + BIOTag.count)])
+            rowIndex[r] = Int32(rows.count)
+            var row = Scores()
+            for t in 0..<BIOTag.count { row[t] = Int32(weights[base + t]) }
+            rows.append(row)
         }
         self.rowIndex = rowIndex
         self.rows = rows
@@ -51,12 +58,14 @@ public struct NERModel: Sendable {
         self.init(bucketBits: bucketBits, weights: weights, scale: scale)
     }
 
-    public var nonZeroWeights: Int { rows.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+    public var nonZeroWeights: Int {
+        rows.reduce(0) { count, row in count + (0..<BIOTag.count).reduce(0) { $0 + (row[$1] != 0 ? 1 : 0) } }
+    }
 
     /// The weight of `tag` in hashed row `row`.
     func weight(row: Int, tag: Int) -> Int16 {
         let r = Int(rowIndex[row])
-        return r < 0 ? 0 : rows[r * BIOTag.count + tag]
+        return r < 0 ? 0 : Int16(truncatingIfNeeded: rows[r][tag])
     }
 
     public func encoded() -> [UInt8] {
@@ -71,7 +80,7 @@ public struct NERModel: Sendable {
         var previous = 0
         for (row, r) in rowIndex.enumerated() where r >= 0 {
             for tag in 0..<BIOTag.count {
-                let w = rows[Int(r) * BIOTag.count + tag]
+                let w = Int16(truncatingIfNeeded: rows[Int(r)][tag])
                 guard w != 0 else { continue }
                 let k = row * BIOTag.count + tag
                 var gap = UInt(k - previous)
@@ -131,20 +140,12 @@ public struct NERModel: Sendable {
         self = try result.get()
     }
 
-    /// Adds the rows' weights into `scores` (length `BIOTag.count`).
-    @inline(__always)
-    func score(_ features: [Int], into scores: inout [Int32]) {
-        for t in 0..<BIOTag.count { scores[t] = 0 }
+    /// Runs `body` with an accumulator over this model's rows, valid only during the call.
+    func withScoring<Result>(_ body: (inout ScoreAccumulator) -> Result) -> Result {
         rowIndex.withUnsafeBufferPointer { index in
-            rows.withUnsafeBufferPointer { w in
-                scores.withUnsafeMutableBufferPointer { s in
-                    for f in features {
-                        let r = Int(index[f])
-                        guard r >= 0 else { continue }
-                        let base = r &* BIOTag.count
-                        for t in 0..<BIOTag.count { s[t] &+= Int32(w[base &+ t]) }
-                    }
-                }
+            rows.withUnsafeBufferPointer { rows in
+                var accumulator = ScoreAccumulator(rowIndex: index, rows: rows)
+                return body(&accumulator)
             }
         }
     }

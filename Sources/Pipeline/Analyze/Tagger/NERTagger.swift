@@ -19,25 +19,27 @@ public struct NERTagger: Sendable {
 
     public func tag(document sentences: [[String]]) -> [[BIOTag]] {
         let forms = sentences.map { SentenceForms(words: $0, gazetteer: gazetteer) }
-        // The tag-independent rows of every word, kept from the first pass for the second.
-        var wordRows: [Int] = []
-        wordRows.reserveCapacity(forms.reduce(0) { $0 + $1.count } * 40)
-        var wordStarts: [Int] = [0]
+        return model.withScoring { accumulator in tag(forms, accumulator: &accumulator) }
+    }
+
+    private func tag(_ forms: [SentenceForms], accumulator: inout ScoreAccumulator) -> [[BIOTag]] {
+        // The summed weights of every word's tag-independent rows, from the first pass for
+        // the second: each step then adds only its few history and memory rows.
+        var wordScores: [NERModel.Scores] = []
+        wordScores.reserveCapacity(forms.reduce(0) { $0 + $1.count })
         for s in forms {
             for i in 0..<s.count {
-                features.word(i, in: s, into: &wordRows)
-                wordStarts.append(wordRows.count)
+                accumulator.scores = NERModel.Scores()
+                features.word(i, in: s, into: &accumulator)
+                wordScores.append(accumulator.scores)
             }
         }
-        var rows: [Int] = []
-        rows.reserveCapacity(128)
-        var scores = [Int32](repeating: 0, count: BIOTag.count)
         var memory = DocumentMemory()
         var first: [[BIOTag]] = []
         first.reserveCapacity(forms.count)
         var word = 0
         for s in forms {
-            let tags = decode(s, memory: .empty, wordRows: wordRows, wordStarts: wordStarts, firstWord: word, rows: &rows, scores: &scores)
+            let tags = decode(s, memory: .empty, wordScores: wordScores, firstWord: word, accumulator: &accumulator)
             memory.record(s, tags: tags)
             first.append(tags)
             word += s.count
@@ -49,7 +51,7 @@ public struct NERTagger: Sendable {
             let lookup = memory.lookup(sentence: k)
             // Without a remembered word the second pass would see the first pass's features.
             if (0..<s.count).contains(where: { lookup.label(of: s.form($0), position: $0) != nil }) {
-                out.append(decode(s, memory: lookup, wordRows: wordRows, wordStarts: wordStarts, firstWord: word, rows: &rows, scores: &scores))
+                out.append(decode(s, memory: lookup, wordScores: wordScores, firstWord: word, accumulator: &accumulator))
             } else {
                 out.append(first[k])
             }
@@ -58,17 +60,16 @@ public struct NERTagger: Sendable {
         return out
     }
 
-    private func decode(_ s: SentenceForms, memory: DocumentMemory.Lookup, wordRows: [Int], wordStarts: [Int], firstWord: Int,
-                        rows: inout [Int], scores: inout [Int32]) -> [BIOTag] {
+    private func decode(_ s: SentenceForms, memory: DocumentMemory.Lookup, wordScores: [NERModel.Scores], firstWord: Int,
+                        accumulator: inout ScoreAccumulator) -> [BIOTag] {
         var tags: [BIOTag] = []
         tags.reserveCapacity(s.count)
         var previous = BIOTag.outside, beforePrevious = BIOTag.outside
         for i in 0..<s.count {
-            rows.removeAll(keepingCapacity: true)
-            rows.append(contentsOf: wordRows[wordStarts[firstWord + i]..<wordStarts[firstWord + i + 1]])
-            features.history(i, in: s, previous: previous, beforePrevious: beforePrevious, into: &rows)
-            features.document(i, in: s, memory: memory, into: &rows)
-            model.score(rows, into: &scores)
+            accumulator.scores = wordScores[firstWord + i]
+            features.history(i, in: s, previous: previous, beforePrevious: beforePrevious, into: &accumulator)
+            features.document(i, in: s, memory: memory, into: &accumulator)
+            let scores = accumulator.scores
             var best = BIOTag.outside, bestScore = Int32.min
             for t in 0..<BIOTag.count where scores[t] > bestScore {
                 let tag = BIOTag(rawValue: t)

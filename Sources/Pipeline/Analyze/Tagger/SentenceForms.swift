@@ -18,15 +18,19 @@ struct SentenceForms: Sendable {
         padded.append(Self.before2)
         padded.append(Self.before1)
         var lettered = 0, caps = 0
+        var startsLongerName: [Bool] = []
+        startsLongerName.reserveCapacity(words.count)
         for word in words {
             var form = WordForm(word)
             if !form.flags.contains(.punctuation) && !form.flags.contains(.numeric) {
                 lettered += 1
                 if form.flags.contains(.allCaps) || (form.flags.contains(.capitalized) && word.unicodeScalars.count == 1) { caps += 1 }
             }
+            let own = gazetteer.wordBitsTable[word] ?? 0
+            startsLongerName.append(own & Gazetteer.startsLongerName != 0)
             if form.flags.contains(.capitalized) {
-                form.gazetteer = Self.singleWordBits(word, allCaps: form.flags.contains(.allCaps), gazetteer: gazetteer)
-            } else if gazetteer.organizationHeads.contains(word) || gazetteer.organizationSuffixes.contains(word) {
+                form.gazetteer = Self.singleWordBits(word, own: own, allCaps: form.flags.contains(.allCaps), gazetteer: gazetteer)
+            } else if own & (GazetteerBits.organizationHead | GazetteerBits.organizationSuffix) != 0 {
                 form.gazetteer = GazetteerBits.organizationSuffix
             }
             padded.append(form)
@@ -35,29 +39,20 @@ struct SentenceForms: Sendable {
         padded.append(Self.after2)
         headline = lettered >= 2 && caps == lettered
         self.padded = padded
-        markLongerNames(words, gazetteer: gazetteer)
+        markLongerNames(words, startsLongerName: startsLongerName, gazetteer: gazetteer)
     }
 
     @inline(__always) func form(_ i: Int) -> WordForm { padded[i + 2] }
 
-    private static func singleWordBits(_ word: String, allCaps: Bool, gazetteer: Gazetteer) -> UInt32 {
-        var bits: UInt32 = 0
-        let key = allCaps && word.unicodeScalars.count > 3 ? titleCased(word) : word
-        if let place = gazetteer.places[key] {
-            switch place.kind {
-            case .country: bits |= GazetteerBits.country
-            case .demonym: bits |= GazetteerBits.demonym
-            case .capital: bits |= GazetteerBits.capital
-            case .place: bits |= GazetteerBits.place
-            }
-        }
-        if gazetteer.firstNames.contains(key) { bits |= GazetteerBits.firstName }
-        if gazetteer.organizations.contains(word) { bits |= GazetteerBits.organization }
-        if gazetteer.organizationSuffixes.contains(key) { bits |= GazetteerBits.organizationSuffix }
-        if gazetteer.organizationHeads.contains(key) { bits |= GazetteerBits.organizationHead }
-        if gazetteer.eventWords.contains(key) { bits |= GazetteerBits.eventWord }
-        if gazetteer.locationSuffixes.contains(key) { bits |= GazetteerBits.locationSuffix }
-        return bits
+    /// The single-word table bits of a capitalised word whose own `wordBits` are `own`. An
+    /// all-caps word longer than three letters is looked up in title case ("CHINA" as
+    /// "China"), except among organisations, which are matched as written.
+    private static func singleWordBits(_ word: String, own: UInt32, allCaps: Bool, gazetteer: Gazetteer) -> UInt32 {
+        let features = ~Gazetteer.startsLongerName
+        guard allCaps && word.unicodeScalars.count > 3 else { return own & features }
+        let key = titleCased(word)
+        let keyed = key == word ? own : (gazetteer.wordBitsTable[key] ?? 0)
+        return (keyed & features & ~GazetteerBits.organization) | (own & GazetteerBits.organization)
     }
 
     static func titleCased(_ word: String) -> String {
@@ -71,12 +66,13 @@ struct SentenceForms: Sendable {
     }
 
     /// Marks words inside multi-word gazetteer places and organisations, longest match first.
-    private mutating func markLongerNames(_ words: [String], gazetteer: Gazetteer) {
+    private mutating func markLongerNames(_ words: [String], startsLongerName: [Bool], gazetteer: Gazetteer) {
         let longest = min(gazetteer.longestName, 4)
         guard longest >= 2 else { return }
         var i = 0
         while i < count {
-            guard padded[i + 2].flags.contains(.capitalized) else { i += 1; continue }
+            // Only a word that opens some longer name can start a match.
+            guard padded[i + 2].flags.contains(.capitalized), startsLongerName[i] else { i += 1; continue }
             var matched = 0
             var isPlace = false
             var key = words[i]
@@ -89,8 +85,11 @@ struct SentenceForms: Sendable {
                 key += " " + next
                 length += 1
                 if !form.flags.contains(.capitalized) { continue }
-                if gazetteer.places[key] != nil { candidates.append((length, true)) }
-                else if gazetteer.organizations.contains(key) { candidates.append((length, false)) }
+                // Every places key has a place-kind bit; organisations have theirs.
+                let bits = gazetteer.wordBitsTable[key] ?? 0
+                if bits & (GazetteerBits.country | GazetteerBits.demonym | GazetteerBits.capital | GazetteerBits.place) != 0 {
+                    candidates.append((length, true))
+                } else if bits & GazetteerBits.organization != 0 { candidates.append((length, false)) }
             }
             if let best = candidates.last { matched = best.0; isPlace = best.1 }
             guard matched >= 2 else { i += 1; continue }

@@ -26,7 +26,7 @@ struct TaggerFeatures: Sendable {
     }
 
     /// Features of word `i` that do not depend on tags: appended to `rows`.
-    func word(_ i: Int, in s: SentenceForms, into rows: inout [Int]) {
+    func word<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, into rows: inout Rows) {
         let w = s.form(i), l1 = s.form(i - 1), l2 = s.form(i - 2), r1 = s.form(i + 1), r2 = s.form(i + 2)
         let capitalised = w.flags.contains(.capitalized)
         let position: UInt64 = i == 0 ? 1 : (i == s.count - 1 ? 2 : (i < 3 ? 3 : 4))
@@ -67,7 +67,8 @@ struct TaggerFeatures: Sendable {
         if w.gazetteer != 0 { rows.append(row(100, UInt64(w.gazetteer))) }
     }
 
-    @inline(__always) private func gazetteerBits(_ gazetteer: UInt32, template: UInt64, capitalised: Bool, into rows: inout [Int]) {
+    @inline(__always) private func gazetteerBits<Rows: FeatureRowSink>(_ gazetteer: UInt32, template: UInt64, capitalised: Bool,
+                                                                      into rows: inout Rows) {
         var bits = gazetteer
         while bits != 0 {
             rows.append(row(template + UInt64(bits.trailingZeroBitCount), capitalised ? 1 : 0))
@@ -76,7 +77,7 @@ struct TaggerFeatures: Sendable {
     }
 
     /// Features of word `i` that depend on the tags already chosen to its left.
-    func history(_ i: Int, in s: SentenceForms, previous: BIOTag, beforePrevious: BIOTag, into rows: inout [Int]) {
+    func history<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, previous: BIOTag, beforePrevious: BIOTag, into rows: inout Rows) {
         let w = s.form(i)
         let p = UInt64(previous.rawValue), pp = UInt64(beforePrevious.rawValue)
         rows.append(row(120, p))
@@ -87,7 +88,7 @@ struct TaggerFeatures: Sendable {
     }
 
     /// Features from the document memory: how this word was tagged elsewhere in the document.
-    func document(_ i: Int, in s: SentenceForms, memory: DocumentMemory.Lookup, into rows: inout [Int]) {
+    func document<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, memory: DocumentMemory.Lookup, into rows: inout Rows) {
         let w = s.form(i)
         guard let label = memory.label(of: w, position: i) else { return }
         let initial: UInt64 = i == 0 ? 1 : 0

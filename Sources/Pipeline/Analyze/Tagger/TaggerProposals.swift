@@ -27,6 +27,7 @@ struct TaggerProposals: Sendable {
             }
         }
         var exact: [Range<Int>: Int] = [:]
+        exact.reserveCapacity(candidates.count)
         for (index, candidate) in candidates.enumerated() { exact[candidate.tokens] = index }
 
         var out = candidates
@@ -49,9 +50,8 @@ struct TaggerProposals: Sendable {
                 while end > range.lowerBound, tokens[end - 1].kind != .word { end -= 1 }
                 guard end > range.lowerBound, tokens[range.lowerBound].kind == .word else { continue }
                 let start = tokens[range.lowerBound].start, stop = tokens[end - 1].end
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[start..<stop])
-                out.append(EntityCandidate(tokens: range.lowerBound..<end, start: start, end: stop, text: String(view),
+                out.append(EntityCandidate(tokens: range.lowerBound..<end, start: start, end: stop,
+                                           text: Tokenizer.string(scalars, start, stop),
                                            sentence: index, evidence: .unresolved, proposed: type))
                 added = true
             }

@@ -86,7 +86,7 @@ struct WordForm: Sendable {
         let s3 = count >= 3 ? Self.step(Self.step(Self.step(Self.fnvOffset, last.2), last.1), last.0) : 0
         let s4 = count >= 4 ? Self.step(Self.step(Self.step(Self.step(Self.fnvOffset, last.3), last.2), last.1), last.0) : 0
         if count == 0 { s1 = 0 }
-        if let first = word.unicodeScalars.first, first.properties.isUppercase { flags.insert(.capitalized) }
+        if let first = word.unicodeScalars.first, first.isUppercaseScalar { flags.insert(.capitalized) }
         if letters >= 2 && uppers == letters { flags.insert(.allCaps) }
         if digits > 0 { flags.insert(.hasDigit) }
         if digits > 0 && letters == 0 { flags.insert(.numeric) }

@@ -1,0 +1,23 @@
+/// Adds a model's weight rows into per-tag scores as the feature templates name them, so
+/// tagging never lists a word's features first.
+///
+/// Promises: after appending rows, `scores` equals the model's scores of those rows added
+/// to the starting `scores` (sums wrap, so the order rows come in never matters). Made only
+/// by `NERModel.withScoring`, and valid only inside its closure: it reads the model's
+/// storage through buffer pointers, without bounds checks, because `TaggerFeatures`
+/// promises rows in `0..<rowCount`.
+struct ScoreAccumulator: FeatureRowSink {
+    private let rowIndex: UnsafeBufferPointer<Int32>
+    private let rows: UnsafeBufferPointer<NERModel.Scores>
+    var scores = NERModel.Scores()
+
+    init(rowIndex: UnsafeBufferPointer<Int32>, rows: UnsafeBufferPointer<NERModel.Scores>) {
+        self.rowIndex = rowIndex
+        self.rows = rows
+    }
+
+    @inline(__always) mutating func append(_ row: Int) {
+        let r = Int(rowIndex[row])
+        if r >= 0 { scores &+= rows[r] }
+    }
+}
