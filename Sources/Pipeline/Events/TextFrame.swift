@@ -309,9 +309,7 @@ struct TextFrame: Sendable {
     }
 
     func text(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(view)
+        ScalarText.string(scalars[max(0, start)..<min(end, scalars.count)])
     }
 }
 

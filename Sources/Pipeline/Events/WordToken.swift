@@ -60,7 +60,7 @@ enum WordTokenizer {
             }
             if j <= i { j = i + 1 }  // "n't" directly at the start: keep at least one scalar
             out.append(WordToken(start: i, end: j, folded: fold(scalars[i..<j]), kind: .word,
-                                 isCapitalized: c.properties.isUppercase))
+                                 isCapitalized: ScalarClass.isUppercase(c)))
             i = j
             // A split-off "'s" or "n't".
             if let length = cliticLength(scalars, at: i) {
@@ -86,10 +86,14 @@ enum WordTokenizer {
         return nil
     }
 
+    @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{00A0}" || c.properties.isWhitespace
+        // The property lookup is the slow path; ASCII white space is decided by value
+        // (the same set `isWhitespace` gives, and U+00A0 is white space to it as well).
+        ScalarClass.isWhitespace(c)
     }
 
+    @inline(__always)
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 {
             let v = c.value

@@ -19,9 +19,47 @@ public struct ScalarText: Sendable {
     public func slice(_ start: Int, _ end: Int) -> String {
         let lo = max(0, min(start, scalars.count))
         let hi = max(lo, min(end, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+        return Self.string(scalars[lo..<hi])
+    }
+
+    /// The string of `scalars`, encoded straight into the string's UTF-8 storage.
+    ///
+    /// `String.UnicodeScalarView.append(contentsOf:)` appends scalar by scalar, growing
+    /// and re-checking the storage each time (hundreds of instructions per scalar); here
+    /// the UTF-8 length is counted first and each scalar is written once.
+    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var length = 0
+        for scalar in scalars {
+            let v = scalar.value
+            length += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        guard length > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(v)
+                    i += 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (v >> 6))
+                    buffer[i + 1] = UInt8(0x80 | (v & 0x3F))
+                    i += 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | (v >> 12))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (v & 0x3F))
+                    i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | (v >> 18))
+                    buffer[i + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[i + 3] = UInt8(0x80 | (v & 0x3F))
+                    i += 4
+                }
+            }
+            return i
+        }
     }
 
     public var string: String {
