@@ -19,7 +19,7 @@ enum TextHeader {
     /// Metadata from the first lines of `text`, stopping at the first line of prose.
     static func read(_ text: String, into metadata: inout DocumentMetadata) {
         var seen = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for rawLine in leadingLines(of: text) {
             let line = String(rawLine).trimmingCharactersInSpaces()
             if line.isEmpty || line == "---" { continue }
             seen += 1
@@ -44,6 +44,36 @@ enum TextHeader {
             case .site: metadata.siteName = metadata.siteName ?? value
             case .url: if value.hasPrefix("http") { metadata.url = metadata.url ?? value }
             case .language: metadata.language = metadata.language ?? value
+            }
+        }
+    }
+
+    /// The non-empty lines of `text`, split at "\n", produced one at a time: the header
+    /// is a few lines long, so splitting the whole article up front is wasted work.
+    ///
+    /// The same lines as `text.split(separator: "\n")`: a "\n" is a character of its own
+    /// unless a "\r" comes before it ("\r\n" is one character, and no separator).
+    private static func leadingLines(of text: String) -> some Sequence<Substring> {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var previous: UInt8 = 0
+        var position = utf8.startIndex
+        return AnySequence<Substring> {
+            AnyIterator<Substring> {
+                while position < utf8.endIndex {
+                    let byte = utf8[position]
+                    let here = position
+                    utf8.formIndex(after: &position)
+                    defer { previous = byte }
+                    guard byte == 0x0A, previous != 0x0D else { continue }
+                    let start = lineStart
+                    lineStart = position
+                    if start < here { return text[start..<here] }
+                }
+                guard lineStart < utf8.endIndex else { return nil }
+                let start = lineStart
+                lineStart = utf8.endIndex
+                return text[start..<utf8.endIndex]
             }
         }
     }
