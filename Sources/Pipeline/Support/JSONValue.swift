@@ -94,25 +94,54 @@ public enum JSONValue: Sendable, Hashable {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        // Runs of bytes that need no escape are copied whole (one append per run, not one
+        // per scalar). Escapes are ASCII bytes below 0x20, '"' and '\\', and U+2028/U+2029
+        // (E2 80 A8/A9): so run ends always fall on scalar boundaries.
+        let utf8 = s.utf8
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            var escaped = byte < 0x20 || byte == 0x22 || byte == 0x5C
+            if byte == 0xE2 {
+                let second = utf8.index(after: index)
+                if second < utf8.endIndex, utf8[second] == 0x80 {
+                    let third = utf8.index(after: second)
+                    escaped = third < utf8.endIndex && (utf8[third] == 0xA8 || utf8[third] == 0xA9)
                 }
             }
+            guard escaped else {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            if runStart < index { out.append(contentsOf: Substring(utf8[runStart..<index])) }
+            let scalar = s.unicodeScalars[index]
+            writeEscape(scalar, to: &out)
+            index = s.unicodeScalars.index(after: index)
+            runStart = index
         }
+        if runStart < utf8.endIndex { out.append(contentsOf: Substring(utf8[runStart..<utf8.endIndex])) }
         out += "\""
+    }
+
+    /// The escape of a scalar `writeString` does not copy as it is.
+    private static func writeEscape(_ scalar: Unicode.Scalar, to out: inout String) {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
     }
 }
 
