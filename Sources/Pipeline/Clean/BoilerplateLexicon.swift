@@ -40,6 +40,37 @@ enum BoilerplateLexicon {
         return table
     }()
 
+    /// `functionWords` keyed by their UTF-8 packed into a `UInt64` (`packed(_:)`), for the
+    /// words of up to eight bytes: hashing one integer is far cheaper than hashing a
+    /// String, and the line scan looks up every word of the document.
+    static let packedFunctionWords: [UInt64: FunctionWordRole] = {
+        var table: [UInt64: FunctionWordRole] = [:]
+        for (word, role) in functionWords {
+            var bytes = Array(word.utf8)
+            if let key = bytes.withUnsafeMutableBufferPointer({ packed(UnsafeBufferPointer($0)) }) { table[key] = role }
+        }
+        return table
+    }()
+
+    /// The longest function word, in UTF-8 bytes: longer words need no lookup at all.
+    static let longestFunctionWord = functionWords.keys.map(\.utf8.count).max() ?? 0
+
+    /// Up to eight bytes, little-endian, in one integer; `nil` for longer runs. Words hold
+    /// no zero byte, so different words never pack alike.
+    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for (shift, byte) in bytes.enumerated() { key |= UInt64(byte) << (UInt64(shift) * 8) }
+        return key
+    }
+
+    /// The role of `word` (its UTF-8) in `functionWords`, if it is one.
+    static func functionWordRole(_ word: UnsafeBufferPointer<UInt8>) -> FunctionWordRole? {
+        if let key = packed(word) { return packedFunctionWords[key] }
+        guard word.count <= longestFunctionWord else { return nil }
+        return functionWords[String(decoding: word, as: UTF8.self)]
+    }
+
     /// Imperative verbs that open calls to action, with the reason such a line is removed.
     static let callToActionVerbs: [String: BoilerplateReason] = [
         "subscribe": .subscription, "upgrade": .subscription, "unlock": .subscription,

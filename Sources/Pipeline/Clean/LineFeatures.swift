@@ -80,9 +80,12 @@ struct LineFeatures: Sendable {
             var start = 0
             while start < end, word[start] == UInt8(ascii: "'") || word[start] == UInt8(ascii: "-") { start += 1 }
             if start < end {
-                let text = String(decoding: word[start..<end], as: UTF8.self)
-                features.words.append(text)
-                if let role = BoilerplateLexicon.functionWords[text] {
+                let role = word.withUnsafeBufferPointer { bytes -> BoilerplateLexicon.FunctionWordRole? in
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    features.words.append(String(decoding: slice, as: UTF8.self))
+                    return BoilerplateLexicon.functionWordRole(slice)
+                }
+                if let role {
                     features.stopwords += 1
                     if role == .readerAddress { features.readerAddressWords += 1 }
                 }

@@ -47,13 +47,18 @@ public struct QuoteFinder: Sendable {
         var spans: [Range<Int>] = []
         var i = 0
         while i < n {
-            guard let mark = opener(at: i, in: scalars) else { i += 1; continue }
+            // Almost no scalar is an opening mark: skip the others without a call.
+            let v = scalars[i].value
+            guard v == 0x201C || v == 0x2018 || v == 0x22, let mark = opener(at: i, in: scalars) else { i += 1; continue }
             // Find the close, following nesting within the paragraph.
             var stack: [Mark] = [mark]
             var j = i + 1
             var closeAt: Int?
             var lastCloser: Int?
             while j < n && scalars[j] != "\n" {
+                let w = scalars[j].value
+                // Only quotation marks open or close.
+                guard w == 0x201C || w == 0x2018 || w == 0x22 || w == 0x201D || w == 0x2019 else { j += 1; continue }
                 if let inner = opener(at: j, in: scalars), !(inner == .straight && stack.last == .straight) {
                     stack.append(inner)
                 } else if let closing = closer(at: j, in: scalars) {

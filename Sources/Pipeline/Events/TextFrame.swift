@@ -40,7 +40,7 @@ struct TextFrame: Sendable {
     private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former", "counterpart", "envoy", "negotiator", "chief", "top", "his", "her", "trade", "foreign"]
 
     init(document: AnalyzedDocument) {
-        let scalars = Array(document.clean.text.unicodeScalars)
+        let scalars = ScalarText.scalars(of: document.clean.text)
         self.scalars = scalars
         let tokens = WordTokenizer.tokens(of: scalars)
         self.tokens = tokens

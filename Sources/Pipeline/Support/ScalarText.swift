@@ -6,7 +6,42 @@ public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
 
     public init(_ string: String) {
-        scalars = Array(string.unicodeScalars)
+        scalars = Self.scalars(of: string)
+    }
+
+    /// The scalars of `string`, decoded from its UTF-8 in one pass into an array sized
+    /// once (`Array(string.unicodeScalars)` counts the scalars first, then decodes again
+    /// through the generic iterator).
+    public static func scalars(of string: String) -> [Unicode.Scalar] {
+        var copy = string
+        return copy.withUTF8 { utf8 in
+            // A String's UTF-8 is always valid, so the lead byte gives each scalar's length.
+            let n = utf8.count
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, count in
+                var i = 0, k = 0
+                while i < n {
+                    let b0 = UInt32(utf8[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                            | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    buffer.initializeElement(at: k, to: Unicode.Scalar(v).unsafelyUnwrapped)
+                    k += 1
+                }
+                count = k
+            }
+        }
     }
 
     public init(scalars: [Unicode.Scalar]) {
