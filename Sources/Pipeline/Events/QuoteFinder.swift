@@ -132,7 +132,7 @@ public struct QuoteFinder: Sendable {
             let word = tokens[k].folded
             if word == "." || Self.opener(at: tokens[k].start, in: frame.scalars) != nil { break }
             if frame.scalars[tokens[k - 1].end..<tokens[k].start].contains("\n") { break }
-            if Self.speechVerbs.contains(word) {
+            if tokens[k].classes.contains(.speechVerb) {
                 if let u = lastUnit(from: closeToken + 1, before: k, in: frame) { return u.name }
                 if let u = unit(after: k + 1, within: 4, in: frame) { return u.name }
                 break
@@ -165,7 +165,7 @@ public struct QuoteFinder: Sendable {
         let skipped = frame.appositions(in: range)
         var v = range.upperBound - 1
         while v >= range.lowerBound {
-            if Self.speechVerbs.contains(frame.tokens[v].folded) && !skipped.contains(v) { break }
+            if frame.tokens[v].classes.contains(.speechVerb) && !skipped.contains(v) { break }
             v -= 1
         }
         guard v >= range.lowerBound else { return nil }

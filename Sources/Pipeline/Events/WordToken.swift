@@ -12,6 +12,17 @@ struct WordToken: Sendable, Hashable {
     var kind: Kind
     /// The first scalar is an upper-case letter (names, titles).
     var isCapitalized: Bool
+    /// The closed classes `folded` belongs to, looked up once here.
+    var classes: WordClass
+
+    init(start: Int, end: Int, folded: String, kind: Kind, isCapitalized: Bool) {
+        self.start = start
+        self.end = end
+        self.folded = folded
+        self.kind = kind
+        self.isCapitalized = isCapitalized
+        classes = WordClass(folded: folded)
+    }
 
     var isWord: Bool { kind == .word }
 }

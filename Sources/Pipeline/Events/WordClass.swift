@@ -1,0 +1,57 @@
+/// The closed word classes the events stage asks about token by token, as bits.
+///
+/// Promises: `WordClass(folded:)` contains a class exactly when that class's word set
+/// (declared beside the code that reads it) contains the word. The table is built once
+/// from those very sets, so a token costs one hash lookup when it is made, and every later
+/// "is this a preposition?" is a bit test instead of hashing the word again.
+struct WordClass: OptionSet, Sendable, Hashable {
+    let rawValue: UInt16
+
+    init(rawValue: UInt16) {
+        self.rawValue = rawValue
+    }
+
+    /// `ArgumentReader.clauseOpeners`
+    static let clauseOpener = WordClass(rawValue: 1 << 0)
+    /// `ArgumentReader.reportingVerbs`
+    static let reportingVerb = WordClass(rawValue: 1 << 1)
+    /// `ArgumentReader.targetStops`
+    static let targetStop = WordClass(rawValue: 1 << 2)
+    /// `PolarityReader.negators`
+    static let negator = WordClass(rawValue: 1 << 3)
+    /// `PolarityReader.hypotheticals`
+    static let hypothetical = WordClass(rawValue: 1 << 4)
+    /// `PolarityReader.boundaries`
+    static let polarityBoundary = WordClass(rawValue: 1 << 5)
+    /// `TextFrame.prepositions`
+    static let preposition = WordClass(rawValue: 1 << 6)
+    /// `TextFrame.determiners`
+    static let determiner = WordClass(rawValue: 1 << 7)
+    /// `QuoteFinder.speechVerbs`
+    static let speechVerb = WordClass(rawValue: 1 << 8)
+    /// `TextFrame.actorWords`
+    static let actorWord = WordClass(rawValue: 1 << 9)
+
+    private static let table: [String: WordClass] = {
+        var table: [String: WordClass] = [:]
+        func add(_ words: Set<String>, _ word: WordClass) {
+            for w in words { table[w, default: []].insert(word) }
+        }
+        add(ArgumentReader.clauseOpeners, .clauseOpener)
+        add(ArgumentReader.reportingVerbs, .reportingVerb)
+        add(ArgumentReader.targetStops, .targetStop)
+        add(PolarityReader.negators, .negator)
+        add(PolarityReader.hypotheticals, .hypothetical)
+        add(PolarityReader.boundaries, .polarityBoundary)
+        add(TextFrame.prepositions, .preposition)
+        add(TextFrame.determiners, .determiner)
+        add(QuoteFinder.speechVerbs, .speechVerb)
+        add(TextFrame.actorWords, .actorWord)
+        return table
+    }()
+
+    /// The classes of a folded word (`WordToken.folded`).
+    init(folded: String) {
+        self = Self.table[folded] ?? []
+    }
+}
