@@ -17,6 +17,8 @@ struct TriggerLexicon: Sendable {
 
     /// Rules by every word their first position accepts, longest pattern first.
     private let byFirstWord: [String: [TriggerRule]]
+    /// The keys of `byFirstWord`: most words start no rule, and the filter says so cheaply.
+    private let firstWords: WordFilter
 
     init(rules: [TriggerRule]) {
         var index: [String: [TriggerRule]] = [:]
@@ -28,13 +30,15 @@ struct TriggerLexicon: Sendable {
             index[word] = list.sorted { $0.tokens.count > $1.tokens.count }
         }
         byFirstWord = index
+        firstWords = WordFilter(index.keys)
     }
 
     /// Non-overlapping matches among `tokens[range]`, in text order.
     func matches(in tokens: [WordToken], range: Range<Int>) -> [TriggerMatch] {
         var found: [TriggerMatch] = []
         for i in range where tokens[i].isWord {
-            guard let candidates = byFirstWord[tokens[i].folded] else { continue }
+            guard firstWords.mayContain(slot: tokens[i].slot),
+                  let candidates = byFirstWord[tokens[i].folded] else { continue }
             for rule in candidates {
                 if let end = match(rule, at: i, in: tokens, limit: range.upperBound) {
                     found.append(TriggerMatch(firstToken: i, endToken: end, rule: rule))

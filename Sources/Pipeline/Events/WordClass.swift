@@ -50,8 +50,11 @@ struct WordClass: OptionSet, Sendable, Hashable {
         return table
     }()
 
-    /// The classes of a folded word (`WordToken.folded`).
-    init(folded: String) {
-        self = Self.table[folded] ?? []
+    /// Most words are in no class; the filter answers those without hashing the word.
+    private static let filter = WordFilter(table.keys)
+
+    /// The classes of a folded word (`WordToken.folded`) whose filter slot is `slot`.
+    init(folded: String, slot: UInt16) {
+        self = Self.filter.mayContain(slot: slot) ? Self.table[folded] ?? [] : []
     }
 }

@@ -14,6 +14,8 @@ struct WordToken: Sendable, Hashable {
     var isCapitalized: Bool
     /// The closed classes `folded` belongs to, looked up once here.
     var classes: WordClass
+    /// `WordFilter.slot(of: folded)`, so each filter in front of a word table asks cheaply.
+    var slot: UInt16
 
     init(start: Int, end: Int, folded: String, kind: Kind, isCapitalized: Bool) {
         self.start = start
@@ -21,7 +23,8 @@ struct WordToken: Sendable, Hashable {
         self.folded = folded
         self.kind = kind
         self.isCapitalized = isCapitalized
-        classes = WordClass(folded: folded)
+        slot = WordFilter.slot(of: folded)
+        classes = WordClass(folded: folded, slot: slot)
     }
 
     var isWord: Bool { kind == .word }
