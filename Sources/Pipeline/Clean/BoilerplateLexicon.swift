@@ -40,16 +40,18 @@ enum BoilerplateLexicon {
         return table
     }()
 
-    /// `functionWords` keyed by their UTF-8 packed into a `UInt64` (`packed(_:)`), for the
-    /// words of up to eight bytes: hashing one integer is far cheaper than hashing a
-    /// String, and the line scan looks up every word of the document.
-    static let packedFunctionWords: [UInt64: FunctionWordRole] = {
-        var table: [UInt64: FunctionWordRole] = [:]
+    /// `functionWords` of up to eight bytes, by their UTF-8 packed into a `UInt64`
+    /// (`packed(_:)`), sorted by key for a binary search: a few integer comparisons cost
+    /// far less than hashing a String, and the line scan looks up every word.
+    static let packedFunctionWords: [(key: UInt64, role: FunctionWordRole)] = {
+        var table: [(key: UInt64, role: FunctionWordRole)] = []
         for (word, role) in functionWords {
             var bytes = Array(word.utf8)
-            if let key = bytes.withUnsafeMutableBufferPointer({ packed(UnsafeBufferPointer($0)) }) { table[key] = role }
+            if let key = bytes.withUnsafeMutableBufferPointer({ packed(UnsafeBufferPointer($0)) }) {
+                table.append((key, role))
+            }
         }
-        return table
+        return table.sorted { $0.key < $1.key }
     }()
 
     /// The longest function word, in UTF-8 bytes: longer words need no lookup at all.
@@ -66,7 +68,15 @@ enum BoilerplateLexicon {
 
     /// The role of `word` (its UTF-8) in `functionWords`, if it is one.
     static func functionWordRole(_ word: UnsafeBufferPointer<UInt8>) -> FunctionWordRole? {
-        if let key = packed(word) { return packedFunctionWords[key] }
+        if let key = packed(word) {
+            let table = packedFunctionWords
+            var lo = 0, hi = table.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if table[mid].key < key { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < table.count && table[lo].key == key ? table[lo].role : nil
+        }
         guard word.count <= longestFunctionWord else { return nil }
         return functionWords[String(decoding: word, as: UTF8.self)]
     }

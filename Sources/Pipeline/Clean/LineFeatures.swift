@@ -70,10 +70,14 @@ struct LineFeatures: Sendable {
         // The word's UTF-8 bytes, lower-cased; reused across words to avoid allocation.
         var word: [UInt8] = []
         word.reserveCapacity(32)
+        // About one word per five scalars in prose: most lines never regrow the array.
+        words.reserveCapacity(scalars.count / 5 + 1)
         var wordLetters = 0
         var wordUpper = 0
 
         func finish(_ features: inout LineFeatures) {
+            // Runs of separators finish nothing (the counters only move with `word`).
+            guard !word.isEmpty else { return }
             // Apostrophes and hyphens that hang off a word's ends are punctuation.
             var end = word.count
             while end > 0, word[end - 1] == UInt8(ascii: "'") || word[end - 1] == UInt8(ascii: "-") { end -= 1 }
