@@ -6,19 +6,23 @@
 /// must cost next to nothing.
 enum FormatSniffer {
     static func sniff(_ text: String) -> DocumentFormat {
-        var head: [UInt8] = []
-        head.reserveCapacity(4096)
-        var started = false
         var copy = text
-        copy.withUTF8 { utf8 in
-            for byte in utf8.prefix(4096 + 16) {
-                // Skip leading whitespace and a UTF-8 byte-order mark.
-                if !started, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xEF || byte == 0xBB || byte == 0xBF {
-                    continue
+        // Written straight into the array's storage: this loop touches every head byte.
+        let head = copy.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: 4096) { buffer, count in
+                var started = false
+                var n = 0
+                for byte in utf8.prefix(4096 + 16) {
+                    // Skip leading whitespace and a UTF-8 byte-order mark.
+                    if !started, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xEF || byte == 0xBB || byte == 0xBF {
+                        continue
+                    }
+                    started = true
+                    buffer[n] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    n += 1
+                    if n == 4096 { break }
                 }
-                started = true
-                head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                if head.count == 4096 { break }
+                count = n
             }
         }
         if head.first == UInt8(ascii: "{") { return .json }

@@ -139,7 +139,10 @@ enum WordTokenizer {
                 return n
             }
             if ascii {
-                return withUnsafeBytes(of: &bytes) { String(decoding: $0.prefix(length), as: UTF8.self) }
+                // A typed buffer takes String's contiguous fast path (a raw slice does not).
+                return withUnsafeBytes(of: &bytes) { raw in
+                    String(decoding: raw.bindMemory(to: UInt8.self).prefix(length), as: UTF8.self)
+                }
             }
         }
         var view = String.UnicodeScalarView()
