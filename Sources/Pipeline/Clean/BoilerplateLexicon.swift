@@ -40,43 +40,16 @@ enum BoilerplateLexicon {
         return table
     }()
 
-    /// `functionWords` of up to eight bytes, by their UTF-8 packed into a `UInt64`
-    /// (`packed(_:)`), sorted by key for a binary search: a few integer comparisons cost
-    /// far less than hashing a String, and the line scan looks up every word.
-    static let packedFunctionWords: [(key: UInt64, role: FunctionWordRole)] = {
-        var table: [(key: UInt64, role: FunctionWordRole)] = []
-        for (word, role) in functionWords {
-            var bytes = Array(word.utf8)
-            if let key = bytes.withUnsafeMutableBufferPointer({ packed(UnsafeBufferPointer($0)) }) {
-                table.append((key, role))
-            }
-        }
-        return table.sorted { $0.key < $1.key }
-    }()
+    /// `functionWords` of up to eight bytes (all of them today), found without hashing
+    /// a String: the line scan looks up every word of the document.
+    static let packedFunctionWords = PackedWordTable(functionWords)
 
     /// The longest function word, in UTF-8 bytes: longer words need no lookup at all.
     static let longestFunctionWord = functionWords.keys.map(\.utf8.count).max() ?? 0
 
-    /// Up to eight bytes, little-endian, in one integer; `nil` for longer runs. Words hold
-    /// no zero byte, so different words never pack alike.
-    static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard bytes.count <= 8 else { return nil }
-        var key: UInt64 = 0
-        for (shift, byte) in bytes.enumerated() { key |= UInt64(byte) << (UInt64(shift) * 8) }
-        return key
-    }
-
     /// The role of `word` (its UTF-8) in `functionWords`, if it is one.
     static func functionWordRole(_ word: UnsafeBufferPointer<UInt8>) -> FunctionWordRole? {
-        if let key = packed(word) {
-            let table = packedFunctionWords
-            var lo = 0, hi = table.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if table[mid].key < key { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < table.count && table[lo].key == key ? table[lo].role : nil
-        }
+        if word.count <= 8 { return packedFunctionWords.value(for: word) }
         guard word.count <= longestFunctionWord else { return nil }
         return functionWords[String(decoding: word, as: UTF8.self)]
     }

@@ -67,9 +67,15 @@ struct LineFeatures: Sendable {
     /// Splits the line into lower-cased words and counts function words, reader address
     /// and capitals.
     private mutating func scanWords(_ scalars: ArraySlice<Unicode.Scalar>) {
-        // The word's UTF-8 bytes, lower-cased; reused across words to avoid allocation.
+        // The word's UTF-8 bytes, lower-cased: `word[0..<length]`. The array is reused across
+        // words and never shrinks, so clearing a word is setting `length` to zero.
         var word: [UInt8] = []
         word.reserveCapacity(32)
+        var length = 0
+        func append(_ byte: UInt8) {
+            if length < word.count { word[length] = byte } else { word.append(byte) }
+            length += 1
+        }
         // About one word per five scalars in prose: most lines never regrow the array.
         words.reserveCapacity(scalars.count / 5 + 1)
         var wordLetters = 0
@@ -77,9 +83,9 @@ struct LineFeatures: Sendable {
 
         func finish(_ features: inout LineFeatures) {
             // Runs of separators finish nothing (the counters only move with `word`).
-            guard !word.isEmpty else { return }
+            guard length > 0 else { return }
             // Apostrophes and hyphens that hang off a word's ends are punctuation.
-            var end = word.count
+            var end = length
             while end > 0, word[end - 1] == UInt8(ascii: "'") || word[end - 1] == UInt8(ascii: "-") { end -= 1 }
             var start = 0
             while start < end, word[start] == UInt8(ascii: "'") || word[start] == UInt8(ascii: "-") { start += 1 }
@@ -95,7 +101,7 @@ struct LineFeatures: Sendable {
                 }
                 if wordLetters >= 2, wordLetters == wordUpper { features.capitalWords += 1 }
             }
-            word.removeAll(keepingCapacity: true)
+            length = 0
             wordLetters = 0
             wordUpper = 0
         }
@@ -113,16 +119,16 @@ struct LineFeatures: Sendable {
                 }
                 if scalar.isASCII {
                     let value = UInt8(scalar.value)
-                    word.append(value >= 65 && value <= 90 ? value + 32 : value)
+                    append(value >= 65 && value <= 90 ? value + 32 : value)
                 } else if scalar.properties.isUppercase {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    for byte in scalar.properties.lowercaseMapping.utf8 { append(byte) }
                 } else {
-                    word.append(contentsOf: UTF8.encode(scalar)!)
+                    for byte in UTF8.encode(scalar)! { append(byte) }
                 }
-            } else if !word.isEmpty, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2010}" {
-                word.append(scalar == "'" || scalar == "\u{2019}" ? UInt8(ascii: "'") : UInt8(ascii: "-"))
+            } else if length > 0, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2010}" {
+                append(scalar == "'" || scalar == "\u{2019}" ? UInt8(ascii: "'") : UInt8(ascii: "-"))
             } else {
-                let touchesWord = !word.isEmpty
+                let touchesWord = length > 0
                 finish(&self)
                 if scalar == ":", touchesWord, labelWords == nil { labelWords = words.count }
             }
