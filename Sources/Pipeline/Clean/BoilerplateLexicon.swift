@@ -88,6 +88,10 @@ enum BoilerplateLexicon {
 
     static let cookieWords: Set<String> = ["cookie", "cookies", "consent", "gdpr"]
 
+    /// The union of `cookieWords`, `newsletterWords` and `subscriptionWords`: a line's
+    /// words are sifted through it once, so the three sets only see the few that pass.
+    static let noticeVocabulary = WordFilter(cookieWords.union(newsletterWords).union(subscriptionWords))
+
     /// Social platforms and sharing verbs: a line made only of these is a share bar.
     static let shareWords: Set<String> = [
         "share", "shares", "sharing", "facebook", "twitter", "x", "whatsapp", "linkedin",
