@@ -20,12 +20,17 @@ public struct ScalarText: Sendable {
             return [Unicode.Scalar](unsafeUninitializedCapacity: n) { buffer, count in
                 var i = 0, k = 0
                 while i < n {
-                    let b0 = UInt32(utf8[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0
+                    let lead = utf8[i]
+                    if lead < 0x80 {
+                        // ASCII, most of any article: no validation of the value needed.
+                        buffer.initializeElement(at: k, to: Unicode.Scalar(lead))
+                        k += 1
                         i += 1
-                    } else if b0 < 0xE0 {
+                        continue
+                    }
+                    let b0 = UInt32(lead)
+                    var v: UInt32
+                    if b0 < 0xE0 {
                         v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
                         i += 2
                     } else if b0 < 0xF0 {
