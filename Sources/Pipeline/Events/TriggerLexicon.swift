@@ -19,6 +19,8 @@ struct TriggerLexicon: Sendable {
     private let byFirstWord: [String: [TriggerRule]]
     /// The keys of `byFirstWord`: most words start no rule, and the filter says so cheaply.
     private let firstWords: WordFilter
+    /// `byFirstWord` for the words of up to eight bytes, found without hashing a String.
+    private let byShortFirstWord: PackedWordTable<[TriggerRule]>
 
     init(rules: [TriggerRule]) {
         var index: [String: [TriggerRule]] = [:]
@@ -31,6 +33,7 @@ struct TriggerLexicon: Sendable {
         }
         byFirstWord = index
         firstWords = WordFilter(index.keys)
+        byShortFirstWord = PackedWordTable(index)
     }
 
     /// Non-overlapping matches among `tokens[range]`, in text order.
@@ -38,7 +41,7 @@ struct TriggerLexicon: Sendable {
         var found: [TriggerMatch] = []
         for i in range where tokens[i].isWord {
             guard firstWords.mayContain(slot: tokens[i].slot),
-                  let candidates = byFirstWord[tokens[i].folded] else { continue }
+                  let candidates = rules(startingWith: tokens[i].folded) else { continue }
             for rule in candidates {
                 if let end = match(rule, at: i, in: tokens, limit: range.upperBound) {
                     found.append(TriggerMatch(firstToken: i, endToken: end, rule: rule))
@@ -63,6 +66,13 @@ struct TriggerLexicon: Sendable {
             kept.append(m)
         }
         return kept.sorted { $0.firstToken < $1.firstToken }
+    }
+
+    /// The rules whose first position accepts `word`, longest pattern first.
+    private func rules(startingWith word: String) -> [TriggerRule]? {
+        guard word.utf8.count <= 8 else { return byFirstWord[word] }
+        var bytes = word
+        return bytes.withUTF8 { byShortFirstWord.value(for: $0) }
     }
 
     /// The end token of `rule` matched from `start`, or `nil`. Gaps take as few words as
