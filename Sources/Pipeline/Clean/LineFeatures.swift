@@ -67,13 +67,20 @@ struct LineFeatures: Sendable {
     /// Splits the line into lower-cased words and counts function words, reader address
     /// and capitals.
     private mutating func scanWords(_ scalars: ArraySlice<Unicode.Scalar>) {
-        // The word's UTF-8 bytes, lower-cased: `word[0..<length]`. The array is reused across
-        // words and never shrinks, so clearing a word is setting `length` to zero.
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+        // The word's UTF-8 bytes, lower-cased: `word[0..<length]`, in one buffer for the
+        // line (no per-byte array bookkeeping), so clearing a word is setting `length` to
+        // zero. A word is at most the whole line, and a scalar lower-cases to at most three
+        // scalars (Unicode's bound on case mappings) of at most four bytes each.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 1) { word in
+            scanWords(scalars, into: word)
+        }
+    }
+
+    /// `scanWords(_:)` with its word buffer, large enough for any word of the line.
+    private mutating func scanWords(_ scalars: ArraySlice<Unicode.Scalar>, into word: UnsafeMutableBufferPointer<UInt8>) {
         var length = 0
         func append(_ byte: UInt8) {
-            if length < word.count { word[length] = byte } else { word.append(byte) }
+            word[length] = byte
             length += 1
         }
         // About one word per five scalars in prose: most lines never regrow the array.
@@ -90,12 +97,9 @@ struct LineFeatures: Sendable {
             var start = 0
             while start < end, word[start] == UInt8(ascii: "'") || word[start] == UInt8(ascii: "-") { start += 1 }
             if start < end {
-                let role = word.withUnsafeBufferPointer { bytes -> BoilerplateLexicon.FunctionWordRole? in
-                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    features.words.append(String(decoding: slice, as: UTF8.self))
-                    return BoilerplateLexicon.functionWordRole(slice)
-                }
-                if let role {
+                let slice = UnsafeBufferPointer(rebasing: word[start..<end])
+                features.words.append(String(decoding: slice, as: UTF8.self))
+                if let role = BoilerplateLexicon.functionWordRole(slice) {
                     features.stopwords += 1
                     if role == .readerAddress { features.readerAddressWords += 1 }
                 }
