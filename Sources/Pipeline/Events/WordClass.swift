@@ -56,6 +56,12 @@ struct WordClass: OptionSet, Sendable, Hashable {
     /// Longer words are in no class mostly; the filter answers those without hashing.
     private static let filter = WordFilter(table.keys)
 
+    /// The classes of a folded ASCII word of `length` 1...8 bytes, given packed as
+    /// `PackedWordTable` packs them.
+    init(packed: UInt64, length: Int) {
+        self = Self.shortWords.value(forPacked: packed, length: length) ?? []
+    }
+
     /// The classes of a folded word (`WordToken.folded`) whose filter slot is `slot`.
     init(folded: String, slot: UInt16) {
         if folded.utf8.count <= 8 {

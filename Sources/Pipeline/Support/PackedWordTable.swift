@@ -43,6 +43,16 @@ struct PackedWordTable<Value: Sendable>: Sendable {
         return key
     }
 
+    /// The value of the word of `length` bytes (1...8) whose bytes, packed as `pack`
+    /// packs them, are `key`.
+    func value(forPacked key: UInt64, length: Int) -> Value? {
+        guard length >= 1, length <= 8 else { return nil }
+        let bucket = length * 256 + Int(key & 0xFF)
+        let lo = Int(starts[bucket]), hi = Int(starts[bucket + 1])
+        for i in lo..<hi where keys[i] == key { return values[i] }
+        return nil
+    }
+
     func value(for word: UnsafeBufferPointer<UInt8>) -> Value? {
         guard word.count >= 1, word.count <= 8 else { return nil }
         let bucket = word.count * 256 + Int(word[0])

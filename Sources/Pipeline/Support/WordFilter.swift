@@ -21,8 +21,15 @@ struct WordFilter: Sendable {
     static func slot(of word: String) -> UInt16 {
         let utf8 = word.utf8
         var bytes = utf8.makeIterator()
-        let first = UInt32(bytes.next() ?? 0), second = UInt32(bytes.next() ?? 0)
-        let key = first | second << 8 | UInt32(truncatingIfNeeded: utf8.count) << 16
+        let first = bytes.next() ?? 0, second = bytes.next() ?? 0
+        return slot(first: first, second: second, length: utf8.count)
+    }
+
+    /// The slot of a word of `length` bytes that starts with `first` and `second` (0 when
+    /// the word has one byte).
+    @inline(__always)
+    static func slot(first: UInt8, second: UInt8, length: Int) -> UInt16 {
+        let key = UInt32(first) | UInt32(second) << 8 | UInt32(truncatingIfNeeded: length) << 16
         // Fibonacci hashing: the top bits of the product spread nearby keys apart.
         return UInt16(truncatingIfNeeded: (key &* 0x9E37_79B1) >> (32 - UInt32(slotBits)))
     }
