@@ -51,7 +51,7 @@ struct ArgumentReader: Sendable {
     private static let subordinators: Set<String> = ["after", "before", "while", "when", "since", "upon", "following", "by", "during"]
 
     /// `skipped` is `frame.appositions(in:)` of the sentence, computed once per sentence.
-    func read(_ match: TriggerMatch, sentence: Int, skipped: Set<Int>) -> EventArguments {
+    func read(_ match: TriggerMatch, sentence: Int, skipped: TokenAsides) -> EventArguments {
         let range = frame.sentenceTokens[sentence]
         let flags = match.rule.flags
 
@@ -144,7 +144,7 @@ struct ArgumentReader: Sendable {
         var coordinated: ActorUnit?
     }
 
-    private func subjectBefore(_ trigger: Int, in range: Range<Int>, skipped: Set<Int>) -> Subject? {
+    private func subjectBefore(_ trigger: Int, in range: Range<Int>, skipped: TokenAsides) -> Subject? {
         let tokens = frame.tokens
         var k = trigger - 1
         var candidate: ActorUnit?
@@ -273,7 +273,7 @@ struct ArgumentReader: Sendable {
         return nil
     }
 
-    private func firstTarget(after start: Int, in range: Range<Int>, skipped: Set<Int>, excluding: String?) -> ActorUnit? {
+    private func firstTarget(after start: Int, in range: Range<Int>, skipped: TokenAsides, excluding: String?) -> ActorUnit? {
         var u = frame.firstUnit(atOrAfter: start)
         var stop = start
         while stop < range.upperBound && !frame.tokens[stop].classes.contains(.targetStop) { stop += 1 }

@@ -299,8 +299,8 @@ struct TextFrame: Sendable {
     }
 
     /// Token positions inside ", who …," / ", a … ," asides, which never hold the subject.
-    func appositions(in range: Range<Int>) -> Set<Int> {
-        var skipped = Set<Int>()
+    func appositions(in range: Range<Int>) -> TokenAsides {
+        var skipped = TokenAsides()
                 var k = range.lowerBound
         while k < range.upperBound {
             if tokens[k].folded == ",", k + 1 < range.upperBound,
@@ -308,7 +308,7 @@ struct TextFrame: Sendable {
                 var e = k + 1
                 while e < range.upperBound && tokens[e].folded != "," && tokens[e].folded != ";" { e += 1 }
                 if e < range.upperBound && tokens[e].folded == "," {
-                    for x in k...e { skipped.insert(x) }
+                    skipped.add(k...e)
                 }
                 k = e
                 continue
