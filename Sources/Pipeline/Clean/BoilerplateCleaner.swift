@@ -21,9 +21,7 @@ public struct BoilerplateCleaner: DocumentStage {
     }
 
     public func process(_ input: DecodedDocument) throws(PipelineError) -> CleanDocument {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(input.text.utf8.count)
-        for scalar in input.text.unicodeScalars { scalars.append(scalar) }
+        let scalars = ScalarText.scalars(of: input.text)
         var judgement = input.blocks.isEmpty
             ? Self.judge(scalars) : Self.judge(scalars, blocks: input.blocks, title: input.metadata.title)
         var site: String?

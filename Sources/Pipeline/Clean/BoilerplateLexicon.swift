@@ -40,6 +40,20 @@ enum BoilerplateLexicon {
         return table
     }()
 
+    /// `functionWords` of up to eight bytes (all of them today), found without hashing
+    /// a String: the line scan looks up every word of the document.
+    static let packedFunctionWords = PackedWordTable(functionWords)
+
+    /// The longest function word, in UTF-8 bytes: longer words need no lookup at all.
+    static let longestFunctionWord = functionWords.keys.map(\.utf8.count).max() ?? 0
+
+    /// The role of `word` (its UTF-8) in `functionWords`, if it is one.
+    static func functionWordRole(_ word: UnsafeBufferPointer<UInt8>) -> FunctionWordRole? {
+        if word.count <= 8 { return packedFunctionWords.value(for: word) }
+        guard word.count <= longestFunctionWord else { return nil }
+        return functionWords[String(decoding: word, as: UTF8.self)]
+    }
+
     /// Imperative verbs that open calls to action, with the reason such a line is removed.
     static let callToActionVerbs: [String: BoilerplateReason] = [
         "subscribe": .subscription, "upgrade": .subscription, "unlock": .subscription,
@@ -73,6 +87,10 @@ enum BoilerplateLexicon {
     static let newsletterWords: Set<String> = ["newsletter", "newsletters", "inbox", "unsubscribe"]
 
     static let cookieWords: Set<String> = ["cookie", "cookies", "consent", "gdpr"]
+
+    /// The union of `cookieWords`, `newsletterWords` and `subscriptionWords`: a line's
+    /// words are sifted through it once, so the three sets only see the few that pass.
+    static let noticeVocabulary = WordFilter(cookieWords.union(newsletterWords).union(subscriptionWords))
 
     /// Social platforms and sharing verbs: a line made only of these is a share bar.
     static let shareWords: Set<String> = [

@@ -52,13 +52,17 @@ enum LineClassifier {
         if let cue = productionCredit(line, first: first) { return cue }
         if let cue = callToAction(line, first: first) { return cue }
         if furnitureShape {
-            if line.words.contains(where: BoilerplateLexicon.cookieWords.contains) {
+            // Only words that pass the filter can be in any of the three sets below.
+            let notice = line.words.filter {
+                BoilerplateLexicon.noticeVocabulary.mayContain(slot: WordFilter.slot(of: $0))
+            }
+            if notice.contains(where: BoilerplateLexicon.cookieWords.contains) {
                 return LineCue(reason: .cookieNotice, strength: .strong)
             }
-            if line.words.contains(where: BoilerplateLexicon.newsletterWords.contains) {
+            if notice.contains(where: BoilerplateLexicon.newsletterWords.contains) {
                 return LineCue(reason: .newsletter, strength: .strong)
             }
-            if line.words.contains(where: BoilerplateLexicon.subscriptionWords.contains) || hasAccountAction(line) {
+            if notice.contains(where: BoilerplateLexicon.subscriptionWords.contains) || hasAccountAction(line) {
                 return LineCue(reason: .subscription, strength: .strong)
             }
         }

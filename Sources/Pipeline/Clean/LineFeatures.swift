@@ -67,28 +67,45 @@ struct LineFeatures: Sendable {
     /// Splits the line into lower-cased words and counts function words, reader address
     /// and capitals.
     private mutating func scanWords(_ scalars: ArraySlice<Unicode.Scalar>) {
-        // The word's UTF-8 bytes, lower-cased; reused across words to avoid allocation.
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+        // The word's UTF-8 bytes, lower-cased: `word[0..<length]`, in one buffer for the
+        // line (no per-byte array bookkeeping), so clearing a word is setting `length` to
+        // zero. A word is at most the whole line, and a scalar lower-cases to at most three
+        // scalars (Unicode's bound on case mappings) of at most four bytes each.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 12 + 1) { word in
+            scanWords(scalars, into: word)
+        }
+    }
+
+    /// `scanWords(_:)` with its word buffer, large enough for any word of the line.
+    private mutating func scanWords(_ scalars: ArraySlice<Unicode.Scalar>, into word: UnsafeMutableBufferPointer<UInt8>) {
+        var length = 0
+        func append(_ byte: UInt8) {
+            word[length] = byte
+            length += 1
+        }
+        // About one word per five scalars in prose: most lines never regrow the array.
+        words.reserveCapacity(scalars.count / 5 + 1)
         var wordLetters = 0
         var wordUpper = 0
 
         func finish(_ features: inout LineFeatures) {
+            // Runs of separators finish nothing (the counters only move with `word`).
+            guard length > 0 else { return }
             // Apostrophes and hyphens that hang off a word's ends are punctuation.
-            var end = word.count
+            var end = length
             while end > 0, word[end - 1] == UInt8(ascii: "'") || word[end - 1] == UInt8(ascii: "-") { end -= 1 }
             var start = 0
             while start < end, word[start] == UInt8(ascii: "'") || word[start] == UInt8(ascii: "-") { start += 1 }
             if start < end {
-                let text = String(decoding: word[start..<end], as: UTF8.self)
-                features.words.append(text)
-                if let role = BoilerplateLexicon.functionWords[text] {
+                let slice = UnsafeBufferPointer(rebasing: word[start..<end])
+                features.words.append(String(decoding: slice, as: UTF8.self))
+                if let role = BoilerplateLexicon.functionWordRole(slice) {
                     features.stopwords += 1
                     if role == .readerAddress { features.readerAddressWords += 1 }
                 }
                 if wordLetters >= 2, wordLetters == wordUpper { features.capitalWords += 1 }
             }
-            word.removeAll(keepingCapacity: true)
+            length = 0
             wordLetters = 0
             wordUpper = 0
         }
@@ -106,16 +123,16 @@ struct LineFeatures: Sendable {
                 }
                 if scalar.isASCII {
                     let value = UInt8(scalar.value)
-                    word.append(value >= 65 && value <= 90 ? value + 32 : value)
+                    append(value >= 65 && value <= 90 ? value + 32 : value)
                 } else if scalar.properties.isUppercase {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                    for byte in scalar.properties.lowercaseMapping.utf8 { append(byte) }
                 } else {
-                    word.append(contentsOf: UTF8.encode(scalar)!)
+                    for byte in UTF8.encode(scalar)! { append(byte) }
                 }
-            } else if !word.isEmpty, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2010}" {
-                word.append(scalar == "'" || scalar == "\u{2019}" ? UInt8(ascii: "'") : UInt8(ascii: "-"))
+            } else if length > 0, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2010}" {
+                append(scalar == "'" || scalar == "\u{2019}" ? UInt8(ascii: "'") : UInt8(ascii: "-"))
             } else {
-                let touchesWord = !word.isEmpty
+                let touchesWord = length > 0
                 finish(&self)
                 if scalar == ":", touchesWord, labelWords == nil { labelWords = words.count }
             }

@@ -70,25 +70,31 @@ struct RemovalPlan: Sendable {
     /// stretches are then copied as whole UTF-8 slices, not scalar by scalar.
     func cut(_ text: String) -> String {
         guard !spans.isEmpty else { return text }
-        let view = text.unicodeScalars
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var index = view.startIndex
-        var offset = 0
-        var keptFrom = view.startIndex
-        for span in spans {
-            while offset < span.start, index < view.endIndex {
-                view.formIndex(after: &index)
-                offset += 1
+        // Offsets count scalars; walking the UTF-8 directly, a scalar starts at every byte
+        // that is not a continuation byte (10xxxxxx).
+        var copy = text
+        return copy.withUTF8 { utf8 in
+            let n = utf8.count
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(n)
+            var index = 0
+            var offset = 0
+            var keptFrom = 0
+            func advance(to target: Int) {
+                while offset < target, index < n {
+                    index += 1
+                    while index < n, utf8[index] & 0xC0 == 0x80 { index += 1 }
+                    offset += 1
+                }
             }
-            bytes.append(contentsOf: text.utf8[keptFrom..<index])
-            while offset < span.end, index < view.endIndex {
-                view.formIndex(after: &index)
-                offset += 1
+            for span in spans {
+                advance(to: span.start)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[keptFrom..<index]))
+                advance(to: span.end)
+                keptFrom = index
             }
-            keptFrom = index
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[keptFrom..<n]))
+            return String(decoding: bytes, as: UTF8.self)
         }
-        bytes.append(contentsOf: text.utf8[keptFrom...])
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -6,17 +6,24 @@
 /// must cost next to nothing.
 enum FormatSniffer {
     static func sniff(_ text: String) -> DocumentFormat {
-        var head: [UInt8] = []
-        head.reserveCapacity(4096)
-        var started = false
-        for byte in text.utf8.prefix(4096 + 16) {
-            // Skip leading whitespace and a UTF-8 byte-order mark.
-            if !started, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xEF || byte == 0xBB || byte == 0xBF {
-                continue
+        var copy = text
+        // Written straight into the array's storage: this loop touches every head byte.
+        let head = copy.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: 4096) { buffer, count in
+                var started = false
+                var n = 0
+                for byte in utf8.prefix(4096 + 16) {
+                    // Skip leading whitespace and a UTF-8 byte-order mark.
+                    if !started, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xEF || byte == 0xBB || byte == 0xBF {
+                        continue
+                    }
+                    started = true
+                    buffer[n] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    n += 1
+                    if n == 4096 { break }
+                }
+                count = n
             }
-            started = true
-            head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            if head.count == 4096 { break }
         }
         if head.first == UInt8(ascii: "{") { return .json }
         func has(_ needle: String) -> Bool { contains(head, Array(needle.utf8)) }
@@ -27,11 +34,18 @@ enum FormatSniffer {
         }
         var markdownSigns = 0
         var lines = 0
-        for line in head.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        let link: [UInt8] = Array("](".utf8)
+        var lineStart = 0
+        // The first 60 lines of the head (the last may be cut short), without an array per line.
+        while lineStart <= head.count {
+            var lineEnd = lineStart
+            while lineEnd < head.count && head[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = head[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
             lines += 1
             if lines > 60 { break }
             if line.starts(with: "# ".utf8) || line.starts(with: "## ".utf8) || line.starts(with: "### ".utf8) { markdownSigns += 2 }
-            if contains(line, Array("](".utf8)) { markdownSigns += 1 }
+            if contains(line, link) { markdownSigns += 1 }
             if line.starts(with: "**".utf8) || line.starts(with: "> ".utf8) { markdownSigns += 1 }
         }
         if starts("---\n"), contains(head.dropFirst(4), Array("\n---".utf8)) { markdownSigns += 2 }

@@ -29,12 +29,14 @@ enum TextDecoding {
             text = decodeUTF8(bytes[3...], warnings: &warnings)
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             text = decodeUTF16(bytes[2...], bigEndian: bytes[0] == 0xFE, warnings: &warnings)
+        } else if let valid = String(validating: bytes, as: UTF8.self) {
+            // Valid UTF-8, almost every file: validated and copied in one pass, and a
+            // declared charset does not matter.
+            text = valid
         } else {
             let check = utf8Check(bytes)
             let declared = declaredCharset(bytes)
-            if check.valid {
-                text = String(decoding: bytes, as: UTF8.self)
-            } else if let declared, let table = charsetNames[declared] {
+            if let declared, let table = charsetNames[declared] {
                 text = decodeSingleByte(bytes, table)
             } else if declared == "utf-8" || declared == "utf8" || check.multibyte > check.invalid {
                 // Declared UTF-8, or mostly good UTF-8 with a few broken sequences: keep
@@ -47,12 +49,15 @@ enum TextDecoding {
                 text = decodeSingleByte(bytes, .windows1252)
             }
         }
+        // Counted on the UTF-8: a scalar is a byte that is no continuation byte, and the
+        // control characters are single bytes below 0x20 (no multi-byte sequence has one).
         var controls = 0
         var total = 0
-        for scalar in text.unicodeScalars {
-            total += 1
-            if scalar.value < 0x20, scalar != "\n", scalar != "\r", scalar != "\t", scalar != "\u{0C}" {
-                controls += 1
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { total += 1 }
+                if byte < 0x20, byte != 0x0A, byte != 0x0D, byte != 0x09, byte != 0x0C { controls += 1 }
             }
         }
         let share = total == 0 ? 0 : controls * 100 / total

@@ -19,7 +19,7 @@ enum TextHeader {
     /// Metadata from the first lines of `text`, stopping at the first line of prose.
     static func read(_ text: String, into metadata: inout DocumentMetadata) {
         var seen = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for rawLine in leadingLines(of: text) {
             let line = String(rawLine).trimmingCharactersInSpaces()
             if line.isEmpty || line == "---" { continue }
             seen += 1
@@ -28,14 +28,15 @@ enum TextHeader {
                 if metadata.byline == nil { metadata.byline = name }
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else {
-                if line.split(separator: " ").count > 12 { break } else { continue }
+            // The byte scan only spares the Character search on lines without a colon.
+            guard line.utf8.contains(UInt8(ascii: ":")), let colon = line.firstIndex(of: ":") else {
+                if isLong(line) { break } else { continue }
             }
             let key = line[..<colon].lowercased().trimmingCharactersInSpaces()
             let value = String(line[line.index(after: colon)...]).trimmingCharactersInSpaces()
                 .trimmingCharacters(quotes: true)
             guard !value.isEmpty, let field = keys[key] else {
-                if line.split(separator: " ").count > 12 { break } else { continue }
+                if isLong(line) { break } else { continue }
             }
             switch field {
             case .title: metadata.title = metadata.title ?? value
@@ -48,9 +49,57 @@ enum TextHeader {
         }
     }
 
+    /// The non-empty lines of `text`, split at "\n", produced one at a time: the header
+    /// is a few lines long, so splitting the whole article up front is wasted work.
+    ///
+    /// The same lines as `text.split(separator: "\n")`: a "\n" is a character of its own
+    /// unless a "\r" comes before it ("\r\n" is one character, and no separator).
+    private static func leadingLines(of text: String) -> some Sequence<Substring> {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var previous: UInt8 = 0
+        var position = utf8.startIndex
+        return AnySequence<Substring> {
+            AnyIterator<Substring> {
+                while position < utf8.endIndex {
+                    let byte = utf8[position]
+                    let here = position
+                    utf8.formIndex(after: &position)
+                    defer { previous = byte }
+                    guard byte == 0x0A, previous != 0x0D else { continue }
+                    let start = lineStart
+                    lineStart = position
+                    if start < here { return text[start..<here] }
+                }
+                guard lineStart < utf8.endIndex else { return nil }
+                let start = lineStart
+                lineStart = utf8.endIndex
+                return text[start..<utf8.endIndex]
+            }
+        }
+    }
+
+    /// More than twelve words: prose, so the header is over. `line` is trimmed (it ends in
+    /// a non-space), so the split may stop after twelve separators and count the same.
+    private static func isLong(_ line: String) -> Bool {
+        line.split(separator: " ", maxSplits: 12).count > 12
+    }
+
+    /// Whether the first word may be "By", "BY" or "by": a check on two scalars that
+    /// spares splitting every prose line into words. (A space joined to a combining mark
+    /// is no separator, and no "B" either, so skipping U+0020 scalars here is exact.)
+    private static func mayOpenWithBy(_ line: String) -> Bool {
+        var scalars = line.unicodeScalars.makeIterator()
+        var first = scalars.next()
+        while first == " " { first = scalars.next() }
+        let second = scalars.next()
+        return (first == "B" && (second == "y" || second == "Y")) || (first == "b" && second == "y")
+    }
+
     /// The names of a byline line ("By Jane Doe and Omar Said" -> "Jane Doe and Omar Said"),
     /// or `nil` when the line is not one: short, "By" then capitalised words, no sentence.
     static func byline(_ line: String) -> String? {
+        guard mayOpenWithBy(line) else { return nil }
         let words = line.split(separator: " ")
         guard words.count >= 2, words.count <= 10, words[0] == "By" || words[0] == "BY" || words[0] == "by",
               let initial = words[1].unicodeScalars.first, initial.properties.isUppercase,

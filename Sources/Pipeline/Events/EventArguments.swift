@@ -35,13 +35,13 @@ struct ArgumentReader: Sendable {
         "sent", "brought", "taken", "done", "seen", "cut", "paid", "won", "lost", "levied",
     ]
     /// Words that end the clause a subject is searched in (scanning backwards).
-    private static let clauseOpeners: Set<String> = [";", ":", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "(", ")", "\u{2013}", "\u{2014}"]
+    static let clauseOpeners: Set<String> = [";", ":", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "(", ")", "\u{2013}", "\u{2014}"]
     /// Words after which the target search stops.
-    private static let targetStops: Set<String> = [
+    static let targetStops: Set<String> = [
         ";", ":", "while", "but", "because", "which", "who", "although", "whereas", "after", "before",
         "since", "if", "unless", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
     ]
-    private static let reportingVerbs: Set<String> = [
+    static let reportingVerbs: Set<String> = [
         "said", "say", "says", "saying", "told", "tell", "tells", "added", "stated", "noted", "reported",
         "announced", "claimed", "argued", "insisted", "warned", "believe", "believes", "think", "thinks", "hint",
         "hinted", "hints", "expect", "expects",
@@ -51,7 +51,7 @@ struct ArgumentReader: Sendable {
     private static let subordinators: Set<String> = ["after", "before", "while", "when", "since", "upon", "following", "by", "during"]
 
     /// `skipped` is `frame.appositions(in:)` of the sentence, computed once per sentence.
-    func read(_ match: TriggerMatch, sentence: Int, skipped: Set<Int>) -> EventArguments {
+    func read(_ match: TriggerMatch, sentence: Int, skipped: TokenAsides) -> EventArguments {
         let range = frame.sentenceTokens[sentence]
         let flags = match.rule.flags
 
@@ -144,16 +144,16 @@ struct ArgumentReader: Sendable {
         var coordinated: ActorUnit?
     }
 
-    private func subjectBefore(_ trigger: Int, in range: Range<Int>, skipped: Set<Int>) -> Subject? {
+    private func subjectBefore(_ trigger: Int, in range: Range<Int>, skipped: TokenAsides) -> Subject? {
         let tokens = frame.tokens
         var k = trigger - 1
         var candidate: ActorUnit?
         var candidateIndex = -1
         while k >= range.lowerBound {
-            if Self.clauseOpeners.contains(tokens[k].folded) { break }
+            if tokens[k].classes.contains(.clauseOpener) { break }
             // "X said a deal …": what follows a reporting verb is its own clause, and the
             // speaker is not that clause's subject.
-            if Self.reportingVerbs.contains(tokens[k].folded) { break }
+            if tokens[k].classes.contains(.reportingVerb) { break }
             if skipped.contains(k) { k -= 1; continue }
             let u = frame.unitAtToken[k]
             if u >= 0 {
@@ -273,10 +273,10 @@ struct ArgumentReader: Sendable {
         return nil
     }
 
-    private func firstTarget(after start: Int, in range: Range<Int>, skipped: Set<Int>, excluding: String?) -> ActorUnit? {
+    private func firstTarget(after start: Int, in range: Range<Int>, skipped: TokenAsides, excluding: String?) -> ActorUnit? {
         var u = frame.firstUnit(atOrAfter: start)
         var stop = start
-        while stop < range.upperBound && !Self.targetStops.contains(frame.tokens[stop].folded) { stop += 1 }
+        while stop < range.upperBound && !frame.tokens[stop].classes.contains(.targetStop) { stop += 1 }
         while u < frame.units.count {
             let unit = frame.units[u]
             if unit.firstToken >= stop || unit.firstToken - start > 15 { return nil }

@@ -35,7 +35,7 @@ public struct EventExtractor: DocumentStage {
         var events: [Event] = []
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
             let span = frame.sentences[index]
-            var skipped: Set<Int>?
+            var skipped: TokenAsides?
             var candidates: [EventCandidate] = []
             // Meetings and talks with no subject of their own: the content of a speech act.
             var plannedMeetings: [(TriggerMatch, EventArguments)] = []

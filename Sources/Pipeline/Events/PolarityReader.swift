@@ -8,15 +8,15 @@
 struct PolarityReader: Sendable {
     let frame: TextFrame
 
-    private static let negators: Set<String> = ["not", "n't", "no", "never", "neither", "nor", "cannot", "without"]
-    private static let hypotheticals: Set<String> = [
+    static let negators: Set<String> = ["not", "n't", "no", "never", "neither", "nor", "cannot", "without"]
+    static let hypotheticals: Set<String> = [
         "will", "would", "could", "might", "may", "shall", "should", "if", "unless",
         "plan", "plans", "planned", "planning", "expect", "expects", "expected", "expecting",
         "threaten", "threatens", "threatened", "threatening", "aim", "aims", "aimed", "goal",
         "deadline", "hope", "hopes", "hoped", "intend", "intends", "intended", "likely", "possibly",
         "potential", "seek", "seeks", "scheduled", "proposed",
     ]
-    private static let boundaries: Set<String> = [
+    static let boundaries: Set<String> = [
         ",", ";", ":", "that", "and", "but", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
     ]
     private static let window = 8
@@ -28,9 +28,10 @@ struct PolarityReader: Sendable {
         var k = match.firstToken - 1
         while k >= lower && match.firstToken - k <= Self.window {
             let word = tokens[k].folded
-            if Self.boundaries.contains(word) { break }
-            if Self.negators.contains(word) { return .negated }
-            if Self.hypotheticals.contains(word) || word.hasSuffix("'ll") { hypothetical = true }
+            let classes = tokens[k].classes
+            if classes.contains(.polarityBoundary) { break }
+            if classes.contains(.negator) { return .negated }
+            if classes.contains(.hypothetical) || word.hasSuffix("'ll") { hypothetical = true }
             if (word == "set" || word == "due") && k + 1 < tokens.count && tokens[k + 1].folded == "to" {
                 hypothetical = true
             }

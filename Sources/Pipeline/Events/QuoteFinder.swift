@@ -47,13 +47,18 @@ public struct QuoteFinder: Sendable {
         var spans: [Range<Int>] = []
         var i = 0
         while i < n {
-            guard let mark = opener(at: i, in: scalars) else { i += 1; continue }
+            // Almost no scalar is an opening mark: skip the others without a call.
+            let v = scalars[i].value
+            guard v == 0x201C || v == 0x2018 || v == 0x22, let mark = opener(at: i, in: scalars) else { i += 1; continue }
             // Find the close, following nesting within the paragraph.
             var stack: [Mark] = [mark]
             var j = i + 1
             var closeAt: Int?
             var lastCloser: Int?
             while j < n && scalars[j] != "\n" {
+                let w = scalars[j].value
+                // Only quotation marks open or close.
+                guard w == 0x201C || w == 0x2018 || w == 0x22 || w == 0x201D || w == 0x2019 else { j += 1; continue }
                 if let inner = opener(at: j, in: scalars), !(inner == .straight && stack.last == .straight) {
                     stack.append(inner)
                 } else if let closing = closer(at: j, in: scalars) {
@@ -88,6 +93,8 @@ public struct QuoteFinder: Sendable {
 
     static func opener(at i: Int, in scalars: [Unicode.Scalar]) -> Mark? {
         let c = scalars[i]
+        // Every scalar of the text is asked; almost none is a mark, so answer those first.
+        guard c == "\u{201C}" || c == "\u{2018}" || c == "\"" else { return nil }
         let atWordStart = i == 0 || !WordTokenizer.isWordScalar(scalars[i - 1])
             && !(scalars[i - 1] == "." || scalars[i - 1] == "," || scalars[i - 1] == "!" || scalars[i - 1] == "?")
         let followedByText = i + 1 < scalars.count && !WordTokenizer.isSpace(scalars[i + 1])
@@ -101,6 +108,7 @@ public struct QuoteFinder: Sendable {
 
     private static func closer(at j: Int, in scalars: [Unicode.Scalar]) -> Mark? {
         let c = scalars[j]
+        guard c == "\u{201D}" || c == "\u{2019}" || c == "\"" else { return nil }
         let afterText = j > 0 && !WordTokenizer.isSpace(scalars[j - 1])
         let atWordEnd = j + 1 >= scalars.count || !WordTokenizer.isWordScalar(scalars[j + 1])
         switch c {
@@ -124,7 +132,7 @@ public struct QuoteFinder: Sendable {
             let word = tokens[k].folded
             if word == "." || Self.opener(at: tokens[k].start, in: frame.scalars) != nil { break }
             if frame.scalars[tokens[k - 1].end..<tokens[k].start].contains("\n") { break }
-            if Self.speechVerbs.contains(word) {
+            if tokens[k].classes.contains(.speechVerb) {
                 if let u = lastUnit(from: closeToken + 1, before: k, in: frame) { return u.name }
                 if let u = unit(after: k + 1, within: 4, in: frame) { return u.name }
                 break
@@ -157,7 +165,7 @@ public struct QuoteFinder: Sendable {
         let skipped = frame.appositions(in: range)
         var v = range.upperBound - 1
         while v >= range.lowerBound {
-            if Self.speechVerbs.contains(frame.tokens[v].folded) && !skipped.contains(v) { break }
+            if frame.tokens[v].classes.contains(.speechVerb) && !skipped.contains(v) { break }
             v -= 1
         }
         guard v >= range.lowerBound else { return nil }

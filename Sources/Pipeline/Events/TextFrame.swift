@@ -25,12 +25,18 @@ struct TextFrame: Sendable {
     /// The two countries most mentioned as actors: the sides of a bilateral story.
     let principalPair: (String, String)?
 
-    private static let prepositions: Set<String> = [
+    static let prepositions: Set<String> = [
         "in", "at", "on", "with", "to", "from", "of", "by", "for", "against", "between",
         "over", "into", "about", "toward", "towards", "through", "among", "via", "under",
     ]
     private static let relativeOpeners: Set<String> = ["who", "which", "whose", "where", "a", "an"]
-    private static let determiners: Set<String> = ["the", "a", "an", "top", "other"]
+    static let determiners: Set<String> = ["the", "a", "an", "top", "other"]
+    /// Every word the pronoun and nominal switch in `init` has a case for: other tokens
+    /// skip it (most do), so keep the two in step.
+    static let actorWords: Set<String> = [
+        "he", "she", "him", "her", "they", "them", "president", "premier", "minister", "secretary",
+        "representative", "sides", "side", "countries",
+    ]
     private static let settingPrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
     /// Nouns after a leader's name that make the phrase the leader's government.
     private static let governmentNouns: Set<String> = [
@@ -40,7 +46,7 @@ struct TextFrame: Sendable {
     private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former", "counterpart", "envoy", "negotiator", "chief", "top", "his", "her", "trade", "foreign"]
 
     init(document: AnalyzedDocument) {
-        let scalars = Array(document.clean.text.unicodeScalars)
+        let scalars = ScalarText.scalars(of: document.clean.text)
         self.scalars = scalars
         let tokens = WordTokenizer.tokens(of: scalars)
         self.tokens = tokens
@@ -164,6 +170,10 @@ struct TextFrame: Sendable {
                 i = max(i, p.end)
                 continue
             }
+            guard tokens[i].classes.contains(.actorWord) else {
+                i += 1
+                continue
+            }
             let word = tokens[i].folded
             switch word {
             case "he", "she", "him", "her":
@@ -274,8 +284,8 @@ struct TextFrame: Sendable {
     /// Whether `unit` is introduced by a preposition (so it is not a clause's subject).
     func isPrepositional(_ unit: ActorUnit) -> Bool {
         var k = unit.firstToken - 1
-        while k >= 0, Self.determiners.contains(tokens[k].folded) { k -= 1 }
-        return k >= 0 && Self.prepositions.contains(tokens[k].folded)
+        while k >= 0, tokens[k].classes.contains(.determiner) { k -= 1 }
+        return k >= 0 && tokens[k].classes.contains(.preposition)
     }
 
     /// Index of the first unit whose head starts at or after token `t`.
@@ -289,8 +299,8 @@ struct TextFrame: Sendable {
     }
 
     /// Token positions inside ", who …," / ", a … ," asides, which never hold the subject.
-    func appositions(in range: Range<Int>) -> Set<Int> {
-        var skipped = Set<Int>()
+    func appositions(in range: Range<Int>) -> TokenAsides {
+        var skipped = TokenAsides()
                 var k = range.lowerBound
         while k < range.upperBound {
             if tokens[k].folded == ",", k + 1 < range.upperBound,
@@ -298,7 +308,7 @@ struct TextFrame: Sendable {
                 var e = k + 1
                 while e < range.upperBound && tokens[e].folded != "," && tokens[e].folded != ";" { e += 1 }
                 if e < range.upperBound && tokens[e].folded == "," {
-                    for x in k...e { skipped.insert(x) }
+                    skipped.add(k...e)
                 }
                 k = e
                 continue
@@ -309,9 +319,7 @@ struct TextFrame: Sendable {
     }
 
     func text(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
-        return String(view)
+        ScalarText.string(scalars[max(0, start)..<min(end, scalars.count)])
     }
 }
 

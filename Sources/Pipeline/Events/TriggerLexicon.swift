@@ -17,6 +17,10 @@ struct TriggerLexicon: Sendable {
 
     /// Rules by every word their first position accepts, longest pattern first.
     private let byFirstWord: [String: [TriggerRule]]
+    /// The keys of `byFirstWord`: most words start no rule, and the filter says so cheaply.
+    private let firstWords: WordFilter
+    /// `byFirstWord` for the words of up to eight bytes, found without hashing a String.
+    private let byShortFirstWord: PackedWordTable<[TriggerRule]>
 
     init(rules: [TriggerRule]) {
         var index: [String: [TriggerRule]] = [:]
@@ -28,13 +32,16 @@ struct TriggerLexicon: Sendable {
             index[word] = list.sorted { $0.tokens.count > $1.tokens.count }
         }
         byFirstWord = index
+        firstWords = WordFilter(index.keys)
+        byShortFirstWord = PackedWordTable(index)
     }
 
     /// Non-overlapping matches among `tokens[range]`, in text order.
     func matches(in tokens: [WordToken], range: Range<Int>) -> [TriggerMatch] {
         var found: [TriggerMatch] = []
         for i in range where tokens[i].isWord {
-            guard let candidates = byFirstWord[tokens[i].folded] else { continue }
+            guard firstWords.mayContain(slot: tokens[i].slot),
+                  let candidates = rules(startingWith: tokens[i].folded) else { continue }
             for rule in candidates {
                 if let end = match(rule, at: i, in: tokens, limit: range.upperBound) {
                     found.append(TriggerMatch(firstToken: i, endToken: end, rule: rule))
@@ -59,6 +66,13 @@ struct TriggerLexicon: Sendable {
             kept.append(m)
         }
         return kept.sorted { $0.firstToken < $1.firstToken }
+    }
+
+    /// The rules whose first position accepts `word`, longest pattern first.
+    private func rules(startingWith word: String) -> [TriggerRule]? {
+        guard word.utf8.count <= 8 else { return byFirstWord[word] }
+        var bytes = word
+        return bytes.withUTF8 { byShortFirstWord.value(for: $0) }
     }
 
     /// The end token of `rule` matched from `start`, or `nil`. Gaps take as few words as

@@ -12,6 +12,43 @@ struct WordToken: Sendable, Hashable {
     var kind: Kind
     /// The first scalar is an upper-case letter (names, titles).
     var isCapitalized: Bool
+    /// The closed classes `folded` belongs to, looked up once here.
+    var classes: WordClass
+    /// `WordFilter.slot(of: folded)`, so each filter in front of a word table asks cheaply.
+    var slot: UInt16
+
+    init(start: Int, end: Int, folded: String, kind: Kind, isCapitalized: Bool) {
+        self.start = start
+        self.end = end
+        self.folded = folded
+        self.kind = kind
+        self.isCapitalized = isCapitalized
+        slot = WordFilter.slot(of: folded)
+        classes = WordClass(folded: folded, slot: slot)
+    }
+
+    /// The same token, from `folded`'s UTF-8 packed little-endian into `packed` (an ASCII
+    /// word of `length` 1...8 bytes), which the tokenizer has at hand: no String is read.
+    init(start: Int, end: Int, folded: String, kind: Kind, isCapitalized: Bool, packed: UInt64, length: Int) {
+        self.start = start
+        self.end = end
+        self.folded = folded
+        self.kind = kind
+        self.isCapitalized = isCapitalized
+        slot = WordFilter.slot(first: UInt8(truncatingIfNeeded: packed), second: UInt8(truncatingIfNeeded: packed >> 8),
+                               length: length)
+        classes = WordClass(packed: packed, length: length)
+    }
+
+    /// A token of `folded`, taking the packed path when the fold gave one.
+    fileprivate init(start: Int, end: Int, _ folded: WordTokenizer.Folded, kind: Kind, isCapitalized: Bool) {
+        if let packed = folded.packed {
+            self.init(start: start, end: end, folded: folded.text, kind: kind, isCapitalized: isCapitalized,
+                      packed: packed, length: folded.length)
+        } else {
+            self.init(start: start, end: end, folded: folded.text, kind: kind, isCapitalized: isCapitalized)
+        }
+    }
 
     var isWord: Bool { kind == .word }
 }
@@ -32,7 +69,7 @@ enum WordTokenizer {
             let c = scalars[i]
             if isSpace(c) { i += 1; continue }
             guard isWordScalar(c) else {
-                out.append(WordToken(start: i, end: i + 1, folded: fold(scalars[i..<(i + 1)]),
+                out.append(WordToken(start: i, end: i + 1, fold(scalars[i..<(i + 1)]),
                                      kind: .punctuation, isCapitalized: false))
                 i += 1
                 continue
@@ -59,12 +96,12 @@ enum WordTokenizer {
                 break
             }
             if j <= i { j = i + 1 }  // "n't" directly at the start: keep at least one scalar
-            out.append(WordToken(start: i, end: j, folded: fold(scalars[i..<j]), kind: .word,
-                                 isCapitalized: c.properties.isUppercase))
+            out.append(WordToken(start: i, end: j, fold(scalars[i..<j]), kind: .word,
+                                 isCapitalized: ScalarClass.isUppercase(c)))
             i = j
             // A split-off "'s" or "n't".
             if let length = cliticLength(scalars, at: i) {
-                out.append(WordToken(start: i, end: i + length, folded: fold(scalars[i..<(i + length)]),
+                out.append(WordToken(start: i, end: i + length, fold(scalars[i..<(i + length)]),
                                      kind: .word, isCapitalized: false))
                 i += length
             }
@@ -86,10 +123,14 @@ enum WordTokenizer {
         return nil
     }
 
+    @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\n" || c == "\t" || c == "\r" || c == "\u{00A0}" || c.properties.isWhitespace
+        // The property lookup is the slow path; ASCII white space is decided by value
+        // (the same set `isWhitespace` gives, and U+00A0 is white space to it as well).
+        ScalarClass.isWhitespace(c)
     }
 
+    @inline(__always)
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 {
             let v = c.value
@@ -102,7 +143,14 @@ enum WordTokenizer {
         c == "'" || c == "\u{2019}"
     }
 
-    private static func fold(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+    /// A folded word, with its bytes packed when it is ASCII of at most eight bytes.
+    fileprivate struct Folded {
+        var text: String
+        var packed: UInt64?
+        var length: Int
+    }
+
+    private static func fold(_ slice: ArraySlice<Unicode.Scalar>) -> Folded {
         // Fast path: an ASCII word of up to 15 bytes becomes a small (inline, unallocated)
         // String straight from its bytes, which is almost every word of English news.
         if slice.count <= 15 {
@@ -121,7 +169,14 @@ enum WordTokenizer {
                 return n
             }
             if ascii {
-                return withUnsafeBytes(of: &bytes) { String(decoding: $0.prefix(length), as: UTF8.self) }
+                // A typed buffer takes String's contiguous fast path (a raw slice does not).
+                let text = withUnsafeBytes(of: &bytes) { raw in
+                    String(decoding: raw.bindMemory(to: UInt8.self).prefix(length), as: UTF8.self)
+                }
+                // The first eight bytes, in text order from the lowest bits (the packing of
+                // `PackedWordTable`), whatever the machine's byte order.
+                let packed = length >= 1 && length <= 8 ? UInt64(littleEndian: bytes.0) : nil
+                return Folded(text: text, packed: packed, length: length)
             }
         }
         var view = String.UnicodeScalarView()
@@ -133,6 +188,6 @@ enum WordTokenizer {
                 for l in c.properties.lowercaseMapping.unicodeScalars { view.append(l) }
             }
         }
-        return String(view)
+        return Folded(text: String(view), packed: nil, length: 0)
     }
 }

@@ -54,65 +54,106 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Compact JSON text, no newlines, non-ASCII characters written as themselves.
     public func serialized() -> String {
-        var out = ""
-        write(to: &out)
-        return out
+        var bytes: [UInt8] = []
+        write(bytes: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func write(to out: inout String) {
+        out += serialized()
+    }
+
+    // The text is built as UTF-8 bytes, not a String: appending to a String costs a few
+    // hundred instructions per call, and a document's JSON is thousands of small pieces.
+    private func write(bytes out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
             if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
-                out += String(Int64(d)) + ".0"
+                out.append(contentsOf: String(Int64(d)).utf8)
+                out.append(contentsOf: ".0".utf8)
             } else if d.isFinite {
-                out += String(d)
+                out.append(contentsOf: String(d).utf8)
             } else {
-                out += "null"
+                out.append(contentsOf: "null".utf8)
             }
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                item.write(to: &out)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                item.write(bytes: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(key, to: &out)
-                out += ":"
-                value.write(to: &out)
+                out.append(UInt8(ascii: ":"))
+                value.write(bytes: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Runs of bytes that need no escape are copied whole. Escapes are ASCII bytes
+        // below 0x20, '"' and '\\', and U+2028/U+2029 (E2 80 A8/A9).
+        var copy = s
+        copy.withUTF8 { utf8 in
+            var runStart = 0
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let byte = utf8[i]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                    i += 1
+                    continue
                 }
+                var length = 1
+                let scalar: Unicode.Scalar
+                if byte == 0xE2 {
+                    guard i + 2 < n, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
+                    length = 3
+                    scalar = utf8[i + 2] == 0xA8 ? "\u{2028}" : "\u{2029}"
+                } else {
+                    scalar = Unicode.Scalar(byte)
+                }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                writeEscape(scalar, to: &out)
+                i += length
+                runStart = i
+            }
+            if runStart < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape of a scalar `writeString` does not copy as it is.
+    private static func writeEscape(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        switch scalar {
+        case "\"": out.append(contentsOf: "\\\"".utf8)
+        case "\\": out.append(contentsOf: "\\\\".utf8)
+        case "\n": out.append(contentsOf: "\\n".utf8)
+        case "\r": out.append(contentsOf: "\\r".utf8)
+        case "\t": out.append(contentsOf: "\\t".utf8)
+        case "\u{08}": out.append(contentsOf: "\\b".utf8)
+        case "\u{0C}": out.append(contentsOf: "\\f".utf8)
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                let hex = String(scalar.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            } else {
+                out.append(contentsOf: String(scalar).utf8)
             }
         }
-        out += "\""
     }
 }
 

@@ -95,20 +95,38 @@ public struct SHA256: Sendable {
             }
             var (a, b, c, d, e, f, g, h) = state
             SHA256.k.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    h = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
+                // Eight rounds per pass with the roles of the variables rotated, instead
+                // of shifting all eight values down after every round.
+                var i = 0
+                while i < 64 {
+                    round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+                    round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+                    round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+                    round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+                    round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+                    round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+                    round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+                    round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
+                    i += 8
                 }
             }
             state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
                      state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
         }
+    }
+
+    /// One round: with the standard names, `d` becomes the new `e` and `h` the new `a`;
+    /// the caller renames the rest. `kw` is the round constant plus the schedule word.
+    @inline(__always)
+    private func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                       _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+        let ch = (e & f) ^ (~e & g)
+        let t1 = h &+ s1 &+ ch &+ kw
+        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+        let maj = (a & b) ^ (a & c) ^ (b & c)
+        d = d &+ t1
+        h = t1 &+ s0 &+ maj
     }
 
     @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 {

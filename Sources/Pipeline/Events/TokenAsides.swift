@@ -1,0 +1,18 @@
+/// The token positions of a sentence that lie inside ", who …," / ", a …," asides
+/// (`TextFrame.appositions(in:)`), which never hold a clause's subject.
+///
+/// Promises: `contains(k)` is true exactly for the positions of the asides added. A
+/// sentence has none or a few, so a scan of their ranges is cheaper than hashing every
+/// position asked about into a `Set<Int>`.
+struct TokenAsides: Sendable {
+    private var ranges: [ClosedRange<Int>] = []
+
+    mutating func add(_ aside: ClosedRange<Int>) {
+        ranges.append(aside)
+    }
+
+    func contains(_ k: Int) -> Bool {
+        for aside in ranges where aside.contains(k) { return true }
+        return false
+    }
+}

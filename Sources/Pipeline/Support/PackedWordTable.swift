@@ -1,0 +1,65 @@
+/// A read-only table of short words (one to eight UTF-8 bytes), found by their bytes
+/// packed into one integer, for lookups in a scan over every word of a document.
+///
+/// Promises: `value(for:)` returns the value of exactly the word whose bytes are given,
+/// or `nil` for any other word and for words longer than eight bytes (the caller decides
+/// what those mean). Words are bucketed by length and first byte, so a lookup compares
+/// a few integers and never hashes a String.
+struct PackedWordTable<Value: Sendable>: Sendable {
+    /// Buckets are `length * 256 + first byte`; `starts[b]..<starts[b + 1]` are bucket b's entries.
+    private let starts: [Int32]
+    private let keys: [UInt64]
+    private let values: [Value]
+
+    private static var bucketCount: Int { 9 * 256 }
+
+    init(_ words: [String: Value]) {
+        var entries: [(bucket: Int, key: UInt64, value: Value)] = []
+        for (word, value) in words {
+            let bytes = Array(word.utf8)
+            guard (1...8).contains(bytes.count) else { continue }
+            let key = bytes.withUnsafeBufferPointer { Self.pack($0) }
+            entries.append((bytes.count * 256 + Int(bytes[0]), key, value))
+        }
+        entries.sort { $0.bucket != $1.bucket ? $0.bucket < $1.bucket : $0.key < $1.key }
+        var starts = [Int32](repeating: 0, count: Self.bucketCount + 1)
+        for entry in entries { starts[entry.bucket + 1] += 1 }
+        for b in 0..<Self.bucketCount { starts[b + 1] += starts[b] }
+        self.starts = starts
+        keys = entries.map(\.key)
+        values = entries.map(\.value)
+    }
+
+    /// Little-endian bytes in one integer. Words hold no zero byte, so two words of one
+    /// length never pack alike.
+    @inline(__always)
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in bytes {
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
+        return key
+    }
+
+    /// The value of the word of `length` bytes (1...8) whose bytes, packed as `pack`
+    /// packs them, are `key`.
+    func value(forPacked key: UInt64, length: Int) -> Value? {
+        guard length >= 1, length <= 8 else { return nil }
+        let bucket = length * 256 + Int(key & 0xFF)
+        let lo = Int(starts[bucket]), hi = Int(starts[bucket + 1])
+        for i in lo..<hi where keys[i] == key { return values[i] }
+        return nil
+    }
+
+    func value(for word: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard word.count >= 1, word.count <= 8 else { return nil }
+        let bucket = word.count * 256 + Int(word[0])
+        let lo = Int(starts[bucket]), hi = Int(starts[bucket + 1])
+        guard lo < hi else { return nil }
+        let key = Self.pack(word)
+        for i in lo..<hi where keys[i] == key { return values[i] }
+        return nil
+    }
+}
