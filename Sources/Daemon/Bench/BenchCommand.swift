@@ -160,8 +160,12 @@ struct BenchCommand: ParsableCommand {
             let now = clock()
             while next < count, now >= start + Double(next) * interval {
                 let name = BenchCorpus.name(files + next)
+                // Stamped before the rename: with the daemon busy on both cores this process
+                // may not run again for milliseconds after the call returns, by which time
+                // the file can already be committed. The figure errs long, never short.
+                let at = clock()
                 rename(staging + "/" + name, daemon.inbox + "/" + name)
-                dropped[name] = clock()
+                dropped[name] = at
                 next += 1
             }
             for row in (try? store.ledgerRows(after: lastID)) ?? [] {
