@@ -24,5 +24,20 @@ import Testing
         #expect((object["database_bytes_per_article"] as? Int ?? 0) > 1000)
         let backlog = try #require(object["backlog"] as? [String: Any])
         #expect(backlog["files"] as? Int == 30)
+        #expect((backlog["rss_quartiles_bytes"] as? [Int])?.count == 4)
+
+        // Where the CPU goes, stage by stage on one thread, and what each half manages alone.
+        let cpu = try #require(object["stage_cpu_microseconds"] as? [String: Double])
+        #expect(Set(cpu.keys) == ["intake", "decode", "clean", "analyze", "events", "store"])
+        #expect((cpu["analyze"] ?? 0) > 0 && (cpu["store"] ?? 0) > 0)
+        #expect((object["analysis_documents_per_second"] as? Double ?? 0) > 0)
+        #expect((object["store_documents_per_second"] as? Double ?? 0) > 0)
+        #expect((object["analysis_cpu_microseconds_per_document"] as? Double ?? 0) > 0)
+
+        // The issue's numbers, each judged against this run's figures.
+        let targets = try #require(object["targets"] as? [[String: Any]])
+        #expect(targets.count == 5)
+        #expect(targets.allSatisfy { $0["met"] is Bool && $0["measured"] is String })
+        #expect(run.stdout.contains("target (issue 7)"))
     }
 }
