@@ -16,44 +16,50 @@ struct DocumentVocabulary: Sendable {
     init(tokens: [Token], scalars: [Unicode.Scalar]) {
         var capacity = 64
         while capacity < tokens.count { capacity *= 2 }
-        // Open-addressed slots holding `id + 1` (0 marks an empty slot); at most half full
-        // because distinct tokens never outnumber tokens.
-        var slots = [Int32](repeating: 0, count: capacity)
+        // Open-addressed slots holding `id + 1` (0 marks an empty slot) and that id's hash; at
+        // most half full because distinct tokens never outnumber tokens.
+        var slotIDs = [Int32](repeating: 0, count: capacity)
+        var slotHashes = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
-        var hashes: [UInt64] = []
-        var ids = [Int32](repeating: 0, count: tokens.count)
         var firstToken: [Int32] = []
-        tokens.withUnsafeBufferPointer { tokens in
-            scalars.withUnsafeBufferPointer { scalars in
-                for k in 0..<tokens.count {
-                    // Fields read in place: copying a token would retain its strings.
-                    let kind = tokens[k].kind, start = tokens[k].start, end = tokens[k].end
-                    let length = end - start
-                    var h = (0xcbf2_9ce4_8422_2325 ^ UInt64(Self.code(kind))) &* 0x0000_0100_0000_01b3
-                    for index in start..<end { h = (h ^ UInt64(scalars[index].value)) &* 0x0000_0100_0000_01b3 }
-                    var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-                    var found: Int32 = -1
-                    while slots[slot] != 0 {
-                        let id = Int(slots[slot] - 1)
-                        if hashes[id] == h {
-                            let other = Int(firstToken[id])
-                            let otherStart = tokens[other].start
-                            if tokens[other].kind == kind && tokens[other].end - otherStart == length
-                                && Self.same(scalars, otherStart, start, length) { found = Int32(id); break }
+        firstToken.reserveCapacity(tokens.count)
+        ids = [Int32](unsafeUninitializedCapacity: tokens.count) { ids, initialized in
+            tokens.withUnsafeBufferPointer { tokens in
+                scalars.withUnsafeBufferPointer { scalars in
+                    slotIDs.withUnsafeMutableBufferPointer { slotIDs in
+                        slotHashes.withUnsafeMutableBufferPointer { slotHashes in
+                            for k in 0..<tokens.count {
+                                // Fields read in place: copying a token would retain its strings.
+                                let kind = tokens[k].kind, start = tokens[k].start, end = tokens[k].end
+                                var h = (0xcbf2_9ce4_8422_2325 ^ UInt64(Self.code(kind))) &* 0x0000_0100_0000_01b3
+                                for index in start..<end { h = (h ^ UInt64(scalars[index].value)) &* 0x0000_0100_0000_01b3 }
+                                var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+                                var found: Int32 = -1
+                                while slotIDs[slot] != 0 {
+                                    if slotHashes[slot] == h {
+                                        let other = Int(firstToken[Int(slotIDs[slot] - 1)])
+                                        let otherStart = tokens[other].start
+                                        if tokens[other].kind == kind && tokens[other].end - otherStart == end - start
+                                            && Self.same(scalars, otherStart, start, end - start) {
+                                            found = slotIDs[slot] - 1; break
+                                        }
+                                    }
+                                    slot = (slot + 1) & mask
+                                }
+                                if found < 0 {
+                                    found = Int32(firstToken.count)
+                                    firstToken.append(Int32(k))
+                                    slotIDs[slot] = found + 1
+                                    slotHashes[slot] = h
+                                }
+                                ids[k] = found
+                            }
                         }
-                        slot = (slot + 1) & mask
                     }
-                    if found < 0 {
-                        found = Int32(hashes.count)
-                        hashes.append(h)
-                        firstToken.append(Int32(k))
-                        slots[slot] = found + 1
-                    }
-                    ids[k] = found
                 }
             }
+            initialized = tokens.count
         }
-        self.ids = ids
         self.firstToken = firstToken
     }
 
