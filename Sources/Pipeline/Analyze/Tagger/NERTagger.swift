@@ -8,10 +8,28 @@ public struct NERTagger: Sendable {
     let features: TaggerFeatures
     let gazetteer: Gazetteer
 
+    /// The summed `TaggerFeatures.tags` rows of every (previous, beforePrevious) pair, at
+    /// `previous * BIOTag.count + beforePrevious`: the same for every word, so summed once.
+    let tagPairScores: [NERModel.Scores]
+
     public init(model: NERModel) {
         self.model = model
-        features = TaggerFeatures(bucketBits: model.bucketBits)
+        let features = TaggerFeatures(bucketBits: model.bucketBits)
+        self.features = features
         gazetteer = .shared
+        tagPairScores = model.withScoring { accumulator in
+            var pairs: [NERModel.Scores] = []
+            pairs.reserveCapacity(BIOTag.count * BIOTag.count)
+            for previous in 0..<BIOTag.count {
+                for beforePrevious in 0..<BIOTag.count {
+                    accumulator.scores = NERModel.Scores()
+                    features.tags(previous: BIOTag(rawValue: previous), beforePrevious: BIOTag(rawValue: beforePrevious),
+                                  into: &accumulator)
+                    pairs.append(accumulator.scores)
+                }
+            }
+            return pairs
+        }
     }
 
     /// The tagger with the weights built into the binary, if the build embedded a model.
@@ -111,8 +129,8 @@ public struct NERTagger: Sendable {
         tags.reserveCapacity(s.count)
         var previous = BIOTag.outside, beforePrevious = BIOTag.outside
         for i in 0..<s.count {
-            accumulator.scores = wordScores[firstWord + i]
-            features.history(i, in: s, previous: previous, beforePrevious: beforePrevious, into: &accumulator)
+            accumulator.scores = wordScores[firstWord + i] &+ tagPairScores[previous.rawValue * BIOTag.count + beforePrevious.rawValue]
+            features.historyOfWord(i, in: s, previous: previous, into: &accumulator)
             features.document(i, in: s, memory: memory, into: &accumulator)
             let scores = accumulator.scores
             var best = BIOTag.outside, bestScore = Int32.min

@@ -88,10 +88,22 @@ struct TaggerFeatures: Sendable {
 
     /// Features of word `i` that depend on the tags already chosen to its left.
     func history<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, previous: BIOTag, beforePrevious: BIOTag, into rows: inout Rows) {
-        let w = s.form(i)
+        tags(previous: previous, beforePrevious: beforePrevious, into: &rows)
+        historyOfWord(i, in: s, previous: previous, into: &rows)
+    }
+
+    /// The first part of `history`: the rows of the two previous tags alone, the same for
+    /// every word (so a tagger can sum them once per pair of tags).
+    func tags<Rows: FeatureRowSink>(previous: BIOTag, beforePrevious: BIOTag, into rows: inout Rows) {
         let p = UInt64(previous.rawValue), pp = UInt64(beforePrevious.rawValue)
         rows.append(row(120, p))
         rows.append(row(121, p << 8 | pp))
+    }
+
+    /// The rest of `history`: the previous tag with word `i` and its right neighbour.
+    func historyOfWord<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, previous: BIOTag, into rows: inout Rows) {
+        let w = s.form(i)
+        let p = UInt64(previous.rawValue)
         rows.append(row(122, pair(p, w.lower)))
         rows.append(row(123, pair(p, w.shortShape)))
         rows.append(row(124, pair(p, s.form(i + 1).shortShape)))
