@@ -51,7 +51,7 @@ public struct TextAnalyzer: DocumentStage {
         }
         let published = input.decoded.metadata.published.flatMap(CalendarDate.init(iso:))
         let values = valueRecognizer.recognize(tokens: tokens, sentences: sentenceTokens, blocked: blocked,
-                                               published: published, scalars: scalars)
+                                               published: published, scalars: scalars, vocabulary: vocabulary)
         return AnalyzedDocument(clean: input, sentences: sentences, entities: entities, values: values)
     }
 }
