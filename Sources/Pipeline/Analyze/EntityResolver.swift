@@ -93,21 +93,21 @@ struct EntityResolver: Sendable {
             add(candidate, to: clusters.count - 1)
         }
 
-        /// A cluster of `types` that `text` names exactly or shortens by one word.
-        func match(_ text: String, types: Set<EntityType>) -> Int? {
-            if let exact = byKey[text], types.contains(clusters[exact].type) { return exact }
+        /// A cluster of `types` (a mask of `Self.bit`s) that `text` names exactly or shortens by one word.
+        func match(_ text: String, types: UInt8) -> Int? {
+            if let exact = byKey[text], types & Self.bit(clusters[exact].type) != 0 { return exact }
             // "G-20 Summit" and "Group of 20 Summit" share initials and numbers.
             let signature = Self.signature(text)
             // The searches go by index: a closure over each `Cluster` would copy it.
             if signature.count >= 3, let same = clusters.indices.first(where: { k in
-                types.contains(clusters[k].type) && (clusters[k].type == .eventName || clusters[k].type == .organization)
+                types & Self.bit(clusters[k].type) != 0 && (clusters[k].type == .eventName || clusters[k].type == .organization)
                     && clusters[k].signatures.contains(signature)
             }) { return same }
             guard !text.utf8.contains(UInt8(ascii: " ")) else {
-                return clusters.indices.first { k in types.contains(clusters[k].type) && clusters[k].mentions.contains { $0.text == text } }
+                return clusters.indices.first { k in types & Self.bit(clusters[k].type) != 0 && clusters[k].mentions.contains { $0.text == text } }
             }
             // Prefer people ("Harlan" -> James Harlan), then organisations ("Huawei").
-            for type in [EntityType.person, .organization, .eventName] where types.contains(type) {
+            for type in [EntityType.person, .organization, .eventName] where types & Self.bit(type) != 0 {
                 if let i = clusters.indices.first(where: { k in
                     clusters[k].type == type && clusters[k].fixedName == nil && clusters[k].words.contains(text) && clusters[k].name != text
                 }) {
@@ -137,7 +137,7 @@ struct EntityResolver: Sendable {
             switch candidate.evidence {
             case .place(let place):
                 // A town's name that is a word of a person's name here is that person ("Gao").
-                if place.kind == .place, candidate.tokens.count == 1, let person = match(candidate.text, types: [.person]) {
+                if place.kind == .place, candidate.tokens.count == 1, let person = match(candidate.text, types: Self.bit(.person)) {
                     add(candidate, to: person); done.insert(index); continue
                 }
                 let key = "place:" + place.canonical
@@ -148,7 +148,7 @@ struct EntityResolver: Sendable {
                 if let abbreviated = candidate.abbreviates,
                    let owner = clusters.firstIndex(where: { $0.mentions.contains { $0.start == abbreviated } }) {
                     add(candidate, to: owner)
-                } else if let existing = match(candidate.text, types: [type]) {
+                } else if let existing = match(candidate.text, types: Self.bit(type)) {
                     add(candidate, to: existing)
                 } else if type == .eventName, !candidate.text.utf8.contains(UInt8(ascii: " ")),
                           let owner = clusters.lastIndex(where: { $0.type == .eventName && $0.name.hasSuffix(candidate.text) }) {
@@ -168,9 +168,9 @@ struct EntityResolver: Sendable {
         for index in rest {
             let candidate = candidates[index]
             guard case .guessed(let type) = candidate.evidence else { unresolved.append(candidate); continue }
-            if let existing = match(candidate.text, types: [.person, .organization, .eventName]) {
+            if let existing = match(candidate.text, types: Self.bit(.person) | Self.bit(.organization) | Self.bit(.eventName)) {
                 add(candidate, to: existing)
-            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: [.person, .organization]) }) {
+            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: Self.bit(.person) | Self.bit(.organization)) }) {
                 for (part, owner) in parts { add(part, to: owner) }
             } else {
                 newCluster(candidate, type: type, key: candidate.text)
@@ -178,9 +178,9 @@ struct EntityResolver: Sendable {
         }
         // 3. Leftover capitalised words: only surnames, short names and misspellings of known names.
         for candidate in unresolved {
-            if let existing = match(candidate.text, types: [.person, .organization, .eventName]) ?? fuzzy(candidate.text) {
+            if let existing = match(candidate.text, types: Self.bit(.person) | Self.bit(.organization) | Self.bit(.eventName)) ?? fuzzy(candidate.text) {
                 add(candidate, to: existing)
-            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: [.person, .organization]) }) {
+            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: Self.bit(.person) | Self.bit(.organization)) }) {
                 for (part, owner) in parts { add(part, to: owner) }
             } else if let type = candidate.proposed {
                 if let existing = byKey[candidate.text], clusters[existing].type == type { add(candidate, to: existing) }
@@ -199,6 +199,16 @@ struct EntityResolver: Sendable {
                                    role: cluster.type == .person ? cluster.role : nil, mentions: mentions))
         }
         return entities.sorted { ($0.mentions.first?.start ?? 0) < ($1.mentions.first?.start ?? 0) }
+    }
+
+    /// `type`'s bit in the masks `match` takes: a set literal per question would hash.
+    @inline(__always) private static func bit(_ type: EntityType) -> UInt8 {
+        switch type {
+        case .person: 1
+        case .organization: 2
+        case .location: 4
+        case .eventName: 8
+        }
     }
 
     /// Words of a multi-word guess that each name a known entity ("Harlan" of "Harlan Cabinet").
