@@ -131,19 +131,19 @@ struct EntityResolver: Sendable {
             let ca = candidates[a], cb = candidates[b]
             return ca.tokens.count != cb.tokens.count ? ca.tokens.count > cb.tokens.count : ca.start < cb.start
         }
-        var done = Set<Int>()
+        var done = [Bool](repeating: false, count: candidates.count)
         for index in typedOrder {
             let candidate = candidates[index]
             switch candidate.evidence {
             case .place(let place):
                 // A town's name that is a word of a person's name here is that person ("Gao").
                 if place.kind == .place, candidate.tokens.count == 1, let person = match(candidate.text, types: Self.bit(.person)) {
-                    add(candidate, to: person); done.insert(index); continue
+                    add(candidate, to: person); done[index] = true; continue
                 }
                 let key = "place:" + place.canonical
                 if let existing = byKey[key] { add(candidate, to: existing) }
                 else { newCluster(candidate, type: .location, key: key, fixedName: place.canonical) }
-                done.insert(index)
+                done[index] = true
             case .typed(let type):
                 if let abbreviated = candidate.abbreviates,
                    let owner = clusters.firstIndex(where: { $0.mentions.contains { $0.start == abbreviated } }) {
@@ -156,14 +156,14 @@ struct EntityResolver: Sendable {
                 } else {
                     newCluster(candidate, type: type, key: candidate.text)
                 }
-                done.insert(index)
+                done[index] = true
             default:
                 continue
             }
         }
 
         // 2. Guessed names: join a known entity when one matches, else stand on their own.
-        let rest = candidates.indices.filter { !done.contains($0) }
+        let rest = candidates.indices.filter { !done[$0] }
         var unresolved: [EntityCandidate] = []
         for index in rest {
             let candidate = candidates[index]
