@@ -42,10 +42,21 @@ struct EntityResolver: Sendable {
         mutating func append(_ candidate: EntityCandidate) {
             mentions.append(candidate)
             if type == .eventName || type == .organization { signatures.append(EntityResolver.signature(candidate.text)) }
-            let words = candidate.tokens.count, scalars = candidate.text.unicodeScalars.count
+            let words = candidate.tokens.count, scalars = Self.scalarCount(candidate.text)
             if let best = fullest, best.words != words ? best.words >= words : best.scalars >= scalars { return }
             fullest = (words, scalars, candidate.text)
             if fixedName == nil { compactName = Self.compact(candidate.text); compactCount = compactName.count }
+        }
+
+        /// `text.unicodeScalars.count`, from its UTF-8: every scalar has exactly one byte that
+        /// is not a continuation byte (`10xxxxxx`).
+        private static func scalarCount(_ text: String) -> Int {
+            var text = text
+            return text.withUTF8 { bytes in
+                var count = 0
+                for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
         }
 
         mutating func insertWord(_ word: String) {
