@@ -34,11 +34,11 @@ struct EntityRecognizer: Sendable {
         }
 
         while i < sentence.upperBound {
-            let token = tokens[i]
+            // `tokens[i]` is read in place throughout: a copy would retain both its strings.
             let initial = i == firstWord
-            guard token.kind == .word else {
+            guard tokens[i].kind == .word else {
                 // Parenthesised acronym: "(USTR)".
-                if token.isPunctuation("("), i + 2 < sentence.upperBound, tokens[i + 1].isAllCaps,
+                if tokens[i].isPunctuation("("), i + 2 < sentence.upperBound, tokens[i + 1].isAllCaps,
                    tokens[i + 2].isPunctuation(")") {
                     let previous = out.last.flatMap { $0.tokens.upperBound == i ? $0 : nil }
                     let abbreviated: Int? = previous.flatMap {
@@ -74,7 +74,7 @@ struct EntityRecognizer: Sendable {
             pendingRoleStart = nil
 
             // Capitalised mid-sentence "The" opens names like "The New York Times".
-            let startsWithThe = token.text == "The" && !initial
+            let startsWithThe = tokens[i].text == "The" && !initial
             let spanStart = startsWithThe ? i + 1 : i
             if spanStart < sentence.upperBound, isNameToken(tokens[spanStart]) || startsWithThe {
                 let span = nameSpan(from: spanStart, in: sentence, tokens: tokens)
@@ -89,11 +89,11 @@ struct EntityRecognizer: Sendable {
                 }
             }
 
-            guard isNameToken(token) || token.hasHyphen else { i += 1; continue }
+            guard isNameToken(tokens[i]) || tokens[i].hasHyphen else { i += 1; continue }
 
             // "spokesman Zhou Lan": a cue noun beats a same-named town.
             if let cue = previousWord(before: i, in: sentence, tokens: tokens), NameLexicon.personCues.contains(cue.lower),
-               isNameToken(token), gazetteer.placeTable[token.text].map({ $0.kind == .place }) ?? true {
+               isNameToken(tokens[i]), gazetteer.placeTable[tokens[i].text].map({ $0.kind == .place }) ?? true {
                 let run = nameRun(from: i, in: sentence, tokens: tokens, allowPronouns: false, limit: 3)
                 if run - i >= 2 {
                     add(i..<run, .typed(.person), role: cue.text); i = run; continue
@@ -117,13 +117,13 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             // Places inside hyphenated words: "US-Chinese".
-            if token.hasHyphen {
-                addPlaceParts(of: token, at: i, sentence: index, scalars: scalars, into: &out)
+            if tokens[i].hasHyphen {
+                addPlaceParts(of: tokens[i], at: i, sentence: index, scalars: scalars, into: &out)
                 i += 1; continue
             }
-            guard isNameToken(token) else { i += 1; continue }
+            guard isNameToken(tokens[i]) else { i += 1; continue }
 
-            if bits(token.text) & GazetteerBits.organization != 0 {
+            if bits(tokens[i].text) & GazetteerBits.organization != 0 {
                 add(i..<(i + 1), .typed(.organization)); i += 1; continue
             }
 
@@ -132,12 +132,12 @@ struct EntityRecognizer: Sendable {
             let next = run < sentence.upperBound ? tokens[run] : nil
 
             // "told AFP", "Bloomberg reported": a news outlet.
-            if previous?.lower == "told" && bits(token.text) & GazetteerBits.firstName == 0
+            if previous?.lower == "told" && bits(tokens[i].text) & GazetteerBits.firstName == 0
                 || (next.map { NameLexicon.reportingVerbs.contains($0.lower) } ?? false) {
                 add(i..<run, .guessed(.organization)); i = run; continue
             }
             // "Mark Hollis", "Paul Edward Brandt".
-            if bits(token.text) & GazetteerBits.firstName != 0, run - i >= 2 {
+            if bits(tokens[i].text) & GazetteerBits.firstName != 0, run - i >= 2 {
                 add(i..<run, .typed(.person)); i = run; continue
             }
             // "spokesman Zhou Lan", "his Chinese counterpart, Li Wei".
@@ -148,10 +148,10 @@ struct EntityRecognizer: Sendable {
             if let next, employerCue(after: run, in: sentence, tokens: tokens), next.kind == .word {
                 add(i..<run, .guessed(.organization)); i = run; continue
             }
-            if !LexiconClasses.of(token.lower).isDisjoint(with: [.pronoun, .functionWord]) {
+            if !LexiconClasses.of(tokens[i].lower).isDisjoint(with: [.pronoun, .functionWord]) {
                 i += 1; continue
             }
-            if run - i >= 2 && run - i <= 3 && !(initial && run - i == 2 && isCommonOpening(token)) {
+            if run - i >= 2 && run - i <= 3 && !(initial && run - i == 2 && isCommonOpening(tokens[i])) {
                 add(i..<run, .guessed(.person)); i = run; continue
             }
             add(i..<run, .unresolved)
@@ -299,24 +299,23 @@ struct EntityRecognizer: Sendable {
 
     /// A title starting at `i`; returns the index after it.
     private func matchTitle(at i: Int, in sentence: Range<Int>, tokens: [Token]) -> Int? {
-        let first = tokens[i]
-        guard first.kind == .word, first.isCapitalized else { return nil }
-        if LexiconClasses.of(first.lower).contains(.honorific) {
+        // Tokens are read in place here: a copy would retain both their strings.
+        guard tokens[i].kind == .word, tokens[i].isCapitalized else { return nil }
+        if LexiconClasses.of(tokens[i].lower).contains(.honorific) {
             return i + 1 < sentence.upperBound && tokens[i + 1].kind == .word && tokens[i + 1].isCapitalized ? i + 1 : nil
         }
         var j = i
         var lastHead: Int? = nil
         while j < sentence.upperBound {
-            let t = tokens[j]
-            guard t.kind == .word, t.isCapitalized else { break }
+            guard tokens[j].kind == .word, tokens[j].isCapitalized else { break }
             let isHead: Bool, isModifier: Bool
-            if t.hasHyphen {
-                let parts = t.lower.split(separator: "-").map(String.init)
+            if tokens[j].hasHyphen {
+                let parts = tokens[j].lower.split(separator: "-").map(String.init)
                 isHead = parts.last.map { NameLexicon.titleHeads.contains($0) } ?? false
                 isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }
             } else {
                 // One part, the common case: no split needed.
-                let classes = LexiconClasses.of(t.lower)
+                let classes = LexiconClasses.of(tokens[j].lower)
                 isHead = classes.contains(.titleHead)
                 isModifier = isHead || classes.contains(.titleModifier)
             }
@@ -344,15 +343,14 @@ struct EntityRecognizer: Sendable {
         while run < limit, tokens[i + run].kind == .word, tokens[i + run].isCapitalized { run += 1 }
         guard run >= 1 else { return nil }
         for length in stride(from: run, through: 1, by: -1) {
-            // Every token of the run is a capitalised word; one word needs no joining.
-            var words: [String] = []
+            // Every token of the run is a capitalised word; one word needs no joining (nor a list).
             var allCaps = true
             let key: String
             if length == 1 {
                 key = tokens[i].text
                 allCaps = tokens[i].isAllCaps
-                words = [key]
             } else {
+                var words: [String] = []
                 words.reserveCapacity(length)
                 for k in i..<(i + length) {
                     if !tokens[k].isAllCaps { allCaps = false }
@@ -366,7 +364,10 @@ struct EntityRecognizer: Sendable {
                 return (i + length, place)
             }
             if allCaps && key.count > 3 {
-                let titled = words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+                let titled = (i..<(i + length)).map { k in
+                    let word = tokens[k].text
+                    return word.prefix(1) + word.dropFirst().lowercased()
+                }.joined(separator: " ")
                 if let place = gazetteer.placeTable[titled] { return (i + length, place) }
             }
         }

@@ -42,10 +42,21 @@ struct EntityResolver: Sendable {
         mutating func append(_ candidate: EntityCandidate) {
             mentions.append(candidate)
             if type == .eventName || type == .organization { signatures.append(EntityResolver.signature(candidate.text)) }
-            let words = candidate.tokens.count, scalars = candidate.text.unicodeScalars.count
+            let words = candidate.tokens.count, scalars = Self.scalarCount(candidate.text)
             if let best = fullest, best.words != words ? best.words >= words : best.scalars >= scalars { return }
             fullest = (words, scalars, candidate.text)
             if fixedName == nil { compactName = Self.compact(candidate.text); compactCount = compactName.count }
+        }
+
+        /// `text.unicodeScalars.count`, from its UTF-8: every scalar has exactly one byte that
+        /// is not a continuation byte (`10xxxxxx`).
+        private static func scalarCount(_ text: String) -> Int {
+            var text = text
+            return text.withUTF8 { bytes in
+                var count = 0
+                for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
         }
 
         mutating func insertWord(_ word: String) {
@@ -93,21 +104,21 @@ struct EntityResolver: Sendable {
             add(candidate, to: clusters.count - 1)
         }
 
-        /// A cluster of `types` that `text` names exactly or shortens by one word.
-        func match(_ text: String, types: Set<EntityType>) -> Int? {
-            if let exact = byKey[text], types.contains(clusters[exact].type) { return exact }
+        /// A cluster of `types` (a mask of `Self.bit`s) that `text` names exactly or shortens by one word.
+        func match(_ text: String, types: UInt8) -> Int? {
+            if let exact = byKey[text], types & Self.bit(clusters[exact].type) != 0 { return exact }
             // "G-20 Summit" and "Group of 20 Summit" share initials and numbers.
             let signature = Self.signature(text)
             // The searches go by index: a closure over each `Cluster` would copy it.
             if signature.count >= 3, let same = clusters.indices.first(where: { k in
-                types.contains(clusters[k].type) && (clusters[k].type == .eventName || clusters[k].type == .organization)
+                types & Self.bit(clusters[k].type) != 0 && (clusters[k].type == .eventName || clusters[k].type == .organization)
                     && clusters[k].signatures.contains(signature)
             }) { return same }
             guard !text.utf8.contains(UInt8(ascii: " ")) else {
-                return clusters.indices.first { k in types.contains(clusters[k].type) && clusters[k].mentions.contains { $0.text == text } }
+                return clusters.indices.first { k in types & Self.bit(clusters[k].type) != 0 && clusters[k].mentions.contains { $0.text == text } }
             }
             // Prefer people ("Harlan" -> James Harlan), then organisations ("Huawei").
-            for type in [EntityType.person, .organization, .eventName] where types.contains(type) {
+            for type in [EntityType.person, .organization, .eventName] where types & Self.bit(type) != 0 {
                 if let i = clusters.indices.first(where: { k in
                     clusters[k].type == type && clusters[k].fixedName == nil && clusters[k].words.contains(text) && clusters[k].name != text
                 }) {
@@ -131,24 +142,24 @@ struct EntityResolver: Sendable {
             let ca = candidates[a], cb = candidates[b]
             return ca.tokens.count != cb.tokens.count ? ca.tokens.count > cb.tokens.count : ca.start < cb.start
         }
-        var done = Set<Int>()
+        var done = [Bool](repeating: false, count: candidates.count)
         for index in typedOrder {
             let candidate = candidates[index]
             switch candidate.evidence {
             case .place(let place):
                 // A town's name that is a word of a person's name here is that person ("Gao").
-                if place.kind == .place, candidate.tokens.count == 1, let person = match(candidate.text, types: [.person]) {
-                    add(candidate, to: person); done.insert(index); continue
+                if place.kind == .place, candidate.tokens.count == 1, let person = match(candidate.text, types: Self.bit(.person)) {
+                    add(candidate, to: person); done[index] = true; continue
                 }
                 let key = "place:" + place.canonical
                 if let existing = byKey[key] { add(candidate, to: existing) }
                 else { newCluster(candidate, type: .location, key: key, fixedName: place.canonical) }
-                done.insert(index)
+                done[index] = true
             case .typed(let type):
                 if let abbreviated = candidate.abbreviates,
                    let owner = clusters.firstIndex(where: { $0.mentions.contains { $0.start == abbreviated } }) {
                     add(candidate, to: owner)
-                } else if let existing = match(candidate.text, types: [type]) {
+                } else if let existing = match(candidate.text, types: Self.bit(type)) {
                     add(candidate, to: existing)
                 } else if type == .eventName, !candidate.text.utf8.contains(UInt8(ascii: " ")),
                           let owner = clusters.lastIndex(where: { $0.type == .eventName && $0.name.hasSuffix(candidate.text) }) {
@@ -156,21 +167,21 @@ struct EntityResolver: Sendable {
                 } else {
                     newCluster(candidate, type: type, key: candidate.text)
                 }
-                done.insert(index)
+                done[index] = true
             default:
                 continue
             }
         }
 
         // 2. Guessed names: join a known entity when one matches, else stand on their own.
-        let rest = candidates.indices.filter { !done.contains($0) }
+        let rest = candidates.indices.filter { !done[$0] }
         var unresolved: [EntityCandidate] = []
         for index in rest {
             let candidate = candidates[index]
             guard case .guessed(let type) = candidate.evidence else { unresolved.append(candidate); continue }
-            if let existing = match(candidate.text, types: [.person, .organization, .eventName]) {
+            if let existing = match(candidate.text, types: Self.bit(.person) | Self.bit(.organization) | Self.bit(.eventName)) {
                 add(candidate, to: existing)
-            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: [.person, .organization]) }) {
+            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: Self.bit(.person) | Self.bit(.organization)) }) {
                 for (part, owner) in parts { add(part, to: owner) }
             } else {
                 newCluster(candidate, type: type, key: candidate.text)
@@ -178,9 +189,9 @@ struct EntityResolver: Sendable {
         }
         // 3. Leftover capitalised words: only surnames, short names and misspellings of known names.
         for candidate in unresolved {
-            if let existing = match(candidate.text, types: [.person, .organization, .eventName]) ?? fuzzy(candidate.text) {
+            if let existing = match(candidate.text, types: Self.bit(.person) | Self.bit(.organization) | Self.bit(.eventName)) ?? fuzzy(candidate.text) {
                 add(candidate, to: existing)
-            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: [.person, .organization]) }) {
+            } else if let parts = splitIntoKnownWords(candidate, tokens: tokens, match: { match($0, types: Self.bit(.person) | Self.bit(.organization)) }) {
                 for (part, owner) in parts { add(part, to: owner) }
             } else if let type = candidate.proposed {
                 if let existing = byKey[candidate.text], clusters[existing].type == type { add(candidate, to: existing) }
@@ -199,6 +210,16 @@ struct EntityResolver: Sendable {
                                    role: cluster.type == .person ? cluster.role : nil, mentions: mentions))
         }
         return entities.sorted { ($0.mentions.first?.start ?? 0) < ($1.mentions.first?.start ?? 0) }
+    }
+
+    /// `type`'s bit in the masks `match` takes: a set literal per question would hash.
+    @inline(__always) private static func bit(_ type: EntityType) -> UInt8 {
+        switch type {
+        case .person: 1
+        case .organization: 2
+        case .location: 4
+        case .eventName: 8
+        }
     }
 
     /// Words of a multi-word guess that each name a known entity ("Harlan" of "Harlan Cabinet").

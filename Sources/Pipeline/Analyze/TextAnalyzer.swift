@@ -28,12 +28,14 @@ public struct TextAnalyzer: DocumentStage {
     public func process(_ input: CleanDocument) throws(PipelineError) -> AnalyzedDocument {
         let scalars = Tokenizer.scalars(of: input.text)
         let tokens = tokenizer.tokenize(scalars)
+        let vocabulary = DocumentVocabulary(tokens: tokens, scalars: scalars)
         let sentenceTokens = splitter.split(tokens)
         let sentences = sentenceTokens.map { SentenceSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
 
         var candidates = recognizer.recognize(tokens: tokens, sentences: sentenceTokens, scalars: scalars)
         if let proposals {
-            candidates = proposals.merge(candidates, tokens: tokens, sentences: sentenceTokens, scalars: scalars)
+            candidates = proposals.merge(candidates, tokens: tokens, sentences: sentenceTokens, scalars: scalars,
+                                         vocabulary: vocabulary)
         }
         let entities = resolver.resolve(candidates, tokens: tokens, sentences: sentenceTokens)
 
@@ -49,7 +51,7 @@ public struct TextAnalyzer: DocumentStage {
         }
         let published = input.decoded.metadata.published.flatMap(CalendarDate.init(iso:))
         let values = valueRecognizer.recognize(tokens: tokens, sentences: sentenceTokens, blocked: blocked,
-                                               published: published, scalars: scalars)
+                                               published: published, scalars: scalars, vocabulary: vocabulary)
         return AnalyzedDocument(clean: input, sentences: sentences, entities: entities, values: values)
     }
 }

@@ -12,6 +12,10 @@ struct Tokenizer: Sendable {
         "inc", "corp", "co", "ltd", "no", "vs", "etc", "mt", "ft",
     ]
 
+    /// The most scalars in any of `abbreviations`. Lower-casing never shortens a word by
+    /// scalars (it maps each scalar to one or more), so a longer word cannot be one.
+    static let longestAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
+
     static let currencySigns: Set<Unicode.Scalar> = ["$", "€", "£", "¥", "₹", "₩", "₽"]
     static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}"]
 
@@ -62,10 +66,12 @@ struct Tokenizer: Sendable {
                 }
                 // Keep the point of an abbreviation or an initial ("U.S.", "Mr.", "J.").
                 if j < n, scalars[j] == "." {
-                    let word = Self.string(scalars, i, j).lowercased()
                     let dotted = scalars[i..<j].contains(".")
                     let initial = j - i == 1 && scalars[i].isUppercaseScalar
-                    if dotted || initial || Self.abbreviations.contains(word) {
+                    // The word is spelled out only when it could be an abbreviation (none is
+                    // longer than `longestAbbreviation` scalars).
+                    if dotted || initial
+                        || (j - i <= Self.longestAbbreviation && Self.abbreviations.contains(Self.string(scalars, i, j).lowercased())) {
                         j += 1
                     }
                 }

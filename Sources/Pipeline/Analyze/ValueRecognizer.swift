@@ -73,13 +73,21 @@ struct ValueRecognizer: Sendable {
     }
 
     func recognize(tokens: [Token], sentences: [Range<Int>], blocked: [Bool], published: CalendarDate?,
-                   scalars: [Unicode.Scalar]) -> [ValueMention] {
+                   scalars: [Unicode.Scalar], vocabulary: DocumentVocabulary) -> [ValueMention] {
         var values: [ValueMention] = []
         var lastYear: Int? = nil
+        // Whether each distinct word is one of `openingWords`, looked up once per document:
+        // 0 not yet asked, 1 yes, 2 no.
+        var opening = [UInt8](repeating: 0, count: vocabulary.count)
         for sentence in sentences {
             var i = sentence.lowerBound
             while i < sentence.upperBound {
                 if blocked[i] { i += 1; continue }
+                if tokens[i].kind == .word && !tokens[i].hasHyphen {
+                    let id = Int(vocabulary.ids[i])
+                    if opening[id] == 0 { opening[id] = Self.openingWordTable[tokens[i].lower] != nil ? 1 : 2 }
+                    if opening[id] == 2 { i += 1; continue }
+                }
                 guard let found = match(at: i, in: sentence, tokens: tokens, lastYear: lastYear) else { i += 1; continue }
                 if found.end <= found.first { i += 1; continue }
                 if let blockedInside = (found.first..<found.end).first(where: { blocked[$0] }), blockedInside >= found.first {
@@ -126,8 +134,8 @@ struct ValueRecognizer: Sendable {
         case .number, .currency: break
         case .word:
             guard !tokens[i].hasHyphen else { break }
+            // `recognize` has already skipped words outside `openingWordTable`.
             let lower = tokens[i].lower
-            guard Self.openingWordTable[lower] != nil else { return nil }
             // The articles are frequent and open only durations ("a year", "an hour") and "the
             // next year or so".
             switch lower {

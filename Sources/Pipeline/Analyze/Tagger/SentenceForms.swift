@@ -12,48 +12,37 @@ struct SentenceForms: Sendable {
     static let after1 = WordForm.boundary(3), after2 = WordForm.boundary(4)
 
     init(words: [String], gazetteer: Gazetteer) {
-        count = words.count
+        let wordBits = gazetteer.wordBitsTable
+        self.init(facts: words.map { WordFacts($0, wordBits: wordBits) }, word: { words[$0] },
+                  wordBits: wordBits, longestName: gazetteer.longestName)
+    }
+
+    /// The forms of a sentence whose words' `facts` are known; `word(i)` is word `i`'s text,
+    /// read only where a longer gazetteer name may start.
+    /// `wordBits` and `longestName` are the gazetteer's, passed alone so it is never copied.
+    init<Facts: Collection<WordFacts>>(facts: Facts, word: (Int) -> String, wordBits: WordTable<UInt32>, longestName: Int) {
+        count = facts.count
         var padded: [WordForm] = []
-        padded.reserveCapacity(words.count + 4)
+        padded.reserveCapacity(count + 4)
         padded.append(Self.before2)
         padded.append(Self.before1)
         var lettered = 0, caps = 0
         var startsLongerName: [Bool] = []
-        startsLongerName.reserveCapacity(words.count)
-        for word in words {
-            var form = WordForm(word)
-            if !form.flags.contains(.punctuation) && !form.flags.contains(.numeric) {
-                lettered += 1
-                if form.flags.contains(.allCaps) || (form.flags.contains(.capitalized) && word.unicodeScalars.count == 1) { caps += 1 }
-            }
-            let own = gazetteer.wordBitsTable[word] ?? 0
-            startsLongerName.append(own & Gazetteer.startsLongerName != 0)
-            if form.flags.contains(.capitalized) {
-                form.gazetteer = Self.singleWordBits(word, own: own, allCaps: form.flags.contains(.allCaps), gazetteer: gazetteer)
-            } else if own & (GazetteerBits.organizationHead | GazetteerBits.organizationSuffix) != 0 {
-                form.gazetteer = GazetteerBits.organizationSuffix
-            }
-            padded.append(form)
+        startsLongerName.reserveCapacity(count)
+        for fact in facts {
+            if fact.lettered { lettered += 1 }
+            if fact.headlineCase { caps += 1 }
+            startsLongerName.append(fact.startsLongerName)
+            padded.append(fact.form)
         }
         padded.append(Self.after1)
         padded.append(Self.after2)
         headline = lettered >= 2 && caps == lettered
         self.padded = padded
-        markLongerNames(words, startsLongerName: startsLongerName, gazetteer: gazetteer)
+        markLongerNames(word, startsLongerName: startsLongerName, wordBits: wordBits, longestName: longestName)
     }
 
     @inline(__always) func form(_ i: Int) -> WordForm { padded[i + 2] }
-
-    /// The single-word table bits of a capitalised word whose own `wordBits` are `own`. An
-    /// all-caps word longer than three letters is looked up in title case ("CHINA" as
-    /// "China"), except among organisations, which are matched as written.
-    private static func singleWordBits(_ word: String, own: UInt32, allCaps: Bool, gazetteer: Gazetteer) -> UInt32 {
-        let features = ~Gazetteer.startsLongerName
-        guard allCaps && word.unicodeScalars.count > 3 else { return own & features }
-        let key = titleCased(word)
-        let keyed = key == word ? own : (gazetteer.wordBitsTable[key] ?? 0)
-        return (keyed & features & ~GazetteerBits.organization) | (own & GazetteerBits.organization)
-    }
 
     static func titleCased(_ word: String) -> String {
         guard let first = word.unicodeScalars.first else { return word }
@@ -66,8 +55,9 @@ struct SentenceForms: Sendable {
     }
 
     /// Marks words inside multi-word gazetteer places and organisations, longest match first.
-    private mutating func markLongerNames(_ words: [String], startsLongerName: [Bool], gazetteer: Gazetteer) {
-        let longest = min(gazetteer.longestName, 4)
+    private mutating func markLongerNames(_ word: (Int) -> String, startsLongerName: [Bool], wordBits: WordTable<UInt32>,
+                                          longestName: Int) {
+        let longest = min(longestName, 4)
         guard longest >= 2 else { return }
         var i = 0
         while i < count {
@@ -75,18 +65,18 @@ struct SentenceForms: Sendable {
             guard padded[i + 2].flags.contains(.capitalized), startsLongerName[i] else { i += 1; continue }
             var matched = 0
             var isPlace = false
-            var key = words[i]
+            var key = word(i)
             var length = 1
             var candidates: [(Int, Bool)] = []
             while length < longest && i + length < count {
-                let next = words[i + length]
+                let next = word(i + length)
                 let form = padded[i + length + 2]
                 guard form.flags.contains(.capitalized) || next == "of" || next == "and" || next == "the" else { break }
                 key += " " + next
                 length += 1
                 if !form.flags.contains(.capitalized) { continue }
                 // Every places key has a place-kind bit; organisations have theirs.
-                let bits = gazetteer.wordBitsTable[key] ?? 0
+                let bits = wordBits[key] ?? 0
                 if bits & (GazetteerBits.country | GazetteerBits.demonym | GazetteerBits.capital | GazetteerBits.place) != 0 {
                     candidates.append((length, true))
                 } else if bits & GazetteerBits.organization != 0 { candidates.append((length, false)) }

@@ -27,10 +27,12 @@ struct TaggerFeatures: Sendable {
 
     /// Features of word `i` that do not depend on tags: appended to `rows`.
     func word<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, into rows: inout Rows) {
-        let w = s.form(i), l1 = s.form(i - 1), l2 = s.form(i - 2), r1 = s.form(i + 1), r2 = s.form(i + 2)
-        let capitalised = w.flags.contains(.capitalized)
-        let position: UInt64 = i == 0 ? 1 : (i == s.count - 1 ? 2 : (i < 3 ? 3 : 4))
-        let context = UInt64(w.flags.rawValue & 0b1_1000_0011) | position << 12 | (s.headline ? 1 << 16 : 0)
+        own(s.form(i), into: &rows)
+        context(i, in: s, into: &rows)
+    }
+
+    /// The features of a word's own form, the same wherever it stands: the first part of `word`.
+    func own<Rows: FeatureRowSink>(_ w: WordForm, into rows: inout Rows) {
         rows.append(row(1, 0))
         rows.append(row(2, w.lower))
         rows.append(row(3, w.shape))
@@ -43,6 +45,14 @@ struct TaggerFeatures: Sendable {
         if w.suffixes.1 != 0 { rows.append(row(10, w.suffixes.1)) }
         if w.suffixes.2 != 0 { rows.append(row(11, w.suffixes.2)) }
         if w.suffixes.3 != 0 { rows.append(row(12, w.suffixes.3)) }
+    }
+
+    /// The rest of `word`: features of word `i` from its sentence and neighbours.
+    func context<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, into rows: inout Rows) {
+        let w = s.form(i), l1 = s.form(i - 1), l2 = s.form(i - 2), r1 = s.form(i + 1), r2 = s.form(i + 2)
+        let capitalised = w.flags.contains(.capitalized)
+        let position: UInt64 = i == 0 ? 1 : (i == s.count - 1 ? 2 : (i < 3 ? 3 : 4))
+        let context = UInt64(w.flags.rawValue & 0b1_1000_0011) | position << 12 | (s.headline ? 1 << 16 : 0)
         rows.append(row(13, context))
         rows.append(row(14, pair(context, w.shortShape)))
         if capitalised { rows.append(row(15, pair(position, w.lower))) }
@@ -78,10 +88,22 @@ struct TaggerFeatures: Sendable {
 
     /// Features of word `i` that depend on the tags already chosen to its left.
     func history<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, previous: BIOTag, beforePrevious: BIOTag, into rows: inout Rows) {
-        let w = s.form(i)
+        tags(previous: previous, beforePrevious: beforePrevious, into: &rows)
+        historyOfWord(i, in: s, previous: previous, into: &rows)
+    }
+
+    /// The first part of `history`: the rows of the two previous tags alone, the same for
+    /// every word (so a tagger can sum them once per pair of tags).
+    func tags<Rows: FeatureRowSink>(previous: BIOTag, beforePrevious: BIOTag, into rows: inout Rows) {
         let p = UInt64(previous.rawValue), pp = UInt64(beforePrevious.rawValue)
         rows.append(row(120, p))
         rows.append(row(121, p << 8 | pp))
+    }
+
+    /// The rest of `history`: the previous tag with word `i` and its right neighbour.
+    func historyOfWord<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, previous: BIOTag, into rows: inout Rows) {
+        let w = s.form(i)
+        let p = UInt64(previous.rawValue)
         rows.append(row(122, pair(p, w.lower)))
         rows.append(row(123, pair(p, w.shortShape)))
         rows.append(row(124, pair(p, s.form(i + 1).shortShape)))

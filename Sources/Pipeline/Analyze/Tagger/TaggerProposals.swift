@@ -12,9 +12,8 @@ struct TaggerProposals: Sendable {
     let tagger: NERTagger
 
     func merge(_ candidates: [EntityCandidate], tokens: [Token], sentences: [Range<Int>],
-               scalars: [Unicode.Scalar]) -> [EntityCandidate] {
-        let words = sentences.map { range in range.map { tokens[$0].text } }
-        let tags = tagger.tag(document: words)
+               scalars: [Unicode.Scalar], vocabulary: DocumentVocabulary) -> [EntityCandidate] {
+        let tags = tagger.tag(tokens: tokens, sentences: sentences, vocabulary: vocabulary, scalars: scalars)
 
         var claimed = [Bool](repeating: false, count: tokens.count)
         for candidate in candidates {

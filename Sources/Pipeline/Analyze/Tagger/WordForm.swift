@@ -44,14 +44,18 @@ struct WordForm: Sendable {
         self.prefixes = prefixes; self.suffixes = suffixes; self.flags = flags; self.gazetteer = gazetteer
     }
 
-    init(_ word: String) {
+    init(_ word: String) { self.init(scalars: word.unicodeScalars) }
+
+    /// The form of the word made of `scalars` (the analyzer passes a slice of the text's
+    /// scalars, which reads faster than the string's view).
+    init<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars) {
         var lower = Self.fnvOffset, shape = Self.fnvOffset, shortShape = Self.fnvOffset
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var last: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)   // the last four lowered scalars, newest first
         var count = 0, letters = 0, uppers = 0, digits = 0, others = 0
         var flags: Flags = []
         var previousClass: UInt32 = 0, run = 0
-        for scalar in word.unicodeScalars {
+        for scalar in scalars {
             var v = scalar.value
             let cls: UInt32
             if v >= 65 && v <= 90 { cls = 88; v += 32; letters += 1; uppers += 1 }            // X
@@ -86,7 +90,7 @@ struct WordForm: Sendable {
         let s3 = count >= 3 ? Self.step(Self.step(Self.step(Self.fnvOffset, last.2), last.1), last.0) : 0
         let s4 = count >= 4 ? Self.step(Self.step(Self.step(Self.step(Self.fnvOffset, last.3), last.2), last.1), last.0) : 0
         if count == 0 { s1 = 0 }
-        if let first = word.unicodeScalars.first, first.isUppercaseScalar { flags.insert(.capitalized) }
+        if let first = scalars.first, first.isUppercaseScalar { flags.insert(.capitalized) }
         if letters >= 2 && uppers == letters { flags.insert(.allCaps) }
         if digits > 0 { flags.insert(.hasDigit) }
         if digits > 0 && letters == 0 { flags.insert(.numeric) }
