@@ -36,19 +36,25 @@ enum FormatSniffer {
         var lines = 0
         let link: [UInt8] = Array("](".utf8)
         var lineStart = 0
-        // The first 60 lines of the head (the last may be cut short), without an array per line.
+        // The first 60 lines of the head (the last may be cut short), without an array per
+        // line. A line ends at "\n", "\r\n" or a lone "\r", so CRLF files sniff as LF ones.
         while lineStart <= head.count {
             var lineEnd = lineStart
-            while lineEnd < head.count && head[lineEnd] != 0x0A { lineEnd += 1 }
+            while lineEnd < head.count && head[lineEnd] != 0x0A && head[lineEnd] != 0x0D { lineEnd += 1 }
             let line = head[lineStart..<lineEnd]
             lineStart = lineEnd + 1
+            if lineEnd + 1 < head.count, head[lineEnd] == 0x0D, head[lineEnd + 1] == 0x0A { lineStart += 1 }
             lines += 1
             if lines > 60 { break }
             if line.starts(with: "# ".utf8) || line.starts(with: "## ".utf8) || line.starts(with: "### ".utf8) { markdownSigns += 2 }
             if contains(line, link) { markdownSigns += 1 }
             if line.starts(with: "**".utf8) || line.starts(with: "> ".utf8) { markdownSigns += 1 }
         }
-        if starts("---\n"), contains(head.dropFirst(4), Array("\n---".utf8)) { markdownSigns += 2 }
+        // YAML front matter: an opening "---" line and a later line that starts with "---".
+        let opening = starts("---\r\n") ? 5 : starts("---\n") || starts("---\r") ? 4 : 0
+        if opening > 0, contains(head.dropFirst(opening), Array("\n---".utf8)) || contains(head.dropFirst(opening), Array("\r---".utf8)) {
+            markdownSigns += 2
+        }
         return markdownSigns >= 2 ? .markdown : .text
     }
 
