@@ -50,9 +50,13 @@ struct LineFeatures: Sendable {
 
     func contains(phrase: [String]) -> Bool {
         guard phrase.count <= words.count, let head = phrase.first else { return false }
+        // Most words differ from the head in length, which a String knows without a
+        // comparison call: the length test spares one per word on every prose line.
+        let headLength = head.utf8.count
         var index = 0
         while index + phrase.count <= words.count {
-            if words[index] == head, words[index..<(index + phrase.count)].elementsEqual(phrase) { return true }
+            if words[index].utf8.count == headLength, words[index] == head,
+               words[index..<(index + phrase.count)].elementsEqual(phrase) { return true }
             index += 1
         }
         return false
