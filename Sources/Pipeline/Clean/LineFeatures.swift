@@ -114,14 +114,46 @@ struct LineFeatures: Sendable {
             wordUpper = 0
         }
 
+        // The line's letter counts stay in locals in the loop (stored once at the end):
+        // `self` is written through memory, and this loop runs for every scalar.
+        var lineLetters = 0
+        var lineUpper = 0
+        defer {
+            letters += lineLetters
+            upperLetters += lineUpper
+        }
         for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII, nearly every scalar: the same decisions as the general path below,
+                // on the value alone.
+                let lower = value | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    lineLetters += 1
+                    wordLetters += 1
+                    if value <= 0x5A {
+                        lineUpper += 1
+                        wordUpper += 1
+                    }
+                    append(UInt8(lower))
+                } else if value >= 0x30 && value <= 0x39 {
+                    append(UInt8(value))
+                } else if length > 0, value == 0x27 || value == 0x2D {
+                    append(UInt8(value))
+                } else {
+                    let touchesWord = length > 0
+                    finish(&self)
+                    if value == 0x3A, touchesWord, labelWords == nil { labelWords = words.count }
+                }
+                continue
+            }
             let alphabetic = ScalarClass.isAlphabetic(scalar)
             if alphabetic || ScalarClass.isDigit(scalar) {
                 if alphabetic {
-                    letters += 1
+                    lineLetters += 1
                     wordLetters += 1
                     if ScalarClass.isUppercase(scalar) {
-                        upperLetters += 1
+                        lineUpper += 1
                         wordUpper += 1
                     }
                 }
