@@ -95,13 +95,14 @@ public enum JSONValue: Sendable, Hashable {
     /// the String (a document's JSON holds hundreds of offsets).
     static func writeInt(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        var rest = value.magnitude
-        let start = out.count
+        let magnitude = value.magnitude
+        // Most significant digit first, so each is appended once, in place.
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        out[start...].reverse()
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// A whole number as "12.0" (still a float to a reader), anything else finite as
