@@ -5,7 +5,8 @@
 /// Features are computed once per line from the scalars; the classifier only reads them.
 struct LineFeatures: Sendable {
     /// Lower-cased words, curly apostrophes folded to "'".
-    var words: [String] = []
+    /// Set only by the scan, so `wordBits` stays in step.
+    private(set) var words: [String] = []
     /// Whether each word was written entirely in capitals (at least two letters).
     var capitalWords = 0
     var stopwords = 0
@@ -30,6 +31,9 @@ struct LineFeatures: Sendable {
     var hasCopyrightSign = false
     var letters = 0
     var upperLetters = 0
+    /// One bit per word of the line, chosen by `wordBit`: a phrase whose words' bits are
+    /// not all set cannot be in the line, which `contains(phrase:)` asks before comparing.
+    private var wordBits: UInt64 = 0
 
     var wordCount: Int { words.count }
 
@@ -48,8 +52,20 @@ struct LineFeatures: Sendable {
         return ScalarClass.isDigit(first) && BoilerplateLexicon.durationUnits.contains(words[1])
     }
 
+    /// The bit of a word of `length` UTF-8 bytes that opens with `first`. Phrase words are
+    /// ASCII, and an ASCII word is equal only to the same bytes (no other character is
+    /// canonically equivalent to a lower-case letter), so equal words share the bit.
+    @inline(__always)
+    private static func wordBit(first: UInt8, length: Int) -> UInt64 {
+        1 << ((UInt64(first) &* 7 &+ UInt64(truncatingIfNeeded: length)) & 63)
+    }
+
     func contains(phrase: [String]) -> Bool {
         guard phrase.count <= words.count, let head = phrase.first else { return false }
+        for word in phrase {
+            guard let first = word.utf8.first,
+                  wordBits & Self.wordBit(first: first, length: word.utf8.count) != 0 else { return false }
+        }
         // Most words differ from the head in length, which a String knows without a
         // comparison call: the length test spares one per word on every prose line.
         let headLength = head.utf8.count
@@ -103,6 +119,7 @@ struct LineFeatures: Sendable {
             if start < end {
                 let slice = UnsafeBufferPointer(rebasing: word[start..<end])
                 features.words.append(String(decoding: slice, as: UTF8.self))
+                features.wordBits |= Self.wordBit(first: slice[0], length: slice.count)
                 if let role = BoilerplateLexicon.functionWordRole(slice) {
                     features.stopwords += 1
                     if role == .readerAddress { features.readerAddressWords += 1 }
