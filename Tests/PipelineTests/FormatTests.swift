@@ -146,4 +146,53 @@ import Testing
             try ArticleDecoder().process(ArticleInput(source: ArticleSource(path: "x.gz"), bytes: [0x1F, 0x8B, 0x08, 0x00, 0xFF]))
         }
     }
+
+    /// `bytes` with every "\n" written as `lineEnd`: the same file from another writer.
+    static func converting(_ bytes: [UInt8], to lineEnd: [UInt8]) -> [UInt8] {
+        bytes.flatMap { $0 == 0x0A ? lineEnd : [$0] }
+    }
+
+    /// `text` with "\r\n" and lone "\r" written as "\n", compared scalar by scalar.
+    static func lfOnly(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n", previous == "\r" { continue }
+            scalars.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return String(scalars)
+    }
+
+    /// A file written with CRLF (Windows) or CR (old Mac) line ends reads as its LF twin:
+    /// the same format, title, byline, published time, site, URL and language, the same
+    /// number of removed spans, and the same clean text once its line ends are written as
+    /// "\n". Covers the header-bearing fixtures and every seed article.
+    @Test(arguments: [[UInt8(0x0D), 0x0A], [0x0D]])
+    func crlfAndCRFilesReadAsTheirLFTwins(_ lineEnd: [UInt8]) throws {
+        var files = [("plain.txt", try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("plain.txt")))),
+                     ("article.md", try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("article.md"))))]
+        for seed in BoilerplateCleanerTests.seeds {
+            files.append((seed, try [UInt8](Data(contentsOf: TestCorpus.folder.appendingPathComponent(seed)))))
+        }
+        #expect(files.count > 2)
+        for (name, lf) in files {
+            #expect(!lf.contains(0x0D), "\(name) should have LF line ends only")
+            let other = Self.converting(lf, to: lineEnd)
+            let decodedLF = try ArticleDecoder().process(ArticleInput(source: ArticleSource(path: name), bytes: lf))
+            let decodedOther = try ArticleDecoder().process(ArticleInput(source: ArticleSource(path: name), bytes: other))
+            #expect(decodedOther.format == decodedLF.format, "\(name)")
+            #expect(decodedOther.metadata == decodedLF.metadata, "\(name)")
+            let cleanLF = try BoilerplateCleaner().process(decodedLF)
+            let cleanOther = try BoilerplateCleaner().process(decodedOther)
+            #expect(cleanOther.removed.count == cleanLF.removed.count, "\(name)")
+            #expect(Self.lfOnly(cleanOther.text) == cleanLF.text, "\(name)")
+        }
+        // The header fixture is the case that was broken: the title swallowed the lines after it.
+        let plain = try ArticleDecoder().process(ArticleInput(source: ArticleSource(path: "plain.txt"),
+            bytes: Self.converting(files[0].1, to: lineEnd)))
+        #expect(plain.metadata.title == "Ferry company adds sailings to island route")
+        #expect(plain.metadata.byline == "Maren Holt")
+        #expect(plain.metadata.published == "2019-05-01")
+    }
 }

@@ -5,6 +5,10 @@
 /// that is not running prose (or prose that addresses the reader outside a quotation),
 /// so an article sentence that merely mentions subscribers or cookies is kept.
 enum LineClassifier {
+    // Built once: a literal in `cue` would be an array built per line.
+    private static let allRightsReserved = ["all", "rights", "reserved"]
+    private static let yourLimit = ["your", "limit"]
+
     static func cue(for line: LineFeatures) -> LineCue? {
         guard let first = line.words.first else { return nil }
         let prose = line.isProse
@@ -26,14 +30,14 @@ enum LineClassifier {
             // furniture, so the vocabulary checks below are skipped (most lines end here).
             if line.hasPlaceholder { return LineCue(reason: .templatePlaceholder, strength: .strong) }
             if let cue = productionCredit(line, first: first) { return cue }
-            if line.hasCopyrightSign && line.wordCount <= 20 || line.contains(phrase: ["all", "rights", "reserved"]) {
+            if line.hasCopyrightSign && line.wordCount <= 20 || line.contains(phrase: allRightsReserved) {
                 return LineCue(reason: .other, strength: .strong)
             }
             return first == "subscribe" && line.wordCount <= 10 ? LineCue(reason: .subscription, strength: .strong) : nil
         }
         // Metering and paywall notices use their own set phrases.
         if BoilerplateLexicon.paywallPhrases.contains(where: line.contains(phrase:)), furnitureShape || line.hasPlaceholder {
-            return LineCue(reason: line.hasPlaceholder || line.contains(phrase: ["your", "limit"]) ? .paywall : .subscription,
+            return LineCue(reason: line.hasPlaceholder || line.contains(phrase: yourLimit) ? .paywall : .subscription,
                            strength: .strong)
         }
         // An unfilled template placeholder never belongs to an article.
@@ -46,7 +50,7 @@ enum LineClassifier {
         }
         // Copyright lines: "© 2019 Example Media", "Copyright ... All rights reserved".
         if line.hasCopyrightSign && line.wordCount <= 20 || first == "copyright" && !prose
-            || line.contains(phrase: ["all", "rights", "reserved"]) {
+            || line.contains(phrase: allRightsReserved) {
             return LineCue(reason: .other, strength: .strong)
         }
         if let cue = productionCredit(line, first: first) { return cue }

@@ -5,7 +5,8 @@
 /// Features are computed once per line from the scalars; the classifier only reads them.
 struct LineFeatures: Sendable {
     /// Lower-cased words, curly apostrophes folded to "'".
-    var words: [String] = []
+    /// Set only by the scan, so `wordBits` stays in step.
+    private(set) var words: [String] = []
     /// Whether each word was written entirely in capitals (at least two letters).
     var capitalWords = 0
     var stopwords = 0
@@ -30,6 +31,9 @@ struct LineFeatures: Sendable {
     var hasCopyrightSign = false
     var letters = 0
     var upperLetters = 0
+    /// One bit per word of the line, chosen by `wordBit`: a phrase whose words' bits are
+    /// not all set cannot be in the line, which `contains(phrase:)` asks before comparing.
+    private var wordBits: UInt64 = 0
 
     var wordCount: Int { words.count }
 
@@ -48,11 +52,27 @@ struct LineFeatures: Sendable {
         return ScalarClass.isDigit(first) && BoilerplateLexicon.durationUnits.contains(words[1])
     }
 
+    /// The bit of a word of `length` UTF-8 bytes that opens with `first`. Phrase words are
+    /// ASCII, and an ASCII word is equal only to the same bytes (no other character is
+    /// canonically equivalent to a lower-case letter), so equal words share the bit.
+    @inline(__always)
+    private static func wordBit(first: UInt8, length: Int) -> UInt64 {
+        1 << ((UInt64(first) &* 7 &+ UInt64(truncatingIfNeeded: length)) & 63)
+    }
+
     func contains(phrase: [String]) -> Bool {
         guard phrase.count <= words.count, let head = phrase.first else { return false }
+        for word in phrase {
+            guard let first = word.utf8.first,
+                  wordBits & Self.wordBit(first: first, length: word.utf8.count) != 0 else { return false }
+        }
+        // Most words differ from the head in length, which a String knows without a
+        // comparison call: the length test spares one per word on every prose line.
+        let headLength = head.utf8.count
         var index = 0
         while index + phrase.count <= words.count {
-            if words[index] == head, words[index..<(index + phrase.count)].elementsEqual(phrase) { return true }
+            if words[index].utf8.count == headLength, words[index] == head,
+               words[index..<(index + phrase.count)].elementsEqual(phrase) { return true }
             index += 1
         }
         return false
@@ -99,6 +119,7 @@ struct LineFeatures: Sendable {
             if start < end {
                 let slice = UnsafeBufferPointer(rebasing: word[start..<end])
                 features.words.append(String(decoding: slice, as: UTF8.self))
+                features.wordBits |= Self.wordBit(first: slice[0], length: slice.count)
                 if let role = BoilerplateLexicon.functionWordRole(slice) {
                     features.stopwords += 1
                     if role == .readerAddress { features.readerAddressWords += 1 }
@@ -110,14 +131,46 @@ struct LineFeatures: Sendable {
             wordUpper = 0
         }
 
+        // The line's letter counts stay in locals in the loop (stored once at the end):
+        // `self` is written through memory, and this loop runs for every scalar.
+        var lineLetters = 0
+        var lineUpper = 0
+        defer {
+            letters += lineLetters
+            upperLetters += lineUpper
+        }
         for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII, nearly every scalar: the same decisions as the general path below,
+                // on the value alone.
+                let lower = value | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    lineLetters += 1
+                    wordLetters += 1
+                    if value <= 0x5A {
+                        lineUpper += 1
+                        wordUpper += 1
+                    }
+                    append(UInt8(lower))
+                } else if value >= 0x30 && value <= 0x39 {
+                    append(UInt8(value))
+                } else if length > 0, value == 0x27 || value == 0x2D {
+                    append(UInt8(value))
+                } else {
+                    let touchesWord = length > 0
+                    finish(&self)
+                    if value == 0x3A, touchesWord, labelWords == nil { labelWords = words.count }
+                }
+                continue
+            }
             let alphabetic = ScalarClass.isAlphabetic(scalar)
             if alphabetic || ScalarClass.isDigit(scalar) {
                 if alphabetic {
-                    letters += 1
+                    lineLetters += 1
                     wordLetters += 1
                     if ScalarClass.isUppercase(scalar) {
-                        upperLetters += 1
+                        lineUpper += 1
                         wordUpper += 1
                     }
                 }

@@ -49,15 +49,15 @@ enum TextHeader {
         }
     }
 
-    /// The non-empty lines of `text`, split at "\n", produced one at a time: the header
-    /// is a few lines long, so splitting the whole article up front is wasted work.
+    /// The non-empty lines of `text`, produced one at a time: the header is a few lines
+    /// long, so splitting the whole article up front is wasted work.
     ///
-    /// The same lines as `text.split(separator: "\n")`: a "\n" is a character of its own
-    /// unless a "\r" comes before it ("\r\n" is one character, and no separator).
+    /// A line ends at "\n", "\r\n" or a lone "\r", so a file from a Windows (or old Mac)
+    /// writer reads as its LF twin does. The scan is on bytes: a `Character` comparison
+    /// would see "\r\n" as one grapheme, equal to neither "\r" nor "\n".
     private static func leadingLines(of text: String) -> some Sequence<Substring> {
         let utf8 = text.utf8
         var lineStart = utf8.startIndex
-        var previous: UInt8 = 0
         var position = utf8.startIndex
         return AnySequence<Substring> {
             AnyIterator<Substring> {
@@ -65,8 +65,9 @@ enum TextHeader {
                     let byte = utf8[position]
                     let here = position
                     utf8.formIndex(after: &position)
-                    defer { previous = byte }
-                    guard byte == 0x0A, previous != 0x0D else { continue }
+                    guard byte == 0x0A || byte == 0x0D else { continue }
+                    // "\r\n" is one line end: step over its "\n" too.
+                    if byte == 0x0D, position < utf8.endIndex, utf8[position] == 0x0A { utf8.formIndex(after: &position) }
                     let start = lineStart
                     lineStart = position
                     if start < here { return text[start..<here] }

@@ -26,7 +26,7 @@ struct ClauseCollapse: Sendable {
         for (i, a) in candidates.enumerated() where kept[i] && isPlainSpeech(a) {
             if candidates[(i + 1)...].contains(where: { b in
                 b.arguments.source == a.arguments.source && !b.arguments.sourceCoordinated
-                    && !b.match.rule.flags.contains(.speech)
+                    && !b.match.rule.has(.speech)
             }) {
                 kept[i] = false
             }
@@ -39,9 +39,9 @@ struct ClauseCollapse: Sendable {
             guard j < candidates.count else { break }
             let a = candidates[i], b = candidates[j]
             if a.arguments.sourceHead == b.arguments.sourceHead, a.arguments.sourceHead >= 0,
-               !a.match.rule.flags.contains(.speech), !b.match.rule.flags.contains(.speech),
+               !a.match.rule.has(.speech), !b.match.rule.has(.speech),
                !boundaryBetween(a.match.endToken, b.match.firstToken) {
-                if a.match.rule.flags.contains(.light) {
+                if a.match.rule.has(.light) {
                     kept[i] = false
                     i = j
                 } else {
@@ -56,13 +56,13 @@ struct ClauseCollapse: Sendable {
 
     private func isParticipialSpeech(_ c: EventCandidate) -> Bool {
         let first = c.match.firstToken
-        return c.match.rule.flags.contains(.speech) && first > 0 && frame.tokens[first - 1].folded == ","
+        return c.match.rule.has(.speech) && first > 0 && frame.tokens[first - 1].folded == ","
             && frame.tokens[first].folded.hasSuffix("ing")
     }
 
     /// "said", "says": a neutral statement verb that takes no addressee.
     private func isPlainSpeech(_ c: EventCandidate) -> Bool {
-        c.entry.code == "010" && c.match.rule.flags.contains(.speech) && !c.match.rule.flags.contains(.addressee)
+        c.entry.code == "010" && c.match.rule.has(.speech) && !c.match.rule.has(.addressee)
     }
 
     private func boundaryBetween(_ from: Int, _ to: Int) -> Bool {

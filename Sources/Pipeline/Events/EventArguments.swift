@@ -53,7 +53,7 @@ struct ArgumentReader: Sendable {
     /// `skipped` is `frame.appositions(in:)` of the sentence, computed once per sentence.
     func read(_ match: TriggerMatch, sentence: Int, skipped: TokenAsides) -> EventArguments {
         let range = frame.sentenceTokens[sentence]
-        let flags = match.rule.flags
+        let rule = match.rule
 
         var source: ActorUnit?
         var target: ActorUnit?
@@ -61,7 +61,7 @@ struct ArgumentReader: Sendable {
         var partnerSide: String?
         var coordinated = false
 
-        if flags.contains(.sym), let (first, last) = betweenPair(after: match, in: range) {
+        if rule.has(.sym), let (first, last) = betweenPair(after: match, in: range) {
             return EventArguments(source: first.name, target: last.name, location: setting(near: match, in: range),
                                   sourceSide: first.side, targetSide: last.side, sourceHead: first.headFirst)
         }
@@ -82,7 +82,7 @@ struct ArgumentReader: Sendable {
                 // "Santos and Olsen are in Beijing": two envoys of one side are co-actors;
                 // so are the pair of any one-sided act ("X and Y arrived", "X and Y imposed
                 // tariffs"). Only a joint act ("X and Y met") is aimed by one at the other.
-                if flags.contains(.sym), other.side == nil || other.side != subject.unit.side {
+                if rule.has(.sym), other.side == nil || other.side != subject.unit.side {
                     partnerName = other.name
                     partnerSide = other.side
                 }
@@ -90,7 +90,7 @@ struct ArgumentReader: Sendable {
                 partnerName = partner
                 partnerSide = PoliticalGeography.country(of: partner)
             }
-        } else if flags.contains(.speech), speakerMayFollow(match.firstToken, in: range),
+        } else if rule.has(.speech), speakerMayFollow(match.firstToken, in: range),
                   let inverted = unit(startingWithin: 4, after: match.endToken, in: range) {
             source = inverted
         } else if opensClause(match.firstToken, in: range),
@@ -101,16 +101,16 @@ struct ArgumentReader: Sendable {
         var targetName: String? = target?.name ?? partnerName
         var targetSide: String? = target?.side ?? partnerSide
         if targetName == nil && !passive {
-            if flags.contains(.addressee) {
+            if rule.has(.addressee) {
                 let addressee = unit(startingWithin: 2, after: match.endToken, in: range)
                 targetName = addressee?.name
                 targetSide = addressee?.side
-            } else if !flags.contains(.speech) {
+            } else if !rule.has(.speech) {
                 let found = firstTarget(after: match.firstToken + 1, in: range, skipped: skipped, excluding: source?.name)
                 targetName = found?.name
                 targetSide = found?.side
                 // "talks between X and Y" with no subject: X is the source.
-                if source == nil, flags.contains(.sym), let found {
+                if source == nil, rule.has(.sym), let found {
                     let index = frame.unitAtToken[found.headFirst]
                     if index >= 0, let next = coordinatedUnit(after: index, limit: range.upperBound) {
                         source = found
@@ -118,7 +118,7 @@ struct ArgumentReader: Sendable {
                     }
                 }
                 // "the first meetings the two sides have held": the pair is both actors.
-                if source == nil, flags.contains(.sym), let found, let partner = found.partner {
+                if source == nil, rule.has(.sym), let found, let partner = found.partner {
                     source = found
                     targetName = partner
                     targetSide = PoliticalGeography.country(of: partner)

@@ -44,7 +44,7 @@ public struct EventExtractor: DocumentStage {
                 // Quoted words are coded through the speaker's statement, not on their own.
                 guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
                       let entry = CAMEOCodebook.entry(for: match.rule.code) else { continue }
-                if match.rule.flags.contains(.noun) {
+                if match.rule.has(.noun) {
                     if frame.isTopicNoun(match.firstToken, endToken: match.endToken) { continue }
                 } else if match.firstToken > range.lowerBound,
                           Self.determiners.contains(frame.tokens[match.firstToken - 1].folded) {
@@ -96,7 +96,7 @@ public struct EventExtractor: DocumentStage {
     /// clauses are not events of their own). Named people's and bodies' statements are
     /// always events, and so are statements made to someone.
     private func isAttribution(_ candidate: EventCandidate, frame: TextFrame) -> Bool {
-        guard candidate.entry.code == "010", candidate.match.rule.flags.contains(.speech),
+        guard candidate.entry.code == "010", candidate.match.rule.has(.speech),
               candidate.arguments.target == nil, let source = candidate.arguments.source else { return false }
         return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
     }
@@ -108,8 +108,8 @@ public struct EventExtractor: DocumentStage {
     private func intentToMeet(_ kept: inout [EventCandidate], _ meetings: [(TriggerMatch, EventArguments)],
                               sentence: Int, polarity: PolarityReader) {
         guard let intent = CAMEOCodebook.entry(for: "036") else { return }
-        for k in kept.indices where kept[k].entry.code == "010" && kept[k].match.rule.flags.contains(.speech)
-            && !kept[k].match.rule.flags.contains(.addressee) {
+        for k in kept.indices where kept[k].entry.code == "010" && kept[k].match.rule.has(.speech)
+            && !kept[k].match.rule.has(.addressee) {
             let said = kept[k].match
             guard let (meeting, args) = meetings.first(where: { $0.0.firstToken >= said.endToken }),
                   polarity.polarity(of: meeting, sentence: sentence) == .hypothetical else { continue }

@@ -24,7 +24,7 @@ struct PolarityReader: Sendable {
     func polarity(of match: TriggerMatch, sentence: Int) -> EventPolarity {
         let tokens = frame.tokens
         let lower = frame.sentenceTokens[sentence].lowerBound
-        var hypothetical = match.rule.flags.contains(.hyp)
+        var hypothetical = match.rule.has(.hyp)
         var k = match.firstToken - 1
         while k >= lower && match.firstToken - k <= Self.window {
             let word = tokens[k].folded

@@ -244,22 +244,28 @@ struct TextFrame: Sendable {
 
     /// The two places most mentioned as actors: what "both sides" means in a bilateral story.
     private static func principalPair(_ entities: [Entity]) -> (String, String)? {
-        var counts: [String: Int] = [:]
-        var firstSeen: [String: Int] = [:]
+        // Mentions and first offset per country, in one table: one hash per mention, and
+        // the ranking reads both from the entry it sorts.
+        var seen: [String: (count: Int, first: Int)] = [:]
         for e in entities where e.type == .location {
             for m in e.mentions {
                 // Only states are sides: a city or region mentioned often is a setting.
                 guard let name = PoliticalGeography.country(of: m.metonymFor ?? e.name) else { continue }
-                counts[name, default: 0] += 1
-                firstSeen[name] = min(firstSeen[name] ?? Int.max, m.start)
+                Self.count(&seen[name, default: (0, Int.max)], at: m.start)
             }
         }
-        let ranked = counts.filter { $0.value >= 2 }.sorted {
-            $0.value != $1.value ? $0.value > $1.value : firstSeen[$0.key]! < firstSeen[$1.key]!
+        let ranked = seen.filter { $0.value.count >= 2 }.sorted {
+            $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.value.first < $1.value.first
         }
         guard ranked.count >= 2 else { return nil }
-        let a = ranked[0].key, b = ranked[1].key
-        return firstSeen[a]! <= firstSeen[b]! ? (a, b) : (b, a)
+        let a = ranked[0], b = ranked[1]
+        return a.value.first <= b.value.first ? (a.key, b.key) : (b.key, a.key)
+    }
+
+    /// One more mention at `start` of a country `principalPair` counts, updated in place.
+    private static func count(_ entry: inout (count: Int, first: Int), at start: Int) {
+        entry.count += 1
+        entry.first = min(entry.first, start)
     }
 
     static func tokenIndex(atOrAfter offset: Int, in tokens: [WordToken]) -> Int {

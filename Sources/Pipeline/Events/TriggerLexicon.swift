@@ -44,6 +44,8 @@ struct TriggerLexicon: Sendable {
                   let candidates = rules(startingWith: tokens[i].folded) else { continue }
             for rule in candidates {
                 if let end = match(rule, at: i, in: tokens, limit: range.upperBound) {
+                    // Room for a sentence's matches at the first one, not regrown from one.
+                    if found.isEmpty { found.reserveCapacity(8) }
                     found.append(TriggerMatch(firstToken: i, endToken: end, rule: rule))
                 }
             }

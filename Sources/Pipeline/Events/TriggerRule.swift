@@ -26,16 +26,66 @@ public struct TriggerRule: Sendable, Hashable {
     /// Longest gap `..` may bridge, in words.
     public static let maxGap = 4
 
+    /// The rule's fields, behind one reference: a rule is copied into every match and
+    /// candidate, and one retain is cheaper than four (two strings, an array, a set).
+    /// Immutable and made of `Sendable` values, so the class is `Sendable` as it is.
+    private final class Storage: Sendable {
+        let pattern: String
+        let tokens: [[String]?]
+        let code: String
+        let flags: Set<Flag>
+        /// `flags` as bits (`1 << index in Flag.allCases`): asked on every match, a bit
+        /// test spares hashing into the set.
+        let flagBits: UInt8
+
+        init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>) {
+            self.pattern = pattern
+            self.tokens = tokens
+            self.code = code
+            self.flags = flags
+            flagBits = flags.reduce(0) { $0 | TriggerRule.bit(of: $1) }
+        }
+    }
+
+    private let storage: Storage
+
     /// The pattern as written in the lexicon, for diagnostics.
-    public let pattern: String
-    public let tokens: [[String]?]
-    public let code: String
-    public let flags: Set<Flag>
+    public var pattern: String { storage.pattern }
+    public var tokens: [[String]?] { storage.tokens }
+    public var code: String { storage.code }
+    public var flags: Set<Flag> { storage.flags }
 
     public init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>) {
-        self.pattern = pattern
-        self.tokens = tokens
-        self.code = code
-        self.flags = flags
+        storage = Storage(pattern: pattern, tokens: tokens, code: code, flags: flags)
+    }
+
+    /// Whether the rule carries `flag`: `flags.contains(flag)`, without the set.
+    @inline(__always)
+    public func has(_ flag: Flag) -> Bool {
+        storage.flagBits & Self.bit(of: flag) != 0
+    }
+
+    private static func bit(of flag: Flag) -> UInt8 {
+        switch flag {
+        case .speech: 1
+        case .addressee: 2
+        case .sym: 4
+        case .hyp: 8
+        case .noun: 16
+        case .light: 32
+        }
+    }
+
+    // Equal and hashed by value, as the synthesized conformance was; the identity test
+    // answers the common case (a rule compared with itself) without reading the fields.
+    public static func == (a: TriggerRule, b: TriggerRule) -> Bool {
+        a.storage === b.storage || (a.pattern == b.pattern && a.tokens == b.tokens && a.code == b.code && a.flags == b.flags)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pattern)
+        hasher.combine(tokens)
+        hasher.combine(code)
+        hasher.combine(flags)
     }
 }

@@ -65,20 +65,12 @@ public enum JSONValue: Sendable, Hashable {
 
     // The text is built as UTF-8 bytes, not a String: appending to a String costs a few
     // hundred instructions per call, and a document's JSON is thousands of small pieces.
-    private func write(bytes out: inout [UInt8]) {
+    func write(bytes out: inout [UInt8]) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .double(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
-                out.append(contentsOf: String(Int64(d)).utf8)
-                out.append(contentsOf: ".0".utf8)
-            } else if d.isFinite {
-                out.append(contentsOf: String(d).utf8)
-            } else {
-                out.append(contentsOf: "null".utf8)
-            }
+        case .int(let i): JSONValue.writeInt(i, to: &out)
+        case .double(let d): JSONValue.writeDouble(d, to: &out)
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
@@ -96,6 +88,33 @@ public enum JSONValue: Sendable, Hashable {
                 value.write(bytes: &out)
             }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The decimal digits of `value`, as `String(value)` writes them, without making
+    /// the String (a document's JSON holds hundreds of offsets).
+    static func writeInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        // Most significant digit first, so each is appended once, in place.
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    /// A whole number as "12.0" (still a float to a reader), anything else finite as
+    /// Swift writes it, and `null` for infinities and NaN, which JSON cannot spell.
+    static func writeDouble(_ d: Double, to out: inout [UInt8]) {
+        if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
+            writeInt(Int(Int64(d)), to: &out)
+            out.append(contentsOf: ".0".utf8)
+        } else if d.isFinite {
+            out.append(contentsOf: String(d).utf8)
+        } else {
+            out.append(contentsOf: "null".utf8)
         }
     }
 
