@@ -317,6 +317,12 @@ private enum Sample {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }
         #expect(triggers == ["documents_fts_delete", "documents_fts_update"])
+        let mentionIndexes = try store.reading { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event_mentions' AND sql IS NOT NULL ORDER BY name
+                """)
+        }
+        #expect(mentionIndexes == ["event_mentions_document", "event_mentions_event"])
         _ = try store.write([.document(Sample.trade())])
         #expect(try store.search("dredging").count == 1)
         #expect(try store.search("tariffs").count == 1)

@@ -333,17 +333,22 @@ public final class ArticleStore: DocumentSink, Sendable {
     /// "163") and/or whose root is `root` ("16").
     public func eventRows(codePrefix: String? = nil, root: String? = nil,
                           limit: Int = 100) throws(StoreError) -> [EventRow] {
+        // Filters go through `events`, which is indexed by code and root; a mention follows
+        // from its event (`event_mentions_event`), as GDELT's mentions follow their events.
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let codePrefix {
-            conditions.append("e.code GLOB ?")
+            conditions.append("v.code GLOB ?")
             arguments += [Self.globPrefix(codePrefix)]
         }
         if let root {
-            conditions.append("e.root = ?")
+            conditions.append("v.root = ?")
             arguments += [root]
         }
         arguments += [limit]
+        let source = conditions.isEmpty
+            ? "event_mentions e"
+            : "events v JOIN event_mentions e ON e.event_id = v.id"
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try reading { db in
             let statement = try db.cachedStatement(sql: """
@@ -351,7 +356,7 @@ public final class ArticleStore: DocumentSink, Sendable {
                        e.polarity, e.trigger, e.sentence, e.start, e."end", e.trigger_start, e.trigger_end,
                        e.source_affiliation, e.target_affiliation, e.time_normalized, e.quantities,
                        e.document_id, d.source_path, d.published
-                FROM event_mentions e JOIN documents d ON d.id = e.document_id
+                FROM \(source) JOIN documents d ON d.id = e.document_id
                 \(filter)
                 ORDER BY e.id DESC LIMIT ?
                 """)
