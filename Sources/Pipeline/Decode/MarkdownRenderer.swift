@@ -81,26 +81,9 @@ enum MarkdownRenderer {
         return Page(text: blocks.joined(separator: "\n\n"), metadata: metadata)
     }
 
-    /// The lines of `markdown`, empty ones included, each ended by "\n", "\r\n" or a lone
-    /// "\r" (a Windows file renders as its LF twin). Split on bytes: a `Character` split
-    /// at "\n" would not split "\r\n", which is a single grapheme.
+    /// The lines of `markdown`, empty ones included (see `TextLines` for the line ends).
     private static func lines(of markdown: String) -> [String] {
-        let utf8 = markdown.utf8
-        var lines: [String] = []
-        var lineStart = utf8.startIndex
-        var position = utf8.startIndex
-        while position < utf8.endIndex {
-            let byte = utf8[position]
-            let here = position
-            utf8.formIndex(after: &position)
-            guard byte == 0x0A || byte == 0x0D else { continue }
-            if byte == 0x0D, position < utf8.endIndex, utf8[position] == 0x0A { utf8.formIndex(after: &position) }
-            lines.append(String(markdown[lineStart..<here]))
-            lineStart = position
-        }
-        // As `split(omittingEmptySubsequences: false)`: a final line end leaves an empty line.
-        lines.append(String(markdown[lineStart..<utf8.endIndex]))
-        return lines
+        TextLines(markdown).map(String.init)
     }
 
     private static func isRule(_ line: String) -> Bool {

@@ -50,34 +50,10 @@ enum TextHeader {
     }
 
     /// The non-empty lines of `text`, produced one at a time: the header is a few lines
-    /// long, so splitting the whole article up front is wasted work.
-    ///
-    /// A line ends at "\n", "\r\n" or a lone "\r", so a file from a Windows (or old Mac)
-    /// writer reads as its LF twin does. The scan is on bytes: a `Character` comparison
-    /// would see "\r\n" as one grapheme, equal to neither "\r" nor "\n".
+    /// long, so splitting the whole article up front is wasted work (see `TextLines` for
+    /// the line ends).
     private static func leadingLines(of text: String) -> some Sequence<Substring> {
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var position = utf8.startIndex
-        return AnySequence<Substring> {
-            AnyIterator<Substring> {
-                while position < utf8.endIndex {
-                    let byte = utf8[position]
-                    let here = position
-                    utf8.formIndex(after: &position)
-                    guard byte == 0x0A || byte == 0x0D else { continue }
-                    // "\r\n" is one line end: step over its "\n" too.
-                    if byte == 0x0D, position < utf8.endIndex, utf8[position] == 0x0A { utf8.formIndex(after: &position) }
-                    let start = lineStart
-                    lineStart = position
-                    if start < here { return text[start..<here] }
-                }
-                guard lineStart < utf8.endIndex else { return nil }
-                let start = lineStart
-                lineStart = utf8.endIndex
-                return text[start..<utf8.endIndex]
-            }
-        }
+        TextLines(text).lazy.filter { !$0.isEmpty }
     }
 
     /// More than twelve words: prose, so the header is over. `line` is trimmed (it ends in

@@ -29,28 +29,32 @@ struct RowStatement {
 
     /// Binds the row's values in order (`bind` them from 1 upwards) and runs the statement.
     func execute(_ bindValues: (inout ColumnBinder) -> Void) throws {
-        let handle = statement.sqliteStatement
-        var binder = ColumnBinder(handle: handle)
-        bindValues(&binder)
-        binder.checkAllBound()
-        let code = sqlite3_step(handle)
-        defer { reset(handle) }
-        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
+        try step(bindValues) { code, _ in
+            guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code) }
+        }
     }
 
     /// Runs a query for one integer (an id) and returns it, or nil when no row matches.
     func selectID(_ bindValues: (inout ColumnBinder) -> Void) throws -> Int64? {
+        try step(bindValues) { code, handle in
+            switch code {
+            case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
+            case SQLITE_DONE: return nil
+            default: throw error(code)
+            }
+        }
+    }
+
+    /// Binds, takes one step, hands the result code to `read`, and resets.
+    private func step<T>(_ bindValues: (inout ColumnBinder) -> Void,
+                         _ read: (Int32, OpaquePointer) throws -> T) throws -> T {
         let handle = statement.sqliteStatement
         var binder = ColumnBinder(handle: handle)
         bindValues(&binder)
         binder.checkAllBound()
         let code = sqlite3_step(handle)
         defer { reset(handle) }
-        switch code {
-        case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
-        case SQLITE_DONE: return nil
-        default: throw error(code)
-        }
+        return try read(code, handle)
     }
 
     /// Bindings are not cleared: every execution binds every parameter (`checkAllBound`),
