@@ -24,12 +24,12 @@ import Testing
         #expect(counts.recall >= 0.80, "events core recall \(counts.recall)")
     }
 
-    /// `ContractEncoding.line` writes without the tree; it must print the tree's text.
+    /// `ContractEncoding.line` writes without a tree; it must print the reference tree's text.
     @Test func contractLineIsTheSerializedTreeOnTheSeeds() throws {
         let (_, documents) = try Self.run()
         #expect(!documents.isEmpty)
         for doc in documents {
-            #expect(ContractEncoding.line(doc) == ContractEncoding.jsonValue(doc).serialized(), "\(doc.analyzed.clean.decoded.source.path)")
+            #expect(ContractEncoding.line(doc) == ContractTree.jsonValue(doc).serialized(), "\(doc.analyzed.clean.decoded.source.path)")
         }
     }
 

@@ -3,37 +3,9 @@
 /// `gleaner extract` and `gleaner export` both print through this, so what an analyst
 /// reads from a file and from the database is the same shape.
 public enum ContractEncoding {
-    public static func jsonValue(_ doc: ExtractedDocument) -> JSONValue {
-        let decoded = doc.analyzed.clean.decoded
-        let meta = decoded.metadata
-        var source: [(String, JSONValue)] = [
-            ("path", .string(decoded.source.path)),
-            ("format", .string(decoded.format.rawValue)),
-        ]
-        if let url = meta.url { source.append(("url", .string(url))) }
-        if let site = meta.siteName { source.append(("site_name", .string(site))) }
-        var fields: [(String, JSONValue)] = [
-            ("sha256", .string(decoded.sha256)),
-            ("source", .object(source)),
-            ("title", JSONValue(meta.title)),
-            ("published", JSONValue(meta.published)),
-            ("byline", JSONValue(meta.byline)),
-            ("language", JSONValue(meta.language)),
-            ("text", .string(doc.analyzed.clean.text)),
-            ("removed", .array(doc.analyzed.clean.removed.map(removed))),
-            ("entities", .array(doc.analyzed.entities.map(entity))),
-            ("values", .array(doc.analyzed.values.map(value))),
-            ("events", .array(doc.events.map(event))),
-            ("quotes", .array(doc.quotes.map(quote))),
-        ]
-        if !decoded.warnings.isEmpty {
-            fields.append(("warnings", .array(decoded.warnings.map(JSONValue.string))))
-        }
-        return .object(fields)
-    }
-
-    /// One line of JSON, without the trailing newline: `jsonValue(doc).serialized()`,
-    /// written field by field without the tree (this runs for every document printed).
+    /// One line of JSON, without the trailing newline, written field by field straight to
+    /// bytes (this runs for every document printed; building a `JSONValue` tree first
+    /// cost more than writing it).
     public static func line(_ doc: ExtractedDocument) -> String {
         let decoded = doc.analyzed.clean.decoded
         let meta = decoded.metadata
@@ -98,7 +70,7 @@ public enum ContractEncoding {
         return w.text
     }
 
-    /// `entity(e)`, written.
+    /// An entity with its mentions, as the contract lists its fields.
     private static func write(_ e: Entity, to w: inout JSONWriter) {
         w.beginObject()
         w.key("name"); w.string(e.name)
@@ -117,7 +89,7 @@ public enum ContractEncoding {
         w.endObject()
     }
 
-    /// `event(e)`, written.
+    /// An event, as the contract lists its fields.
     private static func write(_ e: Event, to w: inout JSONWriter) {
         w.beginObject()
         w.key("code"); w.string(e.code)
@@ -142,42 +114,5 @@ public enum ContractEncoding {
         for quantity in e.quantities { w.string(quantity) }
         w.endArray()
         w.endObject()
-    }
-
-    static func removed(_ span: RemovedSpan) -> JSONValue {
-        .object([("start", .int(span.start)), ("end", .int(span.end)), ("reason", .string(span.reason.rawValue))])
-    }
-
-    static func entity(_ e: Entity) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("name", .string(e.name)), ("type", .string(e.type.rawValue))]
-        if let role = e.role { fields.append(("role", .string(role))) }
-        fields.append(("mentions", .array(e.mentions.map { m in
-            var f: [(String, JSONValue)] = [("text", .string(m.text)), ("start", .int(m.start)), ("end", .int(m.end))]
-            if let metonym = m.metonymFor { f.append(("metonym_for", .string(metonym))) }
-            return .object(f)
-        })))
-        return .object(fields)
-    }
-
-    static func value(_ v: ValueMention) -> JSONValue {
-        .object([("type", .string(v.type.rawValue)), ("text", .string(v.text)),
-                 ("start", .int(v.start)), ("end", .int(v.end)), ("normalized", v.normalized)])
-    }
-
-    static func event(_ e: Event) -> JSONValue {
-        .object([
-            ("code", .string(e.code)), ("root", .string(e.root)), ("quad_class", .int(e.quadClass)),
-            ("goldstein", .double(e.goldstein)), ("source", JSONValue(e.source)), ("target", JSONValue(e.target)),
-            ("location", JSONValue(e.location)), ("time", JSONValue(e.time)), ("polarity", .string(e.polarity.rawValue)),
-            ("trigger", .string(e.trigger)), ("sentence", .string(e.sentence)),
-            ("start", .int(e.start)), ("end", .int(e.end)),
-            ("trigger_start", .int(e.triggerStart)), ("trigger_end", .int(e.triggerEnd)),
-            ("source_affiliation", JSONValue(e.sourceAffiliation)), ("target_affiliation", JSONValue(e.targetAffiliation)),
-            ("time_normalized", JSONValue(e.timeNormalized)), ("quantities", .array(e.quantities.map(JSONValue.string))),
-        ])
-    }
-
-    static func quote(_ q: Quote) -> JSONValue {
-        .object([("speaker", JSONValue(q.speaker)), ("text", .string(q.text)), ("start", .int(q.start)), ("end", .int(q.end))])
     }
 }
