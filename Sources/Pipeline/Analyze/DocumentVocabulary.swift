@@ -31,8 +31,8 @@ struct DocumentVocabulary: Sendable {
                             for k in 0..<tokens.count {
                                 // Fields read in place: copying a token would retain its strings.
                                 let kind = tokens[k].kind, start = tokens[k].start, end = tokens[k].end
-                                var h = (0xcbf2_9ce4_8422_2325 ^ UInt64(Self.code(kind))) &* 0x0000_0100_0000_01b3
-                                for index in start..<end { h = (h ^ UInt64(scalars[index].value)) &* 0x0000_0100_0000_01b3 }
+                                var h = FNV1a.step(FNV1a.offsetBasis, UInt64(Self.code(kind)))
+                                for index in start..<end { h = FNV1a.step(h, UInt64(scalars[index].value)) }
                                 var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
                                 var found: Int32 = -1
                                 while slotIDs[slot] != 0 {

@@ -48,8 +48,8 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     @inline(__always) private static func hash<Bytes: Sequence<UInt8>>(bytes: Bytes) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        var h = FNV1a.offsetBasis
+        for byte in bytes { h = FNV1a.step(h, UInt64(byte)) }
         return h
     }
 }

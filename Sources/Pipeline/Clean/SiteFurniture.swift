@@ -129,8 +129,8 @@ public final class SiteFurniture: Sendable {
             digits += 1
         }
         if digits == 16 { return value }
-        var hash = offsetBasis
-        for byte in sha256.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        var hash = FNV1a.offsetBasis
+        for byte in sha256.utf8 { hash = FNV1a.step(hash, UInt64(byte)) }
         return hash
     }
 
@@ -168,15 +168,12 @@ public final class SiteFurniture: Sendable {
         return host.isEmpty ? nil : host
     }
 
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
-
     /// The fingerprint of a block: 64-bit FNV-1a of its text folded to lower case, with
     /// runs of whitespace and of digits each collapsed to one, so "© 2024" and "© 2025"
     /// or a shifted space are the same block. `nil` for an empty block or one longer than
     /// `maximumWords` words.
     public static func fingerprint(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64? {
-        var hash = offsetBasis
+        var hash = FNV1a.offsetBasis
         var words = 0
         var pendingSpace = false
         var inDigits = false
@@ -194,14 +191,14 @@ public final class SiteFurniture: Sendable {
                 inWord = true
             }
             if pendingSpace {
-                hash = (hash ^ 0x20) &* prime
+                hash = FNV1a.step(hash, 0x20)
                 pendingSpace = false
             }
             let value = scalar.value
             if value >= 0x30, value <= 0x39 {
                 if inDigits { continue }
                 inDigits = true
-                hash = (hash ^ 0x30) &* prime
+                hash = FNV1a.step(hash, 0x30)
                 continue
             }
             inDigits = false
@@ -215,7 +212,7 @@ public final class SiteFurniture: Sendable {
             // Every byte of the scalar value, so non-ASCII scalars spread over the hash.
             var remaining = folded
             repeat {
-                hash = (hash ^ UInt64(remaining & 0xFF)) &* prime
+                hash = FNV1a.step(hash, UInt64(remaining & 0xFF))
                 remaining >>= 8
             } while remaining != 0
         }

@@ -26,14 +26,11 @@ struct WordForm: Sendable {
     /// `GazetteerBits` of the word, filled in by `WordForms`.
     var gazetteer: UInt32 = 0
 
-    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
-
-    @inline(__always) static func step(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* fnvPrime }
+    @inline(__always) static func step(_ h: UInt64, _ v: UInt32) -> UInt64 { FNV1a.step(h, UInt64(v)) }
 
     /// The form of a word outside the sentence (before its start or after its end).
     static func boundary(_ marker: UInt32) -> WordForm {
-        let h = step(fnvOffset, 0x11_0000 + marker)
+        let h = step(FNV1a.offsetBasis, 0x11_0000 + marker)
         return WordForm(lower: h, shape: h, shortShape: h, prefixes: (h, h, h, h), suffixes: (h, h, h, h),
                         flags: [], gazetteer: 0)
     }
@@ -49,7 +46,7 @@ struct WordForm: Sendable {
     /// The form of the word made of `scalars` (the analyzer passes a slice of the text's
     /// scalars, which reads faster than the string's view).
     init<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars) {
-        var lower = Self.fnvOffset, shape = Self.fnvOffset, shortShape = Self.fnvOffset
+        var lower = FNV1a.offsetBasis, shape = FNV1a.offsetBasis, shortShape = FNV1a.offsetBasis
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var last: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)   // the last four lowered scalars, newest first
         var count = 0, letters = 0, uppers = 0, digits = 0, others = 0
@@ -85,10 +82,10 @@ struct WordForm: Sendable {
         if count < 4 { prefixes.3 = 0 }
         if count < 3 { prefixes.2 = 0 }
         if count < 2 { prefixes.1 = 0 }
-        var s1 = Self.step(Self.fnvOffset, last.0)
-        let s2 = count >= 2 ? Self.step(Self.step(Self.fnvOffset, last.1), last.0) : 0
-        let s3 = count >= 3 ? Self.step(Self.step(Self.step(Self.fnvOffset, last.2), last.1), last.0) : 0
-        let s4 = count >= 4 ? Self.step(Self.step(Self.step(Self.step(Self.fnvOffset, last.3), last.2), last.1), last.0) : 0
+        var s1 = Self.step(FNV1a.offsetBasis, last.0)
+        let s2 = count >= 2 ? Self.step(Self.step(FNV1a.offsetBasis, last.1), last.0) : 0
+        let s3 = count >= 3 ? Self.step(Self.step(Self.step(FNV1a.offsetBasis, last.2), last.1), last.0) : 0
+        let s4 = count >= 4 ? Self.step(Self.step(Self.step(Self.step(FNV1a.offsetBasis, last.3), last.2), last.1), last.0) : 0
         if count == 0 { s1 = 0 }
         if let first = scalars.first, first.isUppercaseScalar { flags.insert(.capitalized) }
         if letters >= 2 && uppers == letters { flags.insert(.allCaps) }
