@@ -56,8 +56,7 @@ struct BenchCommand: ParsableCommand {
         let floor = try measureFloor(staging: staging, root: root)
         StandardStreams.err(String(format: "bench: floor %.0f files/s", floor))
         let sample = (0..<min(files, 400)).map { Array(corpus.article($0).utf8) }
-        let costs = try StageCosts.measure(articles: sample, databasePath: root + "/costs.sqlite", batchSize: 64)
-        StandardStreams.err(String(format: "bench: %.0f µs of CPU per document on one thread, all stages", costs.total))
+        let costs = StageCosts.measure(articles: sample)
         let ceilings = try StageCeilings.measure(paths: (0..<files).map { staging + "/" + BenchCorpus.name($0) },
                                                  databasePath: root + "/ceilings.sqlite",
                                                  parallelism: parallelism, batchSize: 256)

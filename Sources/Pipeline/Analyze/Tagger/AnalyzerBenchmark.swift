@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Measures the analyze stage's throughput (tokenize, sentence split, rule and tagger NER,
 /// resolution, values) on one thread over a set of texts.
 ///
@@ -19,12 +13,6 @@ public struct AnalyzerBenchmark: Sendable {
 
     public init() {}
 
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
     /// Analyzes every text `rounds` times after one warm-up round.
     public func run(texts: [String], rounds: Int, tagger: NERTagger? = NERTagger.embedded) -> Result {
         let analyzer = TextAnalyzer(tagger: tagger)
@@ -37,11 +25,11 @@ public struct AnalyzerBenchmark: Sendable {
         let tokensPerRound = texts.reduce(0) { $0 + tokenizer.tokenize(Array($1.unicodeScalars)).count }
         var entities = 0
         for document in documents { entities += (try? analyzer.process(document))?.entities.count ?? 0 }
-        let started = Self.threadCPUSeconds()
+        let started = ThreadCPUClock.seconds()
         for _ in 0..<max(1, rounds) {
             for document in documents { entities += (try? analyzer.process(document))?.entities.count ?? 0 }
         }
-        let seconds = Self.threadCPUSeconds() - started
+        let seconds = ThreadCPUClock.seconds() - started
         precondition(entities >= 0)
         return Result(documents: documents.count * max(1, rounds), tokens: tokensPerRound * max(1, rounds), seconds: seconds)
     }
