@@ -30,15 +30,17 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // The NER tagger's trained weights, embedded with .incbin (no resource files at run time).
+        // Every data file the binary carries (models/, data/), embedded with .incbin: no
+        // resource files at run time. Paths in blobs.def are from the package root.
         .target(
-            name: "CNERModel",
-            cSettings: [.headerSearchPath("../../models")]
+            name: "CEmbeddedData",
+            exclude: ["blobs.def"],
+            cSettings: [.headerSearchPath("../..")]
         ),
         .target(
             name: "Pipeline",
             dependencies: [
-                "CNERModel",
+                "CEmbeddedData",
                 "CLibXML2",
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),

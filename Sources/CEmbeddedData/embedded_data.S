@@ -1,0 +1,28 @@
+// Every data file the binary carries, assembled in as read-only bytes with .incbin, so the
+// installed executable needs no resource files. Paths are relative to the package root (the
+// include path set in Package.swift). SwiftPM does not track .incbin inputs: after a data file
+// changes, `touch Sources/CEmbeddedData/embedded_data.S` so it is reassembled.
+//
+// To embed a file: one EMBED line here and one BLOB line in embedded_data.c.
+#if defined(__APPLE__)
+#define SYMBOL(name) _##name
+    .section __TEXT,__const
+#else
+#define SYMBOL(name) name
+    .section .rodata
+#endif
+
+#define EMBED(name, path)              \
+    .globl SYMBOL(name##_start);       \
+    .globl SYMBOL(name##_end);         \
+    .p2align 4;                        \
+SYMBOL(name##_start):                  \
+    .incbin path;                      \
+SYMBOL(name##_end):                    \
+    .byte 0
+
+EMBED(gleaner_ner_model, "models/ner.model")
+
+#if !defined(__APPLE__)
+    .section .note.GNU-stack,"",@progbits
+#endif
