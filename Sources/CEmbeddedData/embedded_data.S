@@ -22,6 +22,8 @@ SYMBOL(name##_end):                    \
     .byte 0
 
 EMBED(gleaner_ner_model, "models/ner.model")
+EMBED(gleaner_pos_model, "models/pos.model")
+EMBED(gleaner_parser_model, "models/parser.model")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits
