@@ -107,8 +107,10 @@ extension TrainCommand {
         var holdOut: [String] = []
         @Option(help: "The tagger model whose tags the held-out sentences are parsed over.")
         var tagger = "models/pos.model"
-        @Flag(help: "Train on the tagger's tags instead of gold tags.")
-        var predictedTags = false
+        @Option(help: "Train on tags predicted by this many jackknifed taggers (each trained on --tagger-train files and the other folds), not gold tags; 0 for gold tags.")
+        var jackknife = 0
+        @Option(help: "Extra tagger training files for --jackknife (CoNLL-2003 eng.train, as for `train pos`). May repeat.")
+        var taggerTrain: [String] = []
         @Option(help: "Training epochs.")
         var epochs = 12
         @Option(help: "log2 of the number of hashed feature buckets.")
@@ -127,12 +129,20 @@ extension TrainCommand {
                 training += parts.train; heldOut += parts.heldOut
             }
             let posTagger = try POSTagger(decoding: try SyntaxTrainingData.bytes(tagger))
-            if predictedTags {
-                training = training.map { s in
-                    var s = s
-                    s.tags = posTagger.tag(s.words)
-                    return s
+            if jackknife > 1 {
+                var extra: [(words: [String], tags: [String])] = []
+                for path in taggerTrain { extra += try SyntaxTrainingData.tagged(path) }
+                var right = 0, total = 0
+                for fold in 0..<jackknife {
+                    let rest = training.indices.filter { $0 % jackknife != fold }.map { (words: training[$0].words, tags: training[$0].tags) }
+                    let foldTagger = POSTrainer().train(extra + rest)
+                    for k in stride(from: fold, to: training.count, by: jackknife) {
+                        let tags = foldTagger.tag(training[k].words)
+                        for (a, b) in zip(tags, training[k].tags) { total += 1; if a == b { right += 1 } }
+                        training[k].tags = tags
+                    }
                 }
+                StandardStreams.err("jackknifed tags (\(jackknife) folds): accuracy \(SyntaxTrainingData.percent(Double(right) / Double(max(1, total))))")
             }
             StandardStreams.err("training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.words.count }) tokens; held out \(heldOut.count)")
             let started = DispatchTime.now().uptimeNanoseconds

@@ -30,31 +30,54 @@ public struct PerceptronWeights: Sendable {
     let classes: [String]
     /// Multiply a summed Int16 score by this to get the perceptron's units.
     let scale: Float
-    /// For each bucket, the offset of its row in `weights`, or -1 when all its weights are zero.
-    private let rowOffset: [Int32]
-    /// The non-zero rows, `classes.count` weights each.
-    private let weights: [Int16]
+    /// Bucket `b`'s non-zero weights are `entries[rowStart[b]..<rowStart[b + 1]]` (2^bucketBits + 1 starts).
+    private let rowStart: [UInt32]
+    /// The non-zero weights, bucket by bucket in class order: the class in the high 16 bits,
+    /// the Int16 weight in the low 16. Sparse rows keep the model small in memory, so scoring
+    /// a state reads a few cache lines per feature instead of a whole row of classes.
+    private let entries: [UInt32]
 
     var classCount: Int { classes.count }
 
     init(kind: Kind, bucketBits: Int, classes: [String], scale: Float, sparse: [Int: Int16]) {
+        var builder = RowBuilder(bucketBits: bucketBits, classCount: classes.count)
+        for key in sparse.keys.sorted() { builder.append(flatIndex: key, weight: sparse[key]!) }
+        self.init(kind: kind, bucketBits: bucketBits, classes: classes, scale: scale, rows: builder)
+    }
+
+    private init(kind: Kind, bucketBits: Int, classes: [String], scale: Float, rows: RowBuilder) {
         self.kind = kind
         self.bucketBits = bucketBits
         self.classes = classes
         self.scale = scale
-        let c = classes.count
-        var rowOffset = [Int32](repeating: -1, count: 1 << bucketBits)
-        var weights: [Int16] = []
-        for key in sparse.keys.sorted() {
-            let bucket = key / c
-            if rowOffset[bucket] < 0 {
-                rowOffset[bucket] = Int32(weights.count)
-                weights.append(contentsOf: repeatElement(0, count: c))
-            }
-            weights[Int(rowOffset[bucket]) + key % c] = sparse[key]!
+        var rows = rows
+        rowStart = rows.finish()
+        entries = rows.entries
+    }
+
+    /// Collects non-zero weights in increasing flat index (bucket × classes + class) into rows.
+    private struct RowBuilder {
+        let classCount: Int
+        var rowStart: [UInt32]
+        var entries: [UInt32] = []
+        var bucket = 0
+
+        init(bucketBits: Int, classCount: Int) {
+            self.classCount = classCount
+            rowStart = [UInt32](repeating: 0, count: (1 << bucketBits) + 1)
         }
-        self.rowOffset = rowOffset
-        self.weights = weights
+
+        /// `flatIndex` must exceed the previous one's.
+        mutating func append(flatIndex: Int, weight: Int16) {
+            let b = flatIndex / classCount
+            while bucket < b { bucket += 1; rowStart[bucket] = UInt32(entries.count) }
+            entries.append(UInt32(flatIndex % classCount) << 16 | UInt32(UInt16(bitPattern: weight)))
+        }
+
+        mutating func finish() -> [UInt32] {
+            while bucket < rowStart.count - 1 { bucket += 1; rowStart[bucket] = UInt32(entries.count) }
+            return rowStart
+        }
     }
 
     /// Quantises float weights (`rows[k]` is the row of bucket `buckets[k]`) to Int16, dropping
@@ -73,20 +96,26 @@ public struct PerceptronWeights: Sendable {
         self.init(kind: kind, bucketBits: bucketBits, classes: classes, scale: scale, sparse: sparse)
     }
 
-    public var nonZeroWeights: Int { weights.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
+    public var nonZeroWeights: Int { entries.count }
 
     /// Adds the rows of `buckets` into `scores` (`classCount` lanes), without bounds checks:
     /// every bucket must be in `0..<(1 << bucketBits)`.
     @inline(__always)
     func add(buckets: UnsafeBufferPointer<Int>, into scores: UnsafeMutableBufferPointer<Int32>) {
-        let c = classes.count
-        rowOffset.withUnsafeBufferPointer { offsets in
-            weights.withUnsafeBufferPointer { w in
-                for bucket in buckets {
-                    let r = Int(offsets[bucket])
-                    if r < 0 { continue }
-                    let row = w.baseAddress! + r
-                    for t in 0..<c { scores[t] &+= Int32(row[t]) }
+        rowStart.withUnsafeBufferPointer { starts in
+            entries.withUnsafeBufferPointer { entries in
+                // First every row's bounds, in a loop without branches on the data, so the
+                // processor fetches the index's cache lines in parallel; then the sums.
+                withUnsafeTemporaryAllocation(of: (UInt32, UInt32).self, capacity: buckets.count) { bounds in
+                    for (k, bucket) in buckets.enumerated() { bounds[k] = (starts[bucket], starts[bucket + 1]) }
+                    for (start, end) in bounds {
+                        var k = Int(start)
+                        while k < Int(end) {
+                            let e = entries[k]
+                            scores[Int(e >> 16)] &+= Int32(Int16(truncatingIfNeeded: e))
+                            k += 1
+                        }
+                    }
                 }
             }
         }
@@ -109,16 +138,14 @@ public struct PerceptronWeights: Sendable {
         u32(UInt32(nonZeroWeights))
         let c = classes.count
         var previous = 0
-        for (bucket, r) in rowOffset.enumerated() where r >= 0 {
-            for t in 0..<c {
-                let w = weights[Int(r) + t]
-                guard w != 0 else { continue }
-                let k = bucket * c + t
-                var gap = UInt(k - previous)
-                previous = k
+        for bucket in 0..<(rowStart.count - 1) {
+            for k in Int(rowStart[bucket])..<Int(rowStart[bucket + 1]) {
+                let flat = bucket * c + Int(entries[k] >> 16)
+                var gap = UInt(flat - previous)
+                previous = flat
                 while gap >= 0x80 { out.append(UInt8(gap & 0x7f) | 0x80); gap >>= 7 }
                 out.append(UInt8(gap))
-                withUnsafeBytes(of: w.littleEndian) { out.append(contentsOf: $0) }
+                withUnsafeBytes(of: Int16(truncatingIfNeeded: entries[k]).littleEndian) { out.append(contentsOf: $0) }
             }
         }
         return out
@@ -157,9 +184,9 @@ public struct PerceptronWeights: Sendable {
         let scale = Float(bitPattern: try u32())
         let entries = Int(try u32())
         // Entries come in increasing flat index, so rows are filled in bucket order.
-        var rowOffset = [Int32](repeating: -1, count: 1 << bits)
-        var weights: [Int16] = []
-        weights.reserveCapacity(min(entries, bytes.count) * 4)
+        var rows = RowBuilder(bucketBits: bits, classCount: count)
+        rows.entries.reserveCapacity(min(entries, bytes.count / 3))
+        let limit = (1 << bits) * count
         var index = 0
         for k in 0..<entries {
             var gap = 0, shift = 0
@@ -173,22 +200,12 @@ public struct PerceptronWeights: Sendable {
             }
             guard k == 0 || gap > 0 else { throw .notAModel }
             index += gap
-            let bucket = index / count
-            guard bucket < rowOffset.count, at + 2 <= bytes.count else { throw .truncated }
-            if rowOffset[bucket] < 0 {
-                rowOffset[bucket] = Int32(weights.count)
-                weights.append(contentsOf: repeatElement(0, count: count))
-            }
-            weights[Int(rowOffset[bucket]) + index % count] = Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8)
+            guard index < limit, at + 2 <= bytes.count else { throw .truncated }
+            rows.append(flatIndex: index, weight: Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8))
             at += 2
         }
         guard at == bytes.count else { throw .notAModel }
-        self.init(kind: kind, bucketBits: bits, classes: classes, scale: scale, rowOffset: rowOffset, weights: weights)
-    }
-
-    private init(kind: Kind, bucketBits: Int, classes: [String], scale: Float, rowOffset: [Int32], weights: [Int16]) {
-        self.kind = kind; self.bucketBits = bucketBits; self.classes = classes; self.scale = scale
-        self.rowOffset = rowOffset; self.weights = weights
+        self.init(kind: kind, bucketBits: bits, classes: classes, scale: scale, rows: rows)
     }
 
     init(decoding bytes: [UInt8], kind: Kind) throws(DecodingError) {
