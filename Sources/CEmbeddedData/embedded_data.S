@@ -22,6 +22,8 @@ SYMBOL(name##_end):                    \
     .byte 0
 
 EMBED(gleaner_ner_model, "models/ner.model")
+EMBED(gleaner_language_profiles, "data/language/profiles.tsv")
+EMBED(gleaner_stopwords, "data/stopwords/stopwords.tsv")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

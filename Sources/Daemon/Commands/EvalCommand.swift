@@ -17,7 +17,18 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON instead of a table.")
     var json = false
 
+    @Option(name: .long, help: "Instead of the gold corpus, score HTML text and metadata on a folder of pages in Mozilla Readability's test layout (<page>/source.html, expected.html, expected-metadata.json).")
+    var readability: String?
+
+    @Flag(name: .long, help: "With --readability, also print each page's text F1 and metadata misses.")
+    var pages = false
+
     func run() throws {
+        if let readability {
+            let result = try ReadabilityEvaluation(folder: readability).run()
+            StandardStreams.out(ReadabilityReport(result: result, folder: readability).table(perPage: pages))
+            return
+        }
         let gold: GoldCorpus
         do {
             gold = try GoldCorpusFolder.load(corpus)
