@@ -47,7 +47,7 @@ enum HTMLBlockRenderer {
 
     static func read(_ html: String) throws(PipelineError) -> Page {
         _ = parserReady
-        var bytes = Array(html.utf8)
+        var bytes = Self.removingNoscript(Array(html.utf8))
         guard bytes.count < Int32.max else {
             throw PipelineError(.tooLarge, stage: .decode, "HTML page is too large for the parser (over 2 GiB)")
         }
@@ -136,8 +136,11 @@ enum HTMLBlockRenderer {
                 continue
             }
             if skipped.contains(name) { continue }
+            // Themes put navigation and sidebar state classes on `<body>` and `<html>`:
+            // a hint that far up says nothing about the text.
+            let pageWide = name == "body" || name == "html"
             let hint = MarkupHint.of(tag: name, role: attribute("role", of: node),
-                                     classAndID: classAndID(of: node), hidden: isHidden(node))
+                                     classAndID: pageWide ? "" : classAndID(of: node), hidden: isHidden(node))
             if hint == .hidden { continue }
             if blocks.contains(name) { renderer.endBlock(cell: false, context: blockInfo(contexts)) }
             serial += 1
@@ -149,11 +152,20 @@ enum HTMLBlockRenderer {
                 context.hint = reason
                 context.hintScope = serial
             case .article?:
+                if context.hint == .paywall || context.hint == .subscription {
+                    // A paywall or premium container holding the article's own container
+                    // wraps the story for subscribers: the story is inside, not furniture.
+                    context.hint = nil
+                }
                 if context.hint == nil { context.articleScope = serial }
             default:
                 break
             }
             if name == "a", attribute("href", of: node) != nil { context.linkDepth += 1 }
+            if name == "a", attribute("rel", of: node)?.lowercased().split(separator: " ").contains("author") == true,
+               let author = deepText(of: node) {
+                meta.relAuthors.append(author)
+            }
             if name == "header", context.articleScope == nil, context.hint == nil {
                 // A page header outside the article is the site's masthead.
                 context.hint = .navigation
@@ -173,6 +185,37 @@ enum HTMLBlockRenderer {
             metadata.byline = rendered.blocks.lazy.compactMap { TextHeader.byline(in: rendered.text, block: $0) }.first
         }
         return Page(text: rendered.text, metadata: metadata, blocks: rendered.blocks)
+    }
+
+    /// The page without its `<noscript>` elements. A browser that runs scripts reads their
+    /// content as raw text, but libxml2 parses it as markup, so an unclosed `<div>` inside
+    /// one would swallow the rest of the page. Their content is never article text.
+    static func removingNoscript(_ bytes: [UInt8]) -> [UInt8] {
+        let open = Array("<noscript".utf8), close = Array("</noscript".utf8)
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            guard index + pattern.count <= bytes.count else { return false }
+            for (offset, byte) in pattern.enumerated() {
+                let b = bytes[index + offset]
+                if (b >= 65 && b <= 90 ? b + 32 : b) != byte { return false }
+            }
+            return true
+        }
+        guard let first = bytes.indices.first(where: { bytes[$0] == 0x3C && matches(open, at: $0) }) else { return bytes }
+        var result = Array(bytes[..<first])
+        result.reserveCapacity(bytes.count)
+        var index = first
+        while index < bytes.count {
+            if bytes[index] == 0x3C, matches(open, at: index) {
+                var end = index + open.count
+                while end < bytes.count, !(bytes[end] == 0x3C && matches(close, at: end)) { end += 1 }
+                while end < bytes.count, bytes[end] != 0x3E { end += 1 }
+                index = end + 1
+                continue
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return result
     }
 
     private static func blockInfo(_ contexts: [Context]) -> BlockText.Context {
@@ -249,6 +292,22 @@ enum HTMLBlockRenderer {
             child = current.pointee.next
         }
         return text
+    }
+
+    /// The text of every text node under `node`, whitespace collapsed.
+    static func deepText(of node: xmlNodePtr) -> String? {
+        var raw = ""
+        var stack: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child { stack.append(current); child = current.pointee.next }
+        stack.reverse()
+        while let current = stack.popLast() {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content { raw += String(cString: content) }
+            var inner = current.pointee.last
+            while let c = inner { stack.append(c); inner = c.pointee.prev }
+        }
+        let collapsed = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return collapsed.isEmpty ? nil : collapsed
     }
 
     static func collapsedText(of node: xmlNodePtr) -> String? {

@@ -10,6 +10,8 @@ struct PageMetadata {
     var language: String?
     var canonical: String?
     var times: [String] = []
+    /// Link texts of `<a rel="author">`.
+    var relAuthors: [String] = []
     private var open: [String: String] = [:]
     private var named: [String: String] = [:]
     private var linked = DocumentMetadata()
@@ -71,17 +73,19 @@ struct PageMetadata {
         if let site = meta.siteName, let t = title { title = Self.strippingSite(site, from: t) }
         else if let t = title, open["og:title"] == nil, linked.title == nil { title = Self.strippingTrailingLabel(t) }
         meta.title = title
-        let authorMeta = [open["article:author"], named["author"], named["byl"], named["dc.creator"], named["parsely-author"]]
-            .compactMap { $0 }.first { !$0.hasPrefix("http") }
-        meta.byline = authorMeta.map(TextHeader.strippingBy) ?? linked.byline
+        let authorSources: [String?] = [open["article:author"], named["author"], named["byl"], named["dc.creator"],
+                                         named["parsely-author"], named["sailthru.author"], linked.byline, relAuthors.first]
+        meta.byline = authorSources.lazy.compactMap { $0 }.filter { !$0.hasPrefix("http") }.compactMap(AuthorName.cleaned).first
+        // The first source that holds a date we can read; then a date in the URL's path.
         let publishedSources: [String?] = [
             open["article:published_time"], linked.published, named["article:published_time"],
             named["datepublished"], named["pubdate"], named["publishdate"], named["date"],
-            named["dc.date"], named["dc.date.issued"], named["sailthru.date"], times.first,
-        ]
-        let published = publishedSources.lazy.compactMap { $0 }.first
-        meta.published = published.map(PublishedDate.normalized)
+            named["dc.date"], named["dc.date.issued"], named["dcterms.created"], named["sailthru.date"],
+            named["parsely-pub-date"], open["og:published_time"], named["created"],
+        ] + times.map { $0 }
         meta.url = canonical ?? open["og:url"] ?? linked.url
+        meta.published = publishedSources.lazy.compactMap { $0 }.compactMap(PublishedDate.iso8601).first
+            ?? [meta.url, open["og:url"]].lazy.compactMap { $0 }.compactMap(PublishedDate.inURL).first
         let locale: String? = open["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") }
         let languages: [String?] = [language, locale, linked.language, named["content-language"], named["language"]]
         meta.language = languages.lazy.compactMap { $0 }.first { !$0.isEmpty }
