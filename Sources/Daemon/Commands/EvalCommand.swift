@@ -23,9 +23,12 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "With --readability, also print each page's text F1 and metadata misses.")
     var pages = false
 
+    @Option(name: .long, help: "With --readability, score another extractor's output instead: <DIR>/<page>.txt and optional <page>.json (title, byline, published, language, site_name).")
+    var predicted: String?
+
     func run() throws {
         if let readability {
-            let result = try ReadabilityEvaluation(folder: readability).run()
+            let result = try ReadabilityEvaluation(folder: readability, predicted: predicted).run()
             StandardStreams.out(ReadabilityReport(result: result, folder: readability).table(perPage: pages))
             return
         }

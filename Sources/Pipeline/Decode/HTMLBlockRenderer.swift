@@ -182,7 +182,9 @@ enum HTMLBlockRenderer {
         let rendered = renderer.finish(context: blockInfo(contexts))
         var metadata = meta.finish()
         if metadata.byline == nil {
-            metadata.byline = rendered.blocks.lazy.compactMap { TextHeader.byline(in: rendered.text, block: $0) }.first
+            // A "By ..." line of the page itself, not one inside an ad or a recommendation box.
+            metadata.byline = rendered.blocks.lazy.filter { $0.hint == nil || $0.hint == .other }
+                .compactMap { TextHeader.byline(in: rendered.text, block: $0) }.compactMap(AuthorName.cleaned).first
         }
         return Page(text: rendered.text, metadata: metadata, blocks: rendered.blocks)
     }

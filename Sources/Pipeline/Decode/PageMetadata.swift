@@ -4,7 +4,9 @@ import Foundation
 /// Collects an HTML page's metadata from its several sources and settles on one value per
 /// field: Open Graph and `article:` meta first (sites fill them for social previews, so
 /// they are curated), then JSON-LD (`NewsArticle`, `Article`, also inside `@graph`), then
-/// plain `<meta name>` tags, `<time datetime>` and `<title>`.
+/// plain `<meta name>` tags, `<time datetime>` and `<title>`. The publication date is the
+/// exception: JSON-LD's `datePublished` comes first (Open Graph's time is often the last
+/// update), and only a value that reads as a date counts; then a date in the URL's path.
 struct PageMetadata {
     var titleTag: String?
     var language: String?
@@ -28,7 +30,13 @@ struct PageMetadata {
         }
     }
 
-    mutating func readLinkedData(_ json: String) {
+    mutating func readLinkedData(_ raw: String) {
+        // Pages served as XHTML wrap the JSON in a CDATA section, sometimes behind `//`.
+        var json = raw
+        if json.contains("<![CDATA[") {
+            json = json.replacingOccurrences(of: "//<![CDATA[", with: "").replacingOccurrences(of: "<![CDATA[", with: "")
+                .replacingOccurrences(of: "//]]>", with: "").replacingOccurrences(of: "]]>", with: "")
+        }
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return }
         for item in Self.items(object) {
             let types = (item["@type"] as? String).map { [$0] } ?? (item["@type"] as? [String]) ?? []
@@ -78,7 +86,7 @@ struct PageMetadata {
         meta.byline = authorSources.lazy.compactMap { $0 }.filter { !$0.hasPrefix("http") }.compactMap(AuthorName.cleaned).first
         // The first source that holds a date we can read; then a date in the URL's path.
         let publishedSources: [String?] = [
-            open["article:published_time"], linked.published, named["article:published_time"],
+            linked.published, open["article:published_time"], named["article:published_time"],
             named["datepublished"], named["pubdate"], named["publishdate"], named["date"],
             named["dc.date"], named["dc.date.issued"], named["dcterms.created"], named["sailthru.date"],
             named["parsely-pub-date"], open["og:published_time"], named["created"],
