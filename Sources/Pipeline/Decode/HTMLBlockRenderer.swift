@@ -152,9 +152,14 @@ enum HTMLBlockRenderer {
                 context.hint = reason
                 context.hintScope = serial
             case .article?:
-                if context.hint == .paywall || context.hint == .subscription {
-                    // A paywall or premium container holding the article's own container
-                    // wraps the story for subscribers: the story is inside, not furniture.
+                // The nearest landmark wins here too: the article's own landmark (`<article>`,
+                // `<main>`, `role=main`, `itemprop=articleBody`) inside a furniture-named
+                // container (a paywall or premium box holding the story for subscribers,
+                // an "ad-portal" wrapper around the page) holds the story. Teaser cards
+                // marked up as `<article>` in a related box lose later, when the cleaner
+                // picks the container with most of the page's prose. A class name alone
+                // ("entry-content" on a sidebar widget) does not overrule furniture.
+                if context.hint == .paywall || context.hint == .subscription || Self.isLandmark(name, node) {
                     context.hint = nil
                 }
                 if context.hint == nil { context.articleScope = serial }
@@ -187,6 +192,13 @@ enum HTMLBlockRenderer {
                 .compactMap { TextHeader.byline(in: rendered.text, block: $0) }.compactMap(AuthorName.cleaned).first
         }
         return Page(text: rendered.text, metadata: metadata, blocks: rendered.blocks)
+    }
+
+    /// An element that says by its tag, role or microdata that it is the article.
+    private static func isLandmark(_ name: String, _ node: xmlNodePtr) -> Bool {
+        if name == "article" || name == "main" { return true }
+        if let role = attribute("role", of: node)?.lowercased(), role == "main" || role == "article" { return true }
+        return attribute("itemprop", of: node)?.lowercased().contains("articlebody") == true
     }
 
     /// The page without its `<noscript>` elements. A browser that runs scripts reads their

@@ -76,10 +76,15 @@ struct PageMetadata {
     func finish() -> DocumentMetadata {
         var meta = DocumentMetadata()
         meta.siteName = [open["og:site_name"], linked.siteName, named["application-name"]].lazy.compactMap { $0 }.first
-        let titles: [String?] = [open["og:title"], linked.title, named["twitter:title"], named["title"], titleTag]
+        // JSON-LD's headline is sometimes a description ("country in Oceania"): it counts
+        // only when the `<title>` holds it too, or there is no `<title>`.
+        let linkedTitle = linked.title.flatMap { headline in
+            titleTag.map { $0.lowercased().contains(headline.lowercased()) } ?? true ? headline : nil
+        }
+        let titles: [String?] = [open["og:title"], linkedTitle, named["twitter:title"], named["title"], titleTag]
         var title = titles.lazy.compactMap { $0 }.first
-        if let site = meta.siteName, let t = title { title = Self.strippingSite(site, from: t) }
-        else if let t = title, open["og:title"] == nil, linked.title == nil { title = Self.strippingTrailingLabel(t) }
+        if let site = meta.siteName, let t = title, Self.strippingSite(site, from: t) != t { title = Self.strippingSite(site, from: t) }
+        else if let t = title, open["og:title"] == nil, linkedTitle == nil { title = Self.strippingTrailingLabel(t) }
         meta.title = title
         let authorSources: [String?] = [open["article:author"], named["author"], named["byl"], named["dc.creator"],
                                          named["parsely-author"], named["sailthru.author"], linked.byline, relAuthors.first]
