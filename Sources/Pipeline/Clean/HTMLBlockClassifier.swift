@@ -38,7 +38,7 @@ struct HTMLBlockClassifier {
                 qualities[index] = .bad(hint == .other || hint == .crossReference ? (cue?.reason ?? hint) : hint)
                 continue
             }
-            let inMain = main == nil || block.articleScope == main
+            let inMain = main == nil || block.articleScope.map { main!.contains($0) } == true
             qualities[index] = quality(block, feature, shapes[index], cue, inMain: main != nil && inMain)
             if !inMain, case .bad = qualities[index] {} else if !inMain {
                 qualities[index] = .bad(block.linkDensity > 0.3 ? .navigation : (cue?.reason ?? .other))
@@ -127,17 +127,25 @@ struct HTMLBlockClassifier {
         return result
     }
 
-    /// The article container with the most prose, when it holds a fair share of the page's.
-    private func mainScope(_ shapes: [ProseShape]) -> Int? {
-        var prose: [Int: Int] = [:]
+    /// The article's containers: those of the tag and class (`articleClass`) that hold
+    /// the most prose, when they hold a fair share of the page's. Sibling sections of one
+    /// class ("post__content" three times) that each hold prose are one article; a
+    /// container without a class stands alone.
+    private func mainScope(_ shapes: [ProseShape]) -> Set<Int>? {
+        var prose: [UInt64: Int] = [:]
+        var scopes: [UInt64: Set<Int>] = [:]
         var total = 0
         for (index, block) in blocks.enumerated() where block.hint == nil && shapes[index].isProse && block.linkDensity < 0.3 {
             total += block.textScalars
-            if let scope = block.articleScope { prose[scope, default: 0] += block.textScalars }
+            guard let scope = block.articleScope else { continue }
+            // Scopes without a class key are keyed by themselves.
+            let key = block.articleClass == 0 ? UInt64(scope) : block.articleClass
+            prose[key, default: 0] += block.textScalars
+            scopes[key, default: []].insert(scope)
         }
         guard let best = prose.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
-              best.value * 2 >= total else { return nil }
-        return best.key
+              best.value * 2 >= total, let chosen = scopes[best.key] else { return nil }
+        return chosen
     }
 
     /// Hint scopes that cover most of the page's prose: a wrapper named "share-enabled" or
@@ -157,14 +165,14 @@ struct HTMLBlockClassifier {
     /// the last one before anything bad, belong to the story (a lead, crossheads, lists,
     /// a second body block after an advert) unless markup or a cue named them furniture
     /// or they are mostly links.
-    private func fillArticle(_ resolved: inout [Quality], qualities: [Quality], main: Int, lifted: Set<Int>) {
-        let inMain = blocks.indices.filter { blocks[$0].articleScope == main && !lifted.contains($0) }
+    private func fillArticle(_ resolved: inout [Quality], qualities: [Quality], main: Set<Int>, lifted: Set<Int>) {
+        let inMain = blocks.indices.filter { blocks[$0].articleScope.map(main.contains) == true && !lifted.contains($0) }
         guard let first = inMain.first(where: { resolved[$0] == .good }),
               var last = inMain.last(where: { resolved[$0] == .good }) else { return }
         // Lists and short lines straight after the last paragraph, up to the first block
         // judged bad on its own.
         var next = last + 1
-        while next < blocks.count, blocks[next].articleScope == main, !lifted.contains(next) {
+        while next < blocks.count, blocks[next].articleScope.map(main.contains) == true, !lifted.contains(next) {
             if case .bad = qualities[next] { break }
             let isList = blocks[next].tag == "li" || blocks[next].tag == "dd" || blocks[next].tag == "dt"
             // A line that introduces a list ("...two things for next year:") comes with it.

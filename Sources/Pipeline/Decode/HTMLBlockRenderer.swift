@@ -42,6 +42,7 @@ enum HTMLBlockRenderer {
         var hint: BoilerplateReason?
         var hintScope: Int
         var articleScope: Int?
+        var articleClass: UInt64 = 0
         var linkDepth: Int
     }
 
@@ -162,7 +163,21 @@ enum HTMLBlockRenderer {
                 if context.hint == .paywall || context.hint == .subscription || Self.isLandmark(name, node) {
                     context.hint = nil
                 }
-                if context.hint == nil { context.articleScope = serial }
+                if context.hint == nil {
+                    context.articleScope = serial
+                    // Only a class names a kind of section: its class names without those
+                    // holding a digit ("version-2", generated "css-1r7ky0e"), in any order.
+                    // "story theme-main" and "story theme-summary" (a teaser) differ.
+                    // Classless containers stand alone.
+                    context.articleClass = 0
+                    let names = (attribute("class", of: node) ?? "").split(separator: " ")
+                        .filter { !$0.contains(where: \.isNumber) }.sorted()
+                    if !names.isEmpty {
+                        var key = FNV1a.offsetBasis
+                        for byte in (name + " " + names.joined(separator: " ")).utf8 { key = FNV1a.step(key, UInt64(byte)) }
+                        context.articleClass = key
+                    }
+                }
             default:
                 break
             }
@@ -234,7 +249,7 @@ enum HTMLBlockRenderer {
 
     private static func blockInfo(_ contexts: [Context]) -> BlockText.Context {
         let c = contexts[contexts.count - 1]
-        return BlockText.Context(tag: c.tag, hint: c.hint, hintScope: c.hintScope, articleScope: c.articleScope)
+        return BlockText.Context(tag: c.tag, hint: c.hint, hintScope: c.hintScope, articleScope: c.articleScope, articleClass: c.articleClass)
     }
 
     private static func lowerName(_ raw: UnsafePointer<xmlChar>) -> String {
