@@ -284,6 +284,16 @@ import Testing
         #expect(skipsBad.metadata.published == "2022-05-03")
     }
 
+    @Test func publishedFromAVisibleDateline() throws {
+        let doc = try Self.meta(body: "<p class=\"dateline\">Published 3 May 2022, 10:15</p><p>The council voted on Tuesday to close the bridge.</p>")
+        #expect(doc.metadata.published == "2022-05-03")
+    }
+
+    @Test func aboutUsBoxIsFurniture() {
+        #expect(MarkupHint.of(tag: "div", role: nil, classAndID: "about-us", hidden: false) == .furniture(.other))
+        #expect(MarkupHint.of(tag: "section", role: nil, classAndID: "AboutTheAuthor", hidden: false) == .furniture(.other))
+    }
+
     @Test func publishedFromTheURLPath() throws {
         let doc = try Self.meta(head: "<link rel=\"canonical\" href=\"https://news.example/2021/11/08/harbour-bridge\">")
         #expect(doc.metadata.published == "2021-11-08")

@@ -206,6 +206,15 @@ enum HTMLBlockRenderer {
             metadata.byline = rendered.blocks.lazy.filter { $0.hint == nil || $0.hint == .other }
                 .compactMap { TextHeader.byline(in: rendered.text, block: $0) }.compactMap(AuthorName.cleaned).first
         }
+        if metadata.published == nil {
+            // A visible dateline or byline date: a short block with a `<time>` or a date
+            // written out ("Published 3 May 2022"), outside the page's furniture.
+            let scalars = Array(rendered.text.unicodeScalars)
+            metadata.published = rendered.blocks.lazy
+                .filter { ($0.hint == nil || $0.hint == .other) && $0.end - $0.start <= 80 }
+                .compactMap { PublishedDate.iso8601(String(String.UnicodeScalarView(scalars[$0.start..<$0.end]))) }
+                .first
+        }
         return Page(text: rendered.text, metadata: metadata, blocks: rendered.blocks)
     }
 

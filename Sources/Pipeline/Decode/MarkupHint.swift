@@ -73,6 +73,10 @@ enum MarkupHint: Sendable, Equatable {
                 if best == nil || tokenPriority.firstIndex(of: reason)! < tokenPriority.firstIndex(of: best!)! { best = reason }
             }
         }
+        // "about-us", "AboutTheAuthor": a box about the site or the writer.
+        if best == nil, tokens.contains("about"), tokens.contains(where: { $0 == "us" || $0 == "author" || $0 == "the" || $0 == "site" }) {
+            best = .other
+        }
         if let best { return .furniture(best) }
         // "article-body": an article word beside a body word; a lone "content" says little.
         let hasArticleWord = tokens.contains { $0 == "article" || $0 == "story" || $0 == "entry" || $0 == "post" || $0 == "articlebody" || $0 == "storybody" }
