@@ -189,6 +189,21 @@ import Testing
         #expect(doc.removed.contains { $0.reason == .other })
     }
 
+    @Test func aLeadInAnElementOfItsOwnAboveTheArticleIsKept() throws {
+        let body = """
+            <div class="intro"><p>Engineers found cracks in two piers of the old harbour bridge, and the council has now decided to close it until the spring.</p></div>
+            <div class="more-links"><a href="/a">Harbour</a> <a href="/b">Council</a></div>
+            <article>
+            <p>The council voted on Tuesday to close the old harbour bridge until the spring, after engineers found cracks in two of its piers.</p>
+            <p>The engineers said the repairs could not wait another winter, and that traffic would have to use the northern bridge.</p>
+            <p>Shop owners near the harbour fear they will lose customers because the detour adds almost twenty minutes to the trip.</p>
+            </article>
+            """
+        let doc = try Self.clean(Self.page(body: body))
+        #expect(doc.text.hasPrefix("Engineers found cracks in two piers"), "\(doc.text)")
+        #expect(!doc.text.contains("Council\n") && !doc.text.contains("Harbour Council"))
+    }
+
     @Test func aPaywallContainerHoldingTheArticleIsKept() throws {
         let body = """
             <div class="paywall premium-content"><div itemprop="articleBody">

@@ -30,6 +30,9 @@ struct HTMLBlockClassifier {
         let main = mainScope(shapes)
         var verdicts = [BoilerplateReason?](repeating: nil, count: blocks.count)
         var qualities = [Quality](repeating: .short, count: blocks.count)
+        // How each block outside the article's containers reads on its own, for the
+        // neighbours that continue the article (a lead above it, a second body block).
+        var outside: [Int: Quality] = [:]
         for (index, block) in blocks.enumerated() {
             let feature = features[index]
             let cue = cues[index]
@@ -40,6 +43,7 @@ struct HTMLBlockClassifier {
             }
             let inMain = main == nil || block.articleScope.map { main!.contains($0) } == true
             qualities[index] = quality(block, feature, shapes[index], cue, inMain: main != nil && inMain)
+            if !inMain { outside[index] = qualities[index] }
             if !inMain, case .bad = qualities[index] {} else if !inMain {
                 qualities[index] = .bad(block.linkDensity > 0.3 ? .navigation : (cue?.reason ?? .other))
             }
@@ -49,7 +53,10 @@ struct HTMLBlockClassifier {
         // still belongs to the paragraphs after it.
         let lifted = Set(blocks.indices.filter { blocks[$0].hint != nil && !ignoredHints.contains(blocks[$0].hintScope) })
         var resolved = resolveByContext(qualities, mainFound: main != nil, lifted: lifted)
-        if let main { fillArticle(&resolved, qualities: qualities, main: main, lifted: lifted) }
+        if let main {
+            fillArticle(&resolved, qualities: qualities, main: main, lifted: lifted)
+            bringInNeighbours(&resolved, outside: outside, main: main, lifted: lifted)
+        }
         for index in blocks.indices {
             switch resolved[index] {
             case .good: verdicts[index] = nil
@@ -186,6 +193,23 @@ struct HTMLBlockClassifier {
             if case .bad = qualities[index] { continue }
             if blocks[index].linkDensity > 0.5 { continue }
             resolved[index] = .good
+        }
+    }
+
+    /// Paragraphs just outside the article's containers that continue it: a lead in an
+    /// element of its own above the first kept block, a second body block after the last
+    /// one (across lifted furniture such as an advert). Only blocks that are good prose
+    /// on their own come in, and the walk stops at the first that is not.
+    private func bringInNeighbours(_ resolved: inout [Quality], outside: [Int: Quality], main: Set<Int>, lifted: Set<Int>) {
+        guard let first = resolved.firstIndex(of: .good), let last = resolved.lastIndex(of: .good) else { return }
+        for step in [-1, 1] {
+            var index = (step < 0 ? first : last) + step
+            while index >= 0, index < blocks.count {
+                if lifted.contains(index) { index += step; continue }
+                guard let own = outside[index], own == .good else { break }
+                resolved[index] = .good
+                index += step
+            }
         }
     }
 
