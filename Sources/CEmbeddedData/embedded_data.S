@@ -3,7 +3,7 @@
 // include path set in Package.swift). SwiftPM does not track .incbin inputs: after a data file
 // changes, `touch Sources/CEmbeddedData/embedded_data.S` so it is reassembled.
 //
-// To embed a file: one EMBED line here and one BLOB line in embedded_data.c.
+// To embed a file: one EMBED line here and one BLOB line in blobs.def.
 #if defined(__APPLE__)
 #define SYMBOL(name) _##name
     .section __TEXT,__const
@@ -24,6 +24,8 @@ SYMBOL(name##_end):                    \
 EMBED(gleaner_ner_model, "models/ner.model")
 EMBED(gleaner_pos_model, "models/pos.model")
 EMBED(gleaner_parser_model, "models/parser.model")
+EMBED(gleaner_language_profiles, "data/language/profiles.tsv")
+EMBED(gleaner_stopwords, "data/stopwords/stopwords.tsv")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

@@ -17,7 +17,21 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON instead of a table.")
     var json = false
 
+    @Option(name: .long, help: "Instead of the gold corpus, score HTML text and metadata on a folder of pages in Mozilla Readability's test layout (<page>/source.html, expected.html, expected-metadata.json).")
+    var readability: String?
+
+    @Flag(name: .long, help: "With --readability, also print each page's text F1 and metadata misses.")
+    var pages = false
+
+    @Option(name: .long, help: "With --readability, score another extractor's output instead: <DIR>/<page>.txt and optional <page>.json (title, byline, published, language, site_name).")
+    var predicted: String?
+
     func run() throws {
+        if let readability {
+            let result = try ReadabilityEvaluation(folder: readability, predicted: predicted).run()
+            StandardStreams.out(ReadabilityReport(result: result, folder: readability).table(perPage: pages))
+            return
+        }
         let gold: GoldCorpus
         do {
             gold = try GoldCorpusFolder.load(corpus)

@@ -23,7 +23,8 @@ public struct BoilerplateCleaner: DocumentStage {
     public func process(_ input: DecodedDocument) throws(PipelineError) -> CleanDocument {
         let scalars = ScalarText.scalars(of: input.text)
         var judgement = input.blocks.isEmpty
-            ? Self.judge(scalars) : Self.judge(scalars, blocks: input.blocks, title: input.metadata.title)
+            ? Self.judge(scalars)
+            : Self.judge(scalars, blocks: input.blocks, title: input.metadata.title, language: input.metadata.language)
         var site: String?
         var fingerprints: [UInt64] = []
         if let furniture {
@@ -110,9 +111,9 @@ public struct BoilerplateCleaner: DocumentStage {
 
     /// Judges a page rendered from markup: blocks are judged by `HTMLBlockClassifier`, and
     /// every line takes its block's verdict.
-    static func judge(_ scalars: [Unicode.Scalar], blocks: [TextBlock], title: String?) -> Judgement {
+    static func judge(_ scalars: [Unicode.Scalar], blocks: [TextBlock], title: String?, language: String? = nil) -> Judgement {
         let lines = TextLine.split(scalars)
-        let blockVerdicts = HTMLBlockClassifier(scalars: scalars, blocks: blocks, title: title).verdicts()
+        let blockVerdicts = HTMLBlockClassifier(scalars: scalars, blocks: blocks, title: title, language: language).verdicts()
         var verdicts = [BoilerplateReason?](repeating: nil, count: lines.count)
         var block = 0
         var fragments: [Int: (start: Int, reason: BoilerplateReason)] = [:]

@@ -6,6 +6,8 @@
 /// text here, so the decoded text is what a reader sees and `removed` offsets index it.
 /// Refuses what cannot be an article (empty input, binary data, input over the size
 /// limit) with a `PipelineError` a person can act on; never crashes on bad bytes.
+/// Every document leaves with `published` in ISO 8601 or `nil`, and `language` settled by
+/// `DocumentLanguage` (declared or detected).
 public struct ArticleDecoder: DocumentStage {
     public static let stage = StageName.decode
 
@@ -79,6 +81,10 @@ public struct ArticleDecoder: DocumentStage {
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw PipelineError(.noText, stage: .decode, "file has no text, only whitespace or markup")
         }
+        // Published times are ISO 8601 or nothing: "Mo-Su 08:00-20:00" or "PT15M" is no date.
+        metadata.published = metadata.published.flatMap(PublishedDate.iso8601)
+        metadata.language = DocumentLanguage.settle(declared: metadata.language,
+                                                    sample: DocumentLanguage.sample(text: text, blocks: blocks))
         return DecodedDocument(sha256: sha, source: input.source, format: format, text: text,
                                metadata: metadata, warnings: warnings, sequence: input.sequence,
                                byteCount: input.bytes.count, blocks: blocks)

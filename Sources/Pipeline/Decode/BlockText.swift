@@ -7,6 +7,7 @@ struct BlockText {
         var hint: BoilerplateReason?
         var hintScope: Int
         var articleScope: Int?
+        var articleClass: UInt64 = 0
     }
 
     private var output: [UInt8] = []
@@ -82,6 +83,7 @@ struct BlockText {
                                     linkScalars: blockLinkScalars, textScalars: blockTextScalars,
                                     hint: context.hint, hintScope: context.hintScope,
                                     articleScope: context.articleScope, hasTime: blockHasTime))
+            blocks[blocks.count - 1].articleClass = context.articleClass
             block.removeAll(keepingCapacity: true)
         }
         blockScalars = 0

@@ -42,12 +42,13 @@ enum HTMLBlockRenderer {
         var hint: BoilerplateReason?
         var hintScope: Int
         var articleScope: Int?
+        var articleClass: UInt64 = 0
         var linkDepth: Int
     }
 
     static func read(_ html: String) throws(PipelineError) -> Page {
         _ = parserReady
-        var bytes = Array(html.utf8)
+        var bytes = Self.removingNoscript(Array(html.utf8))
         guard bytes.count < Int32.max else {
             throw PipelineError(.tooLarge, stage: .decode, "HTML page is too large for the parser (over 2 GiB)")
         }
@@ -136,8 +137,11 @@ enum HTMLBlockRenderer {
                 continue
             }
             if skipped.contains(name) { continue }
+            // Themes put navigation and sidebar state classes on `<body>` and `<html>`:
+            // a hint that far up says nothing about the text.
+            let pageWide = name == "body" || name == "html"
             let hint = MarkupHint.of(tag: name, role: attribute("role", of: node),
-                                     classAndID: classAndID(of: node), hidden: isHidden(node))
+                                     classAndID: pageWide ? "" : classAndID(of: node), hidden: isHidden(node))
             if hint == .hidden { continue }
             if blocks.contains(name) { renderer.endBlock(cell: false, context: blockInfo(contexts)) }
             serial += 1
@@ -149,11 +153,39 @@ enum HTMLBlockRenderer {
                 context.hint = reason
                 context.hintScope = serial
             case .article?:
-                if context.hint == nil { context.articleScope = serial }
+                // The nearest landmark wins here too: the article's own landmark (`<article>`,
+                // `<main>`, `role=main`, `itemprop=articleBody`) inside a furniture-named
+                // container (a paywall or premium box holding the story for subscribers,
+                // an "ad-portal" wrapper around the page) holds the story. Teaser cards
+                // marked up as `<article>` in a related box lose later, when the cleaner
+                // picks the container with most of the page's prose. A class name alone
+                // ("entry-content" on a sidebar widget) does not overrule furniture.
+                if context.hint == .paywall || context.hint == .subscription || Self.isLandmark(name, node) {
+                    context.hint = nil
+                }
+                if context.hint == nil {
+                    context.articleScope = serial
+                    // Only a class names a kind of section: its class names without those
+                    // holding a digit ("version-2", generated "css-1r7ky0e"), in any order.
+                    // "story theme-main" and "story theme-summary" (a teaser) differ.
+                    // Classless containers stand alone.
+                    context.articleClass = 0
+                    let names = (attribute("class", of: node) ?? "").split(separator: " ")
+                        .filter { !$0.contains(where: \.isNumber) }.sorted()
+                    if !names.isEmpty {
+                        var key = FNV1a.offsetBasis
+                        for byte in (name + " " + names.joined(separator: " ")).utf8 { key = FNV1a.step(key, UInt64(byte)) }
+                        context.articleClass = key
+                    }
+                }
             default:
                 break
             }
             if name == "a", attribute("href", of: node) != nil { context.linkDepth += 1 }
+            if name == "a", attribute("rel", of: node)?.lowercased().split(separator: " ").contains("author") == true,
+               let author = deepText(of: node) {
+                meta.relAuthors.append(author)
+            }
             if name == "header", context.articleScope == nil, context.hint == nil {
                 // A page header outside the article is the site's masthead.
                 context.hint = .navigation
@@ -170,14 +202,63 @@ enum HTMLBlockRenderer {
         let rendered = renderer.finish(context: blockInfo(contexts))
         var metadata = meta.finish()
         if metadata.byline == nil {
-            metadata.byline = rendered.blocks.lazy.compactMap { TextHeader.byline(in: rendered.text, block: $0) }.first
+            // A "By ..." line of the page itself, not one inside an ad or a recommendation box.
+            metadata.byline = rendered.blocks.lazy.filter { $0.hint == nil || $0.hint == .other }
+                .compactMap { TextHeader.byline(in: rendered.text, block: $0) }.compactMap(AuthorName.cleaned).first
+        }
+        if metadata.published == nil {
+            // A visible dateline or byline date: a short block with a `<time>` or a date
+            // written out ("Published 3 May 2022"), outside the page's furniture.
+            let scalars = Array(rendered.text.unicodeScalars)
+            metadata.published = rendered.blocks.lazy
+                .filter { ($0.hint == nil || $0.hint == .other) && $0.end - $0.start <= 80 }
+                .compactMap { PublishedDate.iso8601(String(String.UnicodeScalarView(scalars[$0.start..<$0.end]))) }
+                .first
         }
         return Page(text: rendered.text, metadata: metadata, blocks: rendered.blocks)
     }
 
+    /// An element that says by its tag, role or microdata that it is the article.
+    private static func isLandmark(_ name: String, _ node: xmlNodePtr) -> Bool {
+        if name == "article" || name == "main" { return true }
+        if let role = attribute("role", of: node)?.lowercased(), role == "main" || role == "article" { return true }
+        return attribute("itemprop", of: node)?.lowercased().contains("articlebody") == true
+    }
+
+    /// The page without its `<noscript>` elements. A browser that runs scripts reads their
+    /// content as raw text, but libxml2 parses it as markup, so an unclosed `<div>` inside
+    /// one would swallow the rest of the page. Their content is never article text.
+    static func removingNoscript(_ bytes: [UInt8]) -> [UInt8] {
+        let open = Array("<noscript".utf8), close = Array("</noscript".utf8)
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            guard index + pattern.count <= bytes.count else { return false }
+            for (offset, byte) in pattern.enumerated() {
+                let b = bytes[index + offset]
+                if (b >= 65 && b <= 90 ? b + 32 : b) != byte { return false }
+            }
+            return true
+        }
+        guard let first = bytes.indices.first(where: { bytes[$0] == 0x3C && matches(open, at: $0) }) else { return bytes }
+        var result = Array(bytes[..<first])
+        result.reserveCapacity(bytes.count)
+        var index = first
+        while index < bytes.count {
+            if bytes[index] == 0x3C, matches(open, at: index) {
+                var end = index + open.count
+                while end < bytes.count, !(bytes[end] == 0x3C && matches(close, at: end)) { end += 1 }
+                while end < bytes.count, bytes[end] != 0x3E { end += 1 }
+                index = end + 1
+                continue
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return result
+    }
+
     private static func blockInfo(_ contexts: [Context]) -> BlockText.Context {
         let c = contexts[contexts.count - 1]
-        return BlockText.Context(tag: c.tag, hint: c.hint, hintScope: c.hintScope, articleScope: c.articleScope)
+        return BlockText.Context(tag: c.tag, hint: c.hint, hintScope: c.hintScope, articleScope: c.articleScope, articleClass: c.articleClass)
     }
 
     private static func lowerName(_ raw: UnsafePointer<xmlChar>) -> String {
@@ -249,6 +330,22 @@ enum HTMLBlockRenderer {
             child = current.pointee.next
         }
         return text
+    }
+
+    /// The text of every text node under `node`, whitespace collapsed.
+    static func deepText(of node: xmlNodePtr) -> String? {
+        var raw = ""
+        var stack: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child { stack.append(current); child = current.pointee.next }
+        stack.reverse()
+        while let current = stack.popLast() {
+            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content { raw += String(cString: content) }
+            var inner = current.pointee.last
+            while let c = inner { stack.append(c); inner = c.pointee.prev }
+        }
+        let collapsed = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return collapsed.isEmpty ? nil : collapsed
     }
 
     static func collapsedText(of node: xmlNodePtr) -> String? {

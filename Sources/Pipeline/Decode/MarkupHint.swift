@@ -46,6 +46,8 @@ enum MarkupHint: Sendable, Equatable {
         "topbar": .navigation, "skip": .navigation, "pagination": .navigation,
         "byline": .other, "author": .other, "authors": .other, "dateline": .other, "timestamp": .other,
         "caption": .other, "credit": .other, "credits": .other, "tags": .crossReference, "topics": .crossReference,
+        "bio": .other, "bios": .other, "biography": .other, "authorbio": .other, "appeal": .other, "donate": .other,
+        "donation": .other, "standfirst": .other, "promos": .other, "teaserlist": .crossReference,
     ]
 
     /// Tokens that outrank others on the same element: a specific kind of box is named
@@ -71,6 +73,10 @@ enum MarkupHint: Sendable, Equatable {
                 if best == nil || tokenPriority.firstIndex(of: reason)! < tokenPriority.firstIndex(of: best!)! { best = reason }
             }
         }
+        // "about-us", "AboutTheAuthor": a box about the site or the writer.
+        if best == nil, tokens.contains("about"), tokens.contains(where: { $0 == "us" || $0 == "author" || $0 == "the" || $0 == "site" }) {
+            best = .other
+        }
         if let best { return .furniture(best) }
         // "article-body": an article word beside a body word; a lone "content" says little.
         let hasArticleWord = tokens.contains { $0 == "article" || $0 == "story" || $0 == "entry" || $0 == "post" || $0 == "articlebody" || $0 == "storybody" }
@@ -79,20 +85,43 @@ enum MarkupHint: Sendable, Equatable {
         return nil
     }
 
-    /// Lower-case tokens split at every scalar that is not an ASCII letter or digit.
+    /// Lower-case tokens split at every scalar that is not an ASCII letter or digit
+    /// (kebab-case, snake_case, BEM) and at every lower-to-upper case change (camelCase,
+    /// PascalCase): "relatedStoriesRail" gives "related", "stories", "rail". A camelCase
+    /// word also gives its parts run together ("mostRead" gives "mostread" too), the
+    /// way sites write the same name in one piece.
     static func tokens(_ value: String) -> [String] {
         var tokens: [String] = []
         var current: [UInt8] = []
+        var whole: [UInt8] = []
+        var parts = 0
+        var previousLower = false
+        func flushPart() {
+            guard !current.isEmpty else { return }
+            tokens.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+            parts += 1
+        }
+        func flushWord() {
+            flushPart()
+            if parts > 1 { tokens.append(String(decoding: whole, as: UTF8.self)) }
+            whole.removeAll(keepingCapacity: true)
+            parts = 0
+        }
         for byte in value.utf8 {
-            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            let upper = byte >= 65 && byte <= 90
+            let lower = upper ? byte + 32 : byte
             if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+                if upper && previousLower { flushPart() }
                 current.append(lower)
-            } else if !current.isEmpty {
-                tokens.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+                whole.append(lower)
+                previousLower = !upper && lower >= 97
+            } else {
+                flushWord()
+                previousLower = false
             }
         }
-        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        flushWord()
         return tokens
     }
 }

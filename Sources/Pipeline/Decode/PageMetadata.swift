@@ -4,12 +4,16 @@ import Foundation
 /// Collects an HTML page's metadata from its several sources and settles on one value per
 /// field: Open Graph and `article:` meta first (sites fill them for social previews, so
 /// they are curated), then JSON-LD (`NewsArticle`, `Article`, also inside `@graph`), then
-/// plain `<meta name>` tags, `<time datetime>` and `<title>`.
+/// plain `<meta name>` tags, `<time datetime>` and `<title>`. The publication date is the
+/// exception: JSON-LD's `datePublished` comes first (Open Graph's time is often the last
+/// update), and only a value that reads as a date counts; then a date in the URL's path.
 struct PageMetadata {
     var titleTag: String?
     var language: String?
     var canonical: String?
     var times: [String] = []
+    /// Link texts of `<a rel="author">`.
+    var relAuthors: [String] = []
     private var open: [String: String] = [:]
     private var named: [String: String] = [:]
     private var linked = DocumentMetadata()
@@ -26,7 +30,13 @@ struct PageMetadata {
         }
     }
 
-    mutating func readLinkedData(_ json: String) {
+    mutating func readLinkedData(_ raw: String) {
+        // Pages served as XHTML wrap the JSON in a CDATA section, sometimes behind `//`.
+        var json = raw
+        if json.contains("<![CDATA[") {
+            json = json.replacingOccurrences(of: "//<![CDATA[", with: "").replacingOccurrences(of: "<![CDATA[", with: "")
+                .replacingOccurrences(of: "//]]>", with: "").replacingOccurrences(of: "]]>", with: "")
+        }
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return }
         for item in Self.items(object) {
             let types = (item["@type"] as? String).map { [$0] } ?? (item["@type"] as? [String]) ?? []
@@ -66,22 +76,29 @@ struct PageMetadata {
     func finish() -> DocumentMetadata {
         var meta = DocumentMetadata()
         meta.siteName = [open["og:site_name"], linked.siteName, named["application-name"]].lazy.compactMap { $0 }.first
-        let titles: [String?] = [open["og:title"], linked.title, named["twitter:title"], named["title"], titleTag]
+        // JSON-LD's headline is sometimes a description ("country in Oceania"): it counts
+        // only when the `<title>` holds it too, or there is no `<title>`.
+        let linkedTitle = linked.title.flatMap { headline in
+            titleTag.map { $0.lowercased().contains(headline.lowercased()) } ?? true ? headline : nil
+        }
+        let titles: [String?] = [open["og:title"], linkedTitle, named["twitter:title"], named["title"], titleTag]
         var title = titles.lazy.compactMap { $0 }.first
-        if let site = meta.siteName, let t = title { title = Self.strippingSite(site, from: t) }
-        else if let t = title, open["og:title"] == nil, linked.title == nil { title = Self.strippingTrailingLabel(t) }
+        if let site = meta.siteName, let t = title, Self.strippingSite(site, from: t) != t { title = Self.strippingSite(site, from: t) }
+        else if let t = title, open["og:title"] == nil, linkedTitle == nil { title = Self.strippingTrailingLabel(t) }
         meta.title = title
-        let authorMeta = [open["article:author"], named["author"], named["byl"], named["dc.creator"], named["parsely-author"]]
-            .compactMap { $0 }.first { !$0.hasPrefix("http") }
-        meta.byline = authorMeta.map(TextHeader.strippingBy) ?? linked.byline
+        let authorSources: [String?] = [open["article:author"], named["author"], named["byl"], named["dc.creator"],
+                                         named["parsely-author"], named["sailthru.author"], linked.byline, relAuthors.first]
+        meta.byline = authorSources.lazy.compactMap { $0 }.filter { !$0.hasPrefix("http") }.compactMap(AuthorName.cleaned).first
+        // The first source that holds a date we can read; then a date in the URL's path.
         let publishedSources: [String?] = [
-            open["article:published_time"], linked.published, named["article:published_time"],
+            linked.published, open["article:published_time"], named["article:published_time"],
             named["datepublished"], named["pubdate"], named["publishdate"], named["date"],
-            named["dc.date"], named["dc.date.issued"], named["sailthru.date"], times.first,
-        ]
-        let published = publishedSources.lazy.compactMap { $0 }.first
-        meta.published = published.map(PublishedDate.normalized)
+            named["dc.date"], named["dc.date.issued"], named["dcterms.created"], named["sailthru.date"],
+            named["parsely-pub-date"], open["og:published_time"], named["created"],
+        ] + times.map { $0 }
         meta.url = canonical ?? open["og:url"] ?? linked.url
+        meta.published = publishedSources.lazy.compactMap { $0 }.compactMap(PublishedDate.iso8601).first
+            ?? [meta.url, open["og:url"]].lazy.compactMap { $0 }.compactMap(PublishedDate.inURL).first
         let locale: String? = open["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") }
         let languages: [String?] = [language, locale, linked.language, named["content-language"], named["language"]]
         meta.language = languages.lazy.compactMap { $0 }.first { !$0.isEmpty }

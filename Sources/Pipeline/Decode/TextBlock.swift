@@ -25,6 +25,9 @@ public struct TextBlock: Sendable, Hashable {
     public var articleScope: Int?
     /// The block holds a `<time>` element.
     public var hasTime: Bool
+    /// A hash of the tag and `class` of the element that gave `articleScope` (0 without
+    /// one): an article split into sibling sections of one class is one article.
+    public var articleClass: UInt64 = 0
 
     public init(start: Int, end: Int, tag: String, linkScalars: Int = 0, textScalars: Int = 0,
                 hint: BoilerplateReason? = nil, hintScope: Int = 0, articleScope: Int? = nil, hasTime: Bool = false) {

@@ -1,5 +1,6 @@
 /// Turns bytes into Unicode text: UTF-8 (with or without BOM), UTF-16 with BOM, a
-/// charset the page declares (`<meta charset>`, `http-equiv`, XML declaration), and a
+/// charset the page declares (`<meta charset>`, `http-equiv`, XML declaration; single-byte
+/// Western charsets here, any other through the C library's iconv), and a
 /// Windows-1252 fallback when the bytes are not valid UTF-8. Bytes that cannot be decoded
 /// become U+FFFD and leave a warning; decoding never fails.
 enum TextDecoding {
@@ -38,6 +39,13 @@ enum TextDecoding {
             let declared = declaredCharset(bytes)
             if let declared, let table = charsetNames[declared] {
                 text = decodeSingleByte(bytes, table)
+            } else if let declared, declared != "utf-8", declared != "utf8",
+                      let converted = CharsetConverter.decode(bytes, charset: declared) {
+                // Any other charset the C library knows (ISO-8859-2, GB2312, Shift_JIS, KOI8-R...).
+                text = converted.text
+                if converted.replaced > 0 {
+                    warnings.append("\(converted.replaced) bytes not valid in the declared charset \"\(declared)\" replaced by U+FFFD")
+                }
             } else if declared == "utf-8" || declared == "utf8" || check.multibyte > check.invalid {
                 // Declared UTF-8, or mostly good UTF-8 with a few broken sequences: keep
                 // the good characters and mark the broken ones.

@@ -1,0 +1,141 @@
+/// Identifies the language of a text from its characters: the script first (kana is
+/// Japanese, Hangul Korean, Han without kana Chinese), then, for the rest, a naive Bayes
+/// score of the text's character 1- to 3-grams against per-language profiles.
+///
+/// The profiles (`data/language/profiles.tsv`, 51 languages) are derived from the n-gram
+/// counts of PyPI `langdetect` by `scripts/generate-language-profiles`. Results are BCP 47
+/// primary subtags ("de", "pt"), or "zh" for Chinese. A text with too few letters to judge
+/// gives `nil`.
+public struct LanguageIdentifier: Sendable {
+    /// One language's cost for one n-gram (-10 ln p, as the data file writes it).
+    struct Entry: Sendable {
+        var language: UInt8
+        var cost: Int32
+    }
+
+    let languages: [String]
+    /// Cost of an n-gram a language does not list, per language, for n = 1, 2, 3.
+    let floors: [[Int32]]
+    let grams: [String: [Entry]]
+
+    /// The identifier built from the embedded profiles.
+    public static let shared = LanguageIdentifier(profiles: EmbeddedData.text(named: "data/language/profiles.tsv") ?? "")
+
+    /// Fewer letters than this give no answer.
+    public static let minimumLetters = 20
+    /// Only this many letters of a long text are read: enough for any language.
+    static let sampleLetters = 1200
+
+    /// Parses the data file's format (see the generator's documentation).
+    init(profiles: String) {
+        var languages: [String] = []
+        var index: [String: UInt8] = [:]
+        var floors: [[Int32]] = []
+        var grams: [String: [Entry]] = [:]
+        for line in profiles.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#floor\t") {
+                for item in line.dropFirst(7).split(separator: " ") {
+                    let parts = item.split(separator: ":")
+                    guard parts.count == 2 else { continue }
+                    index[String(parts[0])] = UInt8(languages.count)
+                    languages.append(String(parts[0]))
+                    floors.append(parts[1].split(separator: ",").map { Int32($0) ?? 100 })
+                }
+                continue
+            }
+            if line.hasPrefix("#") { continue }
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            var entries: [Entry] = []
+            for item in line[line.index(after: tab)...].split(separator: " ") {
+                guard let colon = item.firstIndex(of: ":"), let lang = index[String(item[..<colon])],
+                      let cost = Int32(item[item.index(after: colon)...]) else { continue }
+                entries.append(Entry(language: lang, cost: cost))
+            }
+            grams[String(line[..<tab])] = entries
+        }
+        self.languages = languages
+        self.floors = floors
+        self.grams = grams
+    }
+
+    /// The language of `text`, or `nil` when it has too few letters.
+    public func identify(_ text: String) -> String? {
+        identify(text.unicodeScalars)
+    }
+
+    public func identify<S: Sequence>(_ scalars: S) -> String? where S.Element == Unicode.Scalar {
+        // Letters, lower-cased, with one space standing for any run of non-letters.
+        var sample: [Unicode.Scalar] = [" "]
+        var letters = 0, kana = 0, hangul = 0, han = 0
+        for scalar in scalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let lower = v | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    sample.append(Unicode.Scalar(UInt8(lower)))
+                    letters += 1
+                } else if sample.last != " " {
+                    sample.append(" ")
+                }
+            } else if scalar.properties.isAlphabetic {
+                if (0x3040...0x30FF).contains(v) { kana += 1 }
+                else if (0xAC00...0xD7AF).contains(v) || (0x1100...0x11FF).contains(v) { hangul += 1 }
+                else if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) { han += 1 }
+                if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+                    sample.append(lower)
+                } else {
+                    sample.append(scalar)
+                }
+                letters += 1
+            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
+                // Vowel signs of Indic scripts belong to their word.
+                sample.append(scalar)
+            } else if sample.last != " " {
+                sample.append(" ")
+            }
+            if letters >= Self.sampleLetters { break }
+        }
+        guard letters >= Self.minimumLetters else { return nil }
+        if kana * 10 >= letters { return "ja" }
+        if hangul * 10 >= letters * 3 { return "ko" }
+        if han * 10 >= letters * 3 { return "zh" }
+        if sample.last != " " { sample.append(" ") }
+        return languages.isEmpty ? nil : best(sample)
+    }
+
+    /// The profile language with the lowest total cost for the sample's n-grams.
+    private func best(_ sample: [Unicode.Scalar]) -> String {
+        // Every language starts from the floor cost of every n-gram; a listed n-gram
+        // replaces its floor with its own cost.
+        var counts: [Int32] = [0, 0, 0]
+        var totals = [Int32](repeating: 0, count: languages.count)
+        var gram = String.UnicodeScalarView()
+        for end in 1..<sample.count {
+            for n in 1...3 where end - n + 1 >= 0 {
+                let start = end - n + 1
+                // A gram is letters, or letters touching one word boundary at an end.
+                if n == 1, sample[end] == " " { continue }
+                if n > 1, sample[(start + 1)..<end].contains(" ") { continue }
+                if n == 2, sample[start] == " " && sample[end] == " " { continue }
+                gram.removeAll(keepingCapacity: true)
+                gram.append(contentsOf: sample[start...end])
+                counts[n - 1] += 1
+                guard let entries = grams[String(gram)] else { continue }
+                for entry in entries {
+                    totals[Int(entry.language)] += entry.cost - floors[Int(entry.language)][n - 1]
+                }
+            }
+        }
+        var bestIndex = 0
+        var bestCost = Int64.max
+        for index in languages.indices {
+            var cost = Int64(totals[index])
+            for n in 0..<3 { cost += Int64(counts[n]) * Int64(floors[index][n]) }
+            if cost < bestCost {
+                bestCost = cost
+                bestIndex = index
+            }
+        }
+        return languages[bestIndex]
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The language identifier on short texts written for these tests, the stopword lists,
+/// and the generated data files against their generators.
+@Suite struct LanguageTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test(arguments: [
+        ("The council voted on Tuesday to close the old harbour bridge for repairs until the spring.", "en"),
+        ("Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke bis zum Frühjahr zu sperren.", "de"),
+        ("Le conseil municipal a décidé mardi de fermer le vieux pont du port jusqu'au printemps.", "fr"),
+        ("El ayuntamiento decidió el martes cerrar el viejo puente del puerto hasta la primavera.", "es"),
+        ("A câmara municipal decidiu na terça-feira fechar a velha ponte do porto até à primavera.", "pt"),
+        ("Il consiglio comunale ha deciso martedì di chiudere il vecchio ponte del porto fino alla primavera.", "it"),
+        ("De gemeenteraad heeft dinsdag besloten de oude havenbrug tot het voorjaar te sluiten.", "nl"),
+        ("Rada miasta postanowiła we wtorek zamknąć stary most portowy do wiosny.", "pl"),
+        ("Городской совет во вторник решил закрыть старый портовый мост до весны.", "ru"),
+        ("Městská rada v úterý rozhodla uzavřít starý přístavní most až do jara.", "cs"),
+        ("Kaupunginvaltuusto päätti tiistaina sulkea vanhan satamasillan kevääseen asti.", "fi"),
+        ("Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να κλείσει την παλιά γέφυρα του λιμανιού.", "el"),
+        ("市议会周二决定关闭旧港口大桥，直到明年春天维修完成为止。", "zh"),
+        ("市議会は火曜日、古い港の橋を春まで閉鎖することを決めた。", "ja"),
+        ("시의회는 화요일에 오래된 항구 다리를 봄까지 폐쇄하기로 결정했다.", "ko"),
+    ])
+    func identifiesShortTexts(text: String, language: String) {
+        #expect(LanguageIdentifier.shared.identify(text) == language)
+    }
+
+    @Test func tooFewLettersGiveNoAnswer() {
+        #expect(LanguageIdentifier.shared.identify("OK 12 34") == nil)
+        #expect(LanguageIdentifier.shared.identify("") == nil)
+    }
+
+    @Test func stopwordListsByPrimarySubtag() throws {
+        let german = try #require(Stopwords.shared.list(for: "de-AT"))
+        #expect(german.contains("und") && german.contains("der"))
+        #expect(!german.contains("hafenbrücke"))
+        #expect(Stopwords.shared.list(for: "pt_BR")?.contains("não") == true)
+        #expect(Stopwords.shared.list(for: "xx") == nil)
+    }
+
+    @Test func tagsNormalise() {
+        #expect(LanguageTag.normalized("pt_br") == "pt-BR")
+        #expect(LanguageTag.normalized(" EN-us ") == "en-US")
+        #expect(LanguageTag.normalized("zh-hant-TW") == "zh-Hant-TW")
+        #expect(LanguageTag.normalized("English") == nil)
+        #expect(LanguageTag.primary("en_GB") == "en")
+    }
+
+    /// Runs a generator into a temporary file and compares it with the committed data.
+    /// Skips (records nothing) when python3 or the generator's PyPI package is missing.
+    @Test(arguments: [("scripts/generate-language-profiles", "data/language/profiles.tsv", "langdetect"),
+                      ("scripts/generate-stopwords", "data/stopwords/stopwords.tsv", "stopwordsiso")])
+    func committedDataMatchesGenerator(script: String, data: String, module: String) throws {
+        guard Self.run(["python3", "-c", "import \(module)"]) == 0 else {
+            print("skip: PyPI package \(module) is not installed; cannot regenerate \(data)")
+            return
+        }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-\(UUID().uuidString).tsv")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(Self.run(["python3", Self.root.appendingPathComponent(script).path, out.path]) == 0)
+        let generated = try Data(contentsOf: out)
+        let committed = try Data(contentsOf: Self.root.appendingPathComponent(data))
+        #expect(generated == committed, "\(data) differs from what \(script) generates; rerun it")
+        #expect(EmbeddedData.bytes(named: data).map { Data($0) } == committed, "rebuild: the embedded \(data) is stale")
+    }
+
+    private static func run(_ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
