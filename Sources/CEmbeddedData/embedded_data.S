@@ -22,6 +22,13 @@ SYMBOL(name##_end):                    \
     .byte 0
 
 EMBED(gleaner_ner_model, "models/ner.model")
+EMBED(gleaner_gazetteer_countries, "data/gazetteer/countries.tsv")
+EMBED(gleaner_gazetteer_demonyms, "data/gazetteer/demonyms.tsv")
+EMBED(gleaner_gazetteer_capitals, "data/gazetteer/capitals.tsv")
+EMBED(gleaner_gazetteer_places, "data/gazetteer/places.tsv")
+EMBED(gleaner_gazetteer_first_names, "data/gazetteer/first-names.txt")
+EMBED(gleaner_gazetteer_organizations, "data/gazetteer/organizations.txt")
+EMBED(gleaner_gazetteer_name_words, "data/gazetteer/name-words.tsv")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

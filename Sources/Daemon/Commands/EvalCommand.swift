@@ -11,13 +11,27 @@ struct EvalCommand: ParsableCommand {
         abstract: "Score the pipeline against a corpus's gold answer keys (<name>.txt with gold/<name>.json).",
         discussion: "Prints precision, recall and F1 per task: boilerplate lines, entities, mentions, values, events, quotes.")
 
-    @Argument(help: "The corpus folder.")
+    @Argument(help: "The corpus folder, or `conll` to score entities on tagged NER files.")
     var corpus: String = "corpus"
+
+    @Argument(help: "With `conll`: CoNLL-2003 files, or UNER files (*.iob2), run as raw documents.")
+    var files: [String] = []
 
     @Flag(name: .long, help: "Print the report as JSON instead of a table.")
     var json = false
 
+    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model.")
+    var entities: String = "rules"
+
     func run() throws {
+        if corpus == "conll" {
+            guard let decision = EntityDecision(rawValue: entities) else {
+                StandardStreams.err("gleaner: --entities is rules or model")
+                throw ExitCode(64)
+            }
+            try ConllEvaluation(files: files, json: json, decision: decision).run()
+            return
+        }
         let gold: GoldCorpus
         do {
             gold = try GoldCorpusFolder.load(corpus)
@@ -27,7 +41,11 @@ struct EvalCommand: ParsableCommand {
         }
         let documents = Mutex([Int: ExtractedDocument]())
         let failures = Mutex([String]())
-        let pipeline = DocumentPipeline(sink: TransientSink()) { outcome in
+        guard let decision = EntityDecision(rawValue: entities) else {
+            StandardStreams.err("gleaner: --entities is rules or model")
+            throw ExitCode(64)
+        }
+        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(entities: decision)) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:
                 if let doc = outcome.document { documents.withLock { $0[outcome.sequence] = doc } }
