@@ -95,8 +95,11 @@ struct EntityResolver: Sendable {
         var byLastWord: [String: [Int]] = [:]    // last words of people's multi-word mentions
         var byStart: [Int: Int] = [:]            // mention start offsets
 
-        func register(_ key: String, _ cluster: Int, in table: inout [String: [Int]]) {
-            if let last = table[key]?.last, last == cluster { return }
+        // (table, key, cluster) already listed: each list names a cluster once, so a list is
+        // never longer than the clusters that share its key.
+        var registered: Set<Registration> = []
+        func register(_ key: String, _ cluster: Int, in table: inout [String: [Int]], tag: UInt8) {
+            guard registered.insert(Registration(tag: tag, key: key, cluster: cluster)).inserted else { return }
             table[key, default: []].append(cluster)
         }
 
@@ -106,14 +109,14 @@ struct EntityResolver: Sendable {
             let type = clusters[index].type
             if type == .eventName || type == .organization {
                 let signature = Self.signature(candidate.text)
-                if signature.count >= 3 { register(signature, index, in: &bySignature) }
+                if signature.count >= 3 { register(signature, index, in: &bySignature, tag: 0) }
             }
             if !candidate.text.utf8.contains(UInt8(ascii: " ")) {
-                register(candidate.text, index, in: &byMentionText)
+                register(candidate.text, index, in: &byMentionText, tag: 1)
                 // One word, the common case: no split needed.
                 if candidate.text.count > 1 {
                     clusters[index].insertWord(candidate.text)
-                    if type == .eventName || type == .organization { register(candidate.text, index, in: &byWord) }
+                    if type == .eventName || type == .organization { register(candidate.text, index, in: &byWord, tag: 2) }
                 }
             } else if candidate.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
                 // ASCII without carriage returns: one byte per character.
@@ -131,9 +134,9 @@ struct EntityResolver: Sendable {
             }
             if candidate.text.utf8.contains(UInt8(ascii: " ")) {
                 let words = candidate.text.split(separator: " ")
-                if type == .person, let last = words.last, last.count > 1 { register(String(last), index, in: &byLastWord) }
+                if type == .person, let last = words.last, last.count > 1 { register(String(last), index, in: &byLastWord, tag: 3) }
                 if type == .eventName || type == .organization {
-                    for word in words where word.count > 1 { register(String(word), index, in: &byWord) }
+                    for word in words where word.count > 1 { register(String(word), index, in: &byWord, tag: 2) }
                 }
             }
             if clusters[index].role == nil { clusters[index].role = candidate.role }
@@ -167,6 +170,7 @@ struct EntityResolver: Sendable {
                     && clusters[k].name != text {
                     work += 1
                     found = k; count += 1
+                    if count > 1 { break }
                 }
                 if count == 1 { return found }
                 if count > 1 { return nil }
@@ -268,8 +272,15 @@ struct EntityResolver: Sendable {
         return entities.sorted { ($0.mentions.first?.start ?? 0) < ($1.mentions.first?.start ?? 0) }
     }
 
+    /// One entry of the resolver's cluster indexes.
+    private struct Registration: Hashable {
+        var tag: UInt8
+        var key: String
+        var cluster: Int
+    }
+
     /// How many clusters a misspelt name is compared with, at most.
-    static let fuzzyLimit = 200
+    static let fuzzyLimit = 64
 
     /// `type`'s bit in the masks `match` takes: a set literal per question would hash.
     @inline(__always) private static func bit(_ type: EntityType) -> UInt8 {
