@@ -93,6 +93,7 @@ struct EntityResolver: Sendable {
         var byMentionText: [String: [Int]] = [:] // one-word mention texts
         var byWord: [String: [Int]] = [:]        // words of organisations and events
         var byLastWord: [String: [Int]] = [:]    // last words of people's multi-word mentions
+        var byPersonWord: [String: [Int]] = [:]  // every word of people's multi-word mentions
         var byStart: [Int: Int] = [:]            // mention start offsets
 
         // (table, key, cluster) already listed: each list names a cluster once, so a list is
@@ -135,6 +136,9 @@ struct EntityResolver: Sendable {
             if candidate.text.utf8.contains(UInt8(ascii: " ")) {
                 let words = candidate.text.split(separator: " ")
                 if type == .person, let last = words.last, last.count > 1 { register(String(last), index, in: &byLastWord, tag: 3) }
+                if type == .person {
+                    for word in words where word.count > 1 { register(String(word), index, in: &byPersonWord, tag: 4) }
+                }
                 if type == .eventName || type == .organization {
                     for word in words where word.count > 1 { register(String(word), index, in: &byWord, tag: 2) }
                 }
@@ -161,12 +165,22 @@ struct EntityResolver: Sendable {
             guard !text.utf8.contains(UInt8(ascii: " ")) else {
                 return (byMentionText[text] ?? []).first { k in work += 1; return types & Self.bit(clusters[k].type) != 0 }
             }
-            // Prefer people, by surname only and only when one person has it ("Harlan" ->
-            // James Harlan; two Harlans keep "Harlan" apart), then organisations by any word
-            // ("Huawei").
+            // Prefer people, by surname when one person has it ("Harlan" -> James Harlan; two
+            // Harlans keep "Harlan" apart), else by another word of exactly one person; then
+            // organisations by any word ("Huawei").
             if types & Self.bit(.person) != 0 {
                 var found: Int? = nil, count = 0
                 for k in byLastWord[text] ?? [] where clusters[k].type == .person && clusters[k].fixedName == nil
+                    && clusters[k].name != text {
+                    work += 1
+                    found = k; count += 1
+                    if count > 1 { break }
+                }
+                if count == 1 { return found }
+                if count > 1 { return nil }
+                // No surname: another word of exactly one person ("Xi" of Xi Jinping).
+                count = 0
+                for k in byPersonWord[text] ?? [] where clusters[k].type == .person && clusters[k].fixedName == nil
                     && clusters[k].name != text {
                     work += 1
                     found = k; count += 1
