@@ -26,6 +26,13 @@ EMBED(gleaner_pos_model, "models/pos.model")
 EMBED(gleaner_parser_model, "models/parser.model")
 EMBED(gleaner_language_profiles, "data/language/profiles.tsv")
 EMBED(gleaner_stopwords, "data/stopwords/stopwords.tsv")
+EMBED(gleaner_gazetteer_countries, "data/gazetteer/countries.tsv")
+EMBED(gleaner_gazetteer_demonyms, "data/gazetteer/demonyms.tsv")
+EMBED(gleaner_gazetteer_capitals, "data/gazetteer/capitals.tsv")
+EMBED(gleaner_gazetteer_places, "data/gazetteer/places.tsv")
+EMBED(gleaner_gazetteer_first_names, "data/gazetteer/first-names.txt")
+EMBED(gleaner_gazetteer_organizations, "data/gazetteer/organizations.txt")
+EMBED(gleaner_gazetteer_name_words, "data/gazetteer/name-words.tsv")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

@@ -26,3 +26,35 @@ extension EvalCommandTests {
         #expect(run.stderr.contains("/no/such/corpus"))
     }
 }
+
+extension EvalCommandTests {
+    /// `gleaner eval conll` runs the pipeline on a tagged file and prints per-label scores,
+    /// with and without MISC, in both decision modes.
+    @Test func scoresATaggedFileAsRawDocuments() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.path("tiny.conll")
+        let text = """
+            -DOCSTART- -X- O O
+
+            Maria NNP I-NP I-PER
+            Santos NNP I-NP I-PER
+            visited VBD I-VP O
+            Lisbon NNP I-NP I-LOC
+            on IN I-PP O
+            Monday NNP I-NP O
+            . . O O
+
+            """
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        for mode in ["rules", "model"] {
+            let run = try GleanerProcess.run(["eval", "conll", "--entities", mode, file])
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            for row in ["all", "PER/ORG/LOC", "PER", "ORG", "LOC", "MISC"] {
+                #expect(run.stdout.contains("\n" + row + " "), "no \(row) row in \(run.stdout)")
+            }
+            #expect(run.stdout.contains("1 documents, 7 tokens"))
+        }
+        let missing = try GleanerProcess.run(["eval", "conll"])
+        #expect(missing.status == 64)
+    }
+}

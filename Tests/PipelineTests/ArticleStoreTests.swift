@@ -312,7 +312,7 @@ private enum Sample {
         try old.close()
 
         let store = try ArticleStore(path: path)
-        #expect(try store.schemaVersion() == 5)
+        #expect(try store.schemaVersion() == StoreSchema.version)
         let triggers = try store.reading { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }
@@ -589,5 +589,45 @@ private enum Sample {
                 _ = try JSONValueParser.parse(bad)
             }
         }
+    }
+}
+
+extension ArticleStoreTests {
+    /// Version 6 rebuilds `entities` to take NORP and MISC: rows keep their ids, what
+    /// pointed at them still does, and other type names are still refused.
+    @Test func aVersion5DatabaseTakesTheNewEntityTypes() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("g.sqlite")
+        let old = try DatabasePool(path: path)
+        try StoreSchema.migrator.migrate(old, upTo: "v5 event mentions reached through their events")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents(id, sha256, source_path, format, title, ingested_at, byte_count, raw_text, clean_text, word_count)
+                VALUES (1, '00', 'inbox/old.txt', 'txt', 'Harbour news', '2026-01-01T00:00:00Z', 20, 'Li Wei spoke', 'Li Wei spoke', 3);
+                INSERT INTO entities(id, name, type) VALUES (41, 'Li Wei', 'PERSON');
+                INSERT INTO document_entities(document_id, ordinal, entity_id, name, mention_count) VALUES (1, 0, 41, 'Li Wei', 1);
+                INSERT INTO mentions(document_id, entity_id, entity_ordinal, text, start, "end", sentence)
+                VALUES (1, 41, 0, 'Li Wei', 0, 6, 0);
+                """)
+            #expect(throws: (any Error).self) { try db.execute(sql: "INSERT INTO entities(name, type) VALUES ('Swiss', 'NORP')") }
+        }
+        try old.close()
+
+        let store = try ArticleStore(path: path)
+        #expect(try store.schemaVersion() == 6)
+        let (name, joined, broken) = try store.reading { db throws -> (String?, Int?, Int) in
+            (try String.fetchOne(db, sql: "SELECT name FROM entities WHERE id = 41"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id"),
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
+        }
+        #expect(name == "Li Wei")
+        #expect(joined == 1)
+        #expect(broken == 0)
+        let pool = try DatabasePool(path: path)
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO entities(name, type) VALUES ('Swiss', 'NORP'), ('Walkman', 'MISC')")
+            #expect(throws: (any Error).self) { try db.execute(sql: "INSERT INTO entities(name, type) VALUES ('X', 'THING')") }
+        }
+        try pool.close()
     }
 }

@@ -11,8 +11,11 @@ struct EvalCommand: ParsableCommand {
         abstract: "Score the pipeline against a corpus's gold answer keys (<name>.txt with gold/<name>.json).",
         discussion: "Prints precision, recall and F1 per task: boilerplate lines, entities, mentions, values, events, quotes.")
 
-    @Argument(help: "The corpus folder.")
+    @Argument(help: "The corpus folder, or `conll` to score entities on tagged NER files.")
     var corpus: String = "corpus"
+
+    @Argument(help: "With `conll`: CoNLL-2003 files, or UNER files (*.iob2), run as raw documents.")
+    var files: [String] = []
 
     @Flag(name: .long, help: "Print the report as JSON instead of a table.")
     var json = false
@@ -26,10 +29,21 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "With --readability, score another extractor's output instead: <DIR>/<page>.txt and optional <page>.json (title, byline, published, language, site_name).")
     var predicted: String?
 
+    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model.")
+    var entities: String = "rules"
+
     func run() throws {
         if let readability {
             let result = try ReadabilityEvaluation(folder: readability, predicted: predicted).run()
             StandardStreams.out(ReadabilityReport(result: result, folder: readability).table(perPage: pages))
+            return
+        }
+        if corpus == "conll" {
+            guard let decision = EntityDecision(rawValue: entities) else {
+                StandardStreams.err("gleaner: --entities is rules or model")
+                throw ExitCode(64)
+            }
+            try ConllEvaluation(files: files, json: json, decision: decision).run()
             return
         }
         let gold: GoldCorpus
@@ -41,7 +55,11 @@ struct EvalCommand: ParsableCommand {
         }
         let documents = Mutex([Int: ExtractedDocument]())
         let failures = Mutex([String]())
-        let pipeline = DocumentPipeline(sink: TransientSink()) { outcome in
+        guard let decision = EntityDecision(rawValue: entities) else {
+            StandardStreams.err("gleaner: --entities is rules or model")
+            throw ExitCode(64)
+        }
+        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(entities: decision)) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:
                 if let doc = outcome.document { documents.withLock { $0[outcome.sequence] = doc } }

@@ -217,7 +217,9 @@ struct EntityRecognizer: Sendable {
     /// Capitalised words with inner connectors ("of", "for", "and", "the", "&") and numbers.
     private func nameSpan(from i: Int, in sentence: Range<Int>, tokens: [Token]) -> Range<Int> {
         var j = i
-        while j < sentence.upperBound {
+        // At most `maxNameTokens`: a page of capitalised words is scanned once, not once per word.
+        let limit = min(sentence.upperBound, i + Self.maxNameTokens)
+        while j < limit {
             let t = tokens[j]
             if t.kind == .word && t.isCapitalized, case let classes = LexiconClasses.of(t.lower),
                !classes.contains(.weekday) && (!classes.contains(.functionWord) || t.isAllCaps) {
@@ -226,8 +228,8 @@ struct EntityRecognizer: Sendable {
             if j > i, t.kind == .number { j += 1; continue }
             if j > i, (t.kind == .word && Self.isConnector(t.text)) || t.isPunctuation("&") {
                 var k = j + 1
-                if k < sentence.upperBound, tokens[k].text == "the" { k += 1 }
-                if k < sentence.upperBound, (tokens[k].kind == .word && tokens[k].isCapitalized) || tokens[k].kind == .number {
+                if k < limit, tokens[k].text == "the" { k += 1 }
+                if k < limit, (tokens[k].kind == .word && tokens[k].isCapitalized) || tokens[k].kind == .number {
                     j = k; continue
                 }
             }
@@ -235,6 +237,9 @@ struct EntityRecognizer: Sendable {
         }
         return i..<j
     }
+
+    /// The most tokens a name may span (connectors and numbers included).
+    static let maxNameTokens = 12
 
     /// Lower-case words that may join the capitalised words of one name.
     private static func isConnector(_ word: String) -> Bool {

@@ -18,12 +18,11 @@ struct EntityResolver: Sendable {
         let fixedName: String?
         var role: String?
         private(set) var mentions: [EntityCandidate] = []
-        /// `signature` of each mention's text, for events and organisations, the only types
-        /// matched by signature (matching asks for them often).
-        private(set) var signatures: [String] = []
         /// The distinct words of the mentions. Clusters hold a handful, so a list compared
         /// word by word answers `contains` faster than hashing the question.
         private(set) var words: [String] = []
+        /// The last words of the cluster's multi-word mentions: a person's surnames.
+        private(set) var lastWords: [String] = []
         /// The fullest mention so far: most words, then most letters; the first such wins.
         private var fullest: (words: Int, scalars: Int, text: String)? = nil
         /// `name` without spaces, lower-cased, for near-miss matching, and its length in characters.
@@ -41,7 +40,6 @@ struct EntityResolver: Sendable {
 
         mutating func append(_ candidate: EntityCandidate) {
             mentions.append(candidate)
-            if type == .eventName || type == .organization { signatures.append(EntityResolver.signature(candidate.text)) }
             let words = candidate.tokens.count, scalars = Self.scalarCount(candidate.text)
             if let best = fullest, best.words != words ? best.words >= words : best.scalars >= scalars { return }
             fullest = (words, scalars, candidate.text)
@@ -63,6 +61,10 @@ struct EntityResolver: Sendable {
             if !words.contains(word) { words.append(word) }
         }
 
+        mutating func insertLastWord(_ word: String) {
+            if !lastWords.contains(word) { lastWords.append(word) }
+        }
+
         private static func compact(_ name: String) -> String {
             // ASCII without carriage returns: one byte per character, so bytes do it faster.
             if name.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
@@ -77,22 +79,68 @@ struct EntityResolver: Sendable {
     }
 
     func resolve(_ candidates: [EntityCandidate], tokens: [Token], sentences: [Range<Int>]) -> [Entity] {
+        var work = 0
+        return resolve(candidates, tokens: tokens, sentences: sentences, work: &work)
+    }
+
+    /// `resolve`, adding to `work` the clusters it looked at: every lookup goes through an
+    /// index, so the work grows with the number of candidates, not with its square.
+    func resolve(_ candidates: [EntityCandidate], tokens: [Token], sentences: [Range<Int>], work: inout Int) -> [Entity] {
         var clusters: [Cluster] = []
         var byKey: [String: Int] = [:]
+        // Indexes over the clusters, each list in cluster order.
+        var bySignature: [String: [Int]] = [:]   // organisation and event signatures
+        var byMentionText: [String: [Int]] = [:] // one-word mention texts
+        var byWord: [String: [Int]] = [:]        // words of organisations and events
+        var byLastWord: [String: [Int]] = [:]    // last words of people's multi-word mentions
+        var byPersonWord: [String: [Int]] = [:]  // every word of people's multi-word mentions
+        var byStart: [Int: Int] = [:]            // mention start offsets
+
+        // (table, key, cluster) already listed: each list names a cluster once, so a list is
+        // never longer than the clusters that share its key.
+        var registered: Set<Registration> = []
+        func register(_ key: String, _ cluster: Int, in table: inout [String: [Int]], tag: UInt8) {
+            guard registered.insert(Registration(tag: tag, key: key, cluster: cluster)).inserted else { return }
+            table[key, default: []].append(cluster)
+        }
 
         func add(_ candidate: EntityCandidate, to index: Int) {
             clusters[index].append(candidate)
+            byStart[candidate.start] = byStart[candidate.start] ?? index
+            let type = clusters[index].type
+            if type == .eventName || type == .organization {
+                let signature = Self.signature(candidate.text)
+                if signature.count >= 3 { register(signature, index, in: &bySignature, tag: 0) }
+            }
             if !candidate.text.utf8.contains(UInt8(ascii: " ")) {
+                register(candidate.text, index, in: &byMentionText, tag: 1)
                 // One word, the common case: no split needed.
-                if candidate.text.count > 1 { clusters[index].insertWord(candidate.text) }
+                if candidate.text.count > 1 {
+                    clusters[index].insertWord(candidate.text)
+                    if type == .eventName || type == .organization { register(candidate.text, index, in: &byWord, tag: 2) }
+                }
             } else if candidate.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
                 // ASCII without carriage returns: one byte per character.
-                for word in candidate.text.utf8.split(separator: 32) where word.count > 1 {
+                let words = candidate.text.utf8.split(separator: 32)
+                for word in words where word.count > 1 {
                     clusters[index].insertWord(String(decoding: word, as: UTF8.self))
                 }
+                if let last = words.last, last.count > 1 { clusters[index].insertLastWord(String(decoding: last, as: UTF8.self)) }
             } else {
-                for word in candidate.text.split(separator: " ") where word.count > 1 {
+                let words = candidate.text.split(separator: " ")
+                for word in words where word.count > 1 {
                     clusters[index].insertWord(String(word))
+                }
+                if let last = words.last, last.count > 1 { clusters[index].insertLastWord(String(last)) }
+            }
+            if candidate.text.utf8.contains(UInt8(ascii: " ")) {
+                let words = candidate.text.split(separator: " ")
+                if type == .person, let last = words.last, last.count > 1 { register(String(last), index, in: &byLastWord, tag: 3) }
+                if type == .person {
+                    for word in words where word.count > 1 { register(String(word), index, in: &byPersonWord, tag: 4) }
+                }
+                if type == .eventName || type == .organization {
+                    for word in words where word.count > 1 { register(String(word), index, in: &byWord, tag: 2) }
                 }
             }
             if clusters[index].role == nil { clusters[index].role = candidate.role }
@@ -110,17 +158,41 @@ struct EntityResolver: Sendable {
             // "G-20 Summit" and "Group of 20 Summit" share initials and numbers.
             let signature = Self.signature(text)
             // The searches go by index: a closure over each `Cluster` would copy it.
-            if signature.count >= 3, let same = clusters.indices.first(where: { k in
-                types & Self.bit(clusters[k].type) != 0 && (clusters[k].type == .eventName || clusters[k].type == .organization)
-                    && clusters[k].signatures.contains(signature)
+            if signature.count >= 3, let same = (bySignature[signature] ?? []).first(where: { k in
+                work += 1
+                return types & Self.bit(clusters[k].type) != 0
             }) { return same }
             guard !text.utf8.contains(UInt8(ascii: " ")) else {
-                return clusters.indices.first { k in types & Self.bit(clusters[k].type) != 0 && clusters[k].mentions.contains { $0.text == text } }
+                return (byMentionText[text] ?? []).first { k in work += 1; return types & Self.bit(clusters[k].type) != 0 }
             }
-            // Prefer people ("Harlan" -> James Harlan), then organisations ("Huawei").
-            for type in [EntityType.person, .organization, .eventName] where types & Self.bit(type) != 0 {
-                if let i = clusters.indices.first(where: { k in
-                    clusters[k].type == type && clusters[k].fixedName == nil && clusters[k].words.contains(text) && clusters[k].name != text
+            // Prefer people, by surname when one person has it ("Harlan" -> James Harlan; two
+            // Harlans keep "Harlan" apart), else by another word of exactly one person; then
+            // organisations by any word ("Huawei").
+            if types & Self.bit(.person) != 0 {
+                var found: Int? = nil, count = 0
+                for k in byLastWord[text] ?? [] where clusters[k].type == .person && clusters[k].fixedName == nil
+                    && clusters[k].name != text {
+                    work += 1
+                    found = k; count += 1
+                    if count > 1 { break }
+                }
+                if count == 1 { return found }
+                if count > 1 { return nil }
+                // No surname: another word of exactly one person ("Xi" of Xi Jinping).
+                count = 0
+                for k in byPersonWord[text] ?? [] where clusters[k].type == .person && clusters[k].fixedName == nil
+                    && clusters[k].name != text {
+                    work += 1
+                    found = k; count += 1
+                    if count > 1 { break }
+                }
+                if count == 1 { return found }
+                if count > 1 { return nil }
+            }
+            for type in [EntityType.organization, .eventName] where types & Self.bit(type) != 0 {
+                if let i = (byWord[text] ?? []).first(where: { k in
+                    work += 1
+                    return clusters[k].type == type && clusters[k].fixedName == nil && clusters[k].name != text
                 }) {
                     return i
                 }
@@ -132,8 +204,10 @@ struct EntityResolver: Sendable {
             let compact = text.lowercased()
             let count = compact.count
             guard count >= 6 else { return nil }
-            return clusters.indices.first { k in
-                abs(clusters[k].compactCount - count) <= 1 && Self.editDistanceAtMostOne(clusters[k].compactName, compact)
+            // At most `fuzzyLimit` clusters are compared, so a page of unknown words stays linear.
+            return clusters.indices.prefix(Self.fuzzyLimit).first { k in
+                work += 1
+                return abs(clusters[k].compactCount - count) <= 1 && Self.editDistanceAtMostOne(clusters[k].compactName, compact)
             }
         }
 
@@ -157,12 +231,12 @@ struct EntityResolver: Sendable {
                 done[index] = true
             case .typed(let type):
                 if let abbreviated = candidate.abbreviates,
-                   let owner = clusters.firstIndex(where: { $0.mentions.contains { $0.start == abbreviated } }) {
+                   let owner = byStart[abbreviated] {
                     add(candidate, to: owner)
                 } else if let existing = match(candidate.text, types: Self.bit(type)) {
                     add(candidate, to: existing)
                 } else if type == .eventName, !candidate.text.utf8.contains(UInt8(ascii: " ")),
-                          let owner = clusters.lastIndex(where: { $0.type == .eventName && $0.name.hasSuffix(candidate.text) }) {
+                          let owner = (byWord[candidate.text] ?? []).last(where: { clusters[$0].type == .eventName && clusters[$0].name.hasSuffix(candidate.text) }) {
                     add(candidate, to: owner)
                 } else {
                     newCluster(candidate, type: type, key: candidate.text)
@@ -212,6 +286,16 @@ struct EntityResolver: Sendable {
         return entities.sorted { ($0.mentions.first?.start ?? 0) < ($1.mentions.first?.start ?? 0) }
     }
 
+    /// One entry of the resolver's cluster indexes.
+    private struct Registration: Hashable {
+        var tag: UInt8
+        var key: String
+        var cluster: Int
+    }
+
+    /// How many clusters a misspelt name is compared with, at most.
+    static let fuzzyLimit = 64
+
     /// `type`'s bit in the masks `match` takes: a set literal per question would hash.
     @inline(__always) private static func bit(_ type: EntityType) -> UInt8 {
         switch type {
@@ -219,6 +303,8 @@ struct EntityResolver: Sendable {
         case .organization: 2
         case .location: 4
         case .eventName: 8
+        case .norp: 16
+        case .misc: 32
         }
     }
 

@@ -1,4 +1,6 @@
-/// Name tables for entity and value recognition, parsed once from `GazetteerData`.
+/// Name tables for entity and value recognition, parsed once from the tab-separated files of
+/// `data/gazetteer/` embedded in the binary (`scripts/generate-gazetteers` writes the derived
+/// ones; `name-words.tsv` is kept by hand).
 ///
 /// Promises: lookups are exact and case-sensitive on the surface form (all-caps forms are
 /// looked up as written and in title case by the recognizer); the tables are immutable and
@@ -44,27 +46,31 @@ struct Gazetteer: Sendable {
     init() {
         var places: [String: Place] = [:]
         // Later tables do not overwrite earlier ones: capitals beat other cities of the same name.
-        for row in Self.rows(GazetteerData.capitals) where row.count >= 3 {
+        for row in Self.rows("capitals.tsv") where row.count >= 3 {
             places[row[0]] = Place(kind: .capital, canonical: row[1], country: row[2])
         }
-        for row in Self.rows(GazetteerData.countries) where row.count >= 2 && places[row[0]] == nil {
+        for row in Self.rows("countries.tsv") where row.count >= 2 && places[row[0]] == nil {
             places[row[0]] = Place(kind: .country, canonical: row[1])
         }
-        for row in Self.rows(GazetteerData.demonyms) where row.count >= 2 && places[row[0]] == nil {
+        for row in Self.rows("demonyms.tsv") where row.count >= 2 && places[row[0]] == nil {
             places[row[0]] = Place(kind: .demonym, canonical: row[1])
         }
-        for row in Self.rows(GazetteerData.places) where row.count >= 2 && places[row[0]] == nil {
+        for row in Self.rows("places.tsv") where row.count >= 2 && places[row[0]] == nil {
             places[row[0]] = Place(kind: .place, canonical: row[1])
         }
         self.places = places
-        firstNames = Set(Self.rows(GazetteerData.firstNames).map { $0[0] })
-        organizations = Set(Self.rows(GazetteerData.organizations).map { $0[0] })
-        organizationSuffixes = Set(Self.rows(GazetteerData.organizationSuffixes).map { $0[0] })
-        organizationHeads = Set(Self.rows(GazetteerData.organizationHeads).map { $0[0] })
-        eventWords = Set(Self.rows(GazetteerData.eventWords).map { $0[0] })
-        locationSuffixes = Set(Self.rows(GazetteerData.locationSuffixes).map { $0[0] })
-        currencyPrefixes = Dictionary(Self.rows(GazetteerData.currencyPrefixes).map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
-        currencySymbols = Dictionary(Self.rows(GazetteerData.currencySymbols).map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+        firstNames = Set(Self.rows("first-names.txt").map { $0[0] })
+        organizations = Set(Self.rows("organizations.txt").map { $0[0] })
+        var words: [String: [[String]]] = [:]
+        for row in Self.rows("name-words.tsv") where row.count >= 2 { words[row[0], default: []].append(Array(row.dropFirst())) }
+        organizationSuffixes = Set((words["organization-suffix"] ?? []).map { $0[0] })
+        organizationHeads = Set((words["organization-head"] ?? []).map { $0[0] })
+        eventWords = Set((words["event-word"] ?? []).map { $0[0] })
+        locationSuffixes = Set((words["location-suffix"] ?? []).map { $0[0] })
+        currencyPrefixes = Dictionary((words["currency-prefix"] ?? []).filter { $0.count >= 2 }.map { ($0[0], $0[1]) },
+                                      uniquingKeysWith: { a, _ in a })
+        currencySymbols = Dictionary((words["currency-symbol"] ?? []).filter { $0.count >= 2 }.map { ($0[0], $0[1]) },
+                                     uniquingKeysWith: { a, _ in a })
         var longest = 1
         for key in places.keys { longest = max(longest, key.split(separator: " ").count) }
         for key in organizations { longest = max(longest, key.split(separator: " ").count) }
@@ -94,8 +100,13 @@ struct Gazetteer: Sendable {
         placeTable = WordTable(places)
     }
 
-    private static func rows(_ table: String) -> [[String]] {
-        table.split(separator: "\n").map { line in line.split(separator: "\t").map(String.init) }
+    /// The rows of the embedded file `data/gazetteer/<name>`, split at tabs. The files are
+    /// part of the build: a binary without them is broken, so their absence stops it.
+    private static func rows(_ name: String) -> [[String]] {
+        guard let table = EmbeddedData.text(named: "data/gazetteer/" + name) else {
+            preconditionFailure("data/gazetteer/\(name) is not embedded (Sources/CEmbeddedData/blobs.def)")
+        }
+        return table.split(separator: "\n").map { line in line.split(separator: "\t").map(String.init) }
     }
 
     /// The ISO 4217 code of a currency token ("$", "US$", "S$", "₹"), if known.

@@ -4,8 +4,12 @@
 /// token's start to its last token's end, so surrounding whitespace is never included. A line
 /// break always ends a sentence. A sentence mark ends a sentence when the next token starts
 /// after whitespace with a capital, a digit or an opening quote, unless the mark belongs to
-/// an abbreviation ("Mr.", "U.S.").
+/// an abbreviation ("Mr.", "U.S."). A sentence holds at most `maxTokens` tokens: text without
+/// sentence marks or line breaks is cut there, so no stage's work per sentence can grow
+/// with the document.
 struct SentenceSplitter: Sendable {
+    static let maxTokens = 200
+
     static let closers: Set<String> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
     static let openers: Set<String> = ["\"", "\u{201C}", "\u{2018}", "'", "(", "[", "\u{2013}", "\u{2014}", "-"]
 
@@ -15,7 +19,7 @@ struct SentenceSplitter: Sendable {
         var first = 0
         var i = 0
         while i < tokens.count {
-            if i > first && tokens[i].lineBreakBefore {
+            if i > first && (tokens[i].lineBreakBefore || i - first >= Self.maxTokens) {
                 sentences.append(first..<i); first = i
             }
             let token = tokens[i]

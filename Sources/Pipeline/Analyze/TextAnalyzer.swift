@@ -14,12 +14,15 @@ public struct TextAnalyzer: DocumentStage {
     private let resolver: EntityResolver
     private let valueRecognizer: ValueRecognizer
     private let proposals: TaggerProposals?
+    private let decision: ModelDecision?
 
     /// `tagger` adds the statistical tagger's names where the rules miss them; by default the
-    /// model embedded in the binary, when there is one.
-    public init(tagger: NERTagger? = NERTagger.embedded) {
+    /// model embedded in the binary, when there is one. `entities` says who decides names and
+    /// their types (`EntityDecision`).
+    public init(tagger: NERTagger? = NERTagger.embedded, entities: EntityDecision = .rules) {
         let gazetteer = Gazetteer.shared
-        proposals = tagger.map(TaggerProposals.init(tagger:))
+        proposals = entities == .rules ? tagger.map(TaggerProposals.init(tagger:)) : nil
+        decision = entities == .model ? tagger.map { ModelDecision(tagger: $0, gazetteer: gazetteer) } : nil
         recognizer = EntityRecognizer(gazetteer: gazetteer)
         resolver = EntityResolver(gazetteer: gazetteer)
         valueRecognizer = ValueRecognizer(gazetteer: gazetteer)
@@ -33,7 +36,10 @@ public struct TextAnalyzer: DocumentStage {
         let sentences = sentenceTokens.map { SentenceSpan(start: tokens[$0.lowerBound].start, end: tokens[$0.upperBound - 1].end) }
 
         var candidates = recognizer.recognize(tokens: tokens, sentences: sentenceTokens, scalars: scalars)
-        if let proposals {
+        if let decision {
+            candidates = decision.merge(candidates, tokens: tokens, sentences: sentenceTokens, scalars: scalars,
+                                        vocabulary: vocabulary)
+        } else if let proposals {
             candidates = proposals.merge(candidates, tokens: tokens, sentences: sentenceTokens, scalars: scalars,
                                          vocabulary: vocabulary)
         }
@@ -54,4 +60,15 @@ public struct TextAnalyzer: DocumentStage {
                                                published: published, scalars: scalars, vocabulary: vocabulary)
         return AnalyzedDocument(clean: input, sentences: sentences, entities: entities, values: values)
     }
+}
+
+/// Who decides which words are names and of what type.
+public enum EntityDecision: String, Sendable, CaseIterable {
+    /// The rules and gazetteers find names; the tagger fills in where they are unsure
+    /// (`TaggerProposals`). The default: the seed corpus's gold floors hold with it.
+    case rules
+    /// The tagger decides every name and its type, with gazetteer and rule cues as its
+    /// features; the rules add only what the development set shows they add (`ModelDecision`).
+    /// Types `NORP` and `MISC` come only from this mode.
+    case model
 }

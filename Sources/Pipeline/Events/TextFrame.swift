@@ -127,7 +127,8 @@ struct TextFrame: Sendable {
                                      isPossessive: p.end < tokens.count && tokens[p.end].folded == "'s",
                                      partner: nil)
                 switch p.type {
-                case .eventName: unit.canAct = false
+                case .eventName, .misc: unit.canAct = false
+                case .norp: break
                 case .location: unit.canAct = p.metonym || PoliticalGeography.isCountry(p.name)
                 case .person, .organization: break
                 }

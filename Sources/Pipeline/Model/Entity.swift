@@ -4,6 +4,11 @@ public enum EntityType: String, Sendable, Hashable, CaseIterable, Codable {
     case organization = "ORGANIZATION"
     case location = "LOCATION"
     case eventName = "EVENT_NAME"
+    /// Nationalities, religious and political groups: "Chinese", "Swiss", "Republicans".
+    case norp = "NORP"
+    /// Other named things: products, works, laws, competitions, named events that are not
+    /// `EVENT_NAME`.
+    case misc = "MISC"
 }
 
 /// One occurrence of an entity in the clean text.

@@ -9,7 +9,7 @@ import GRDB
 /// released — a change is a new migration appended here and a line in `docs/schema.md`.
 public enum StoreSchema {
     /// The schema version the last migration leaves behind (`PRAGMA user_version`).
-    public static let version = 5
+    public static let version = 6
 
     /// `PRAGMA application_id` of a Gleaner database: "GLNR" in ASCII.
     public static let applicationID: Int32 = 0x474C_4E52
@@ -27,6 +27,7 @@ public enum StoreSchema {
         migrator.registerMigration("v4 site furniture fingerprints", migrate: createFurnitureFingerprints)
         migrator.registerMigration("v5 full-text index written once per batch", migrate: indexFullTextPerBatch)
         migrator.registerMigration("v5 event mentions reached through their events", migrate: indexMentionsByEvent)
+        migrator.registerMigration("v6 entity types NORP and MISC", migrate: widenEntityTypes)
         return migrator
     }
 
@@ -388,6 +389,27 @@ public enum StoreSchema {
             DROP INDEX event_mentions_affiliations;
             UPDATE schema_info SET value = '5' WHERE key = 'schema_version';
             PRAGMA user_version = 5;
+            """)
+    }
+
+    /// Version 6: `entities.type` also takes `NORP` (nationalities, religious and political
+    /// groups) and `MISC` (other named things). SQLite cannot change a CHECK constraint, so
+    /// the table is rebuilt with the same rows and ids (GRDB runs migrations with foreign
+    /// keys off and checks them after, so the tables that reference `entities` keep pointing
+    /// at the same ids).
+    private static func widenEntityTypes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE entities_v6 (
+                id   INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                type TEXT NOT NULL CHECK (type IN ('PERSON', 'ORGANIZATION', 'LOCATION', 'EVENT_NAME', 'NORP', 'MISC')),
+                UNIQUE (name, type)
+            );
+            INSERT INTO entities_v6(id, name, type) SELECT id, name, type FROM entities;
+            DROP TABLE entities;
+            ALTER TABLE entities_v6 RENAME TO entities;
+            UPDATE schema_info SET value = '6' WHERE key = 'schema_version';
+            PRAGMA user_version = 6;
             """)
     }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The gazetteer's derived tables are what `scripts/generate-gazetteers` writes from its
+/// sources. Skipped (the trait says why) where the CoNLL-2003 training file, Debian's
+/// iso-codes or python3 are missing; a generator that cannot install its PyPI packages
+/// (exit 3) is reported and not judged.
+@Suite struct GazetteerDataTests {
+    static let sources = ["/work/shared/data/ner/conll2003/eng.train", "/usr/share/iso-codes/json/iso_3166-1.json",
+                          "/usr/bin/python3"]
+    static var sourcesPresent: Bool { sources.allSatisfy { FileManager.default.fileExists(atPath: $0) } }
+
+    @Test(.enabled(if: sourcesPresent, "the generator's sources (eng.train, iso-codes, python3) are not all here"))
+    func theCommittedTablesAreTheGeneratorsOutput() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-gazetteer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestCorpus.root.appendingPathComponent("scripts/generate-gazetteers").path, "--out", out.path]
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus == 3 {
+            print("GazetteerDataTests: skipped, the generator could not reach its sources or install its packages")
+            return
+        }
+        #expect(process.terminationStatus == 0)
+        let committed = TestCorpus.root.appendingPathComponent("data/gazetteer")
+        for name in ["countries.tsv", "demonyms.tsv", "capitals.tsv", "places.tsv", "first-names.txt", "organizations.txt"] {
+            let made = try Data(contentsOf: out.appendingPathComponent(name))
+            let kept = try Data(contentsOf: committed.appendingPathComponent(name))
+            #expect(made == kept, "data/gazetteer/\(name) differs from scripts/generate-gazetteers' output: run it again")
+        }
+    }
+
+    @Test func everyTableIsEmbeddedAndRead() {
+        let gazetteer = Gazetteer.shared
+        #expect(gazetteer.places["Berlin"]?.kind == .capital)
+        #expect(gazetteer.places["Germany"]?.kind == .country)
+        #expect(gazetteer.places["German"]?.canonical == "Germany")
+        let hasJames = gazetteer.firstNames.contains("James")
+        #expect(hasJames)
+        #expect(gazetteer.organizationSuffixes.contains("Ministry"))
+        #expect(gazetteer.currency(of: "US$") == "USD")
+        #expect(gazetteer.currency(of: "€") == "EUR")
+    }
+}
+
+/// Every stage of analysis is linear in its input: sentences and names have bounded
+/// lengths, and the resolver reaches clusters only through indexes and capped scans (issue 14, case 1: a
+/// page of capitalised words with no punctuation took quadratic time).
+@Suite struct AnalysisBoundsTests {
+    /// `count` pseudo-random capitalised words, no punctuation, one line.
+    static func capitalisedWords(_ count: Int) -> String {
+        let syllables = ["Ka", "lo", "mer", "tan", "vi", "dra", "sel", "bor", "qui", "ne", "ros", "ul"]
+        var state: UInt64 = 0x9E37_79B9
+        var words: [String] = []
+        for _ in 0..<count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let a = syllables[Int(state >> 33) % syllables.count], b = syllables[Int(state >> 45) % syllables.count]
+            words.append((a + b).prefix(1).uppercased() + (a + b).dropFirst().lowercased())
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The candidates and the resolver's work on `count` words.
+    static func analyse(_ count: Int) -> (candidates: [EntityCandidate], sentences: [Range<Int>], work: Int) {
+        let scalars = Tokenizer.scalars(of: capitalisedWords(count))
+        let tokens = Tokenizer().tokenize(scalars)
+        let sentences = SentenceSplitter().split(tokens)
+        let candidates = EntityRecognizer().recognize(tokens: tokens, sentences: sentences, scalars: scalars)
+        var work = 0
+        _ = EntityResolver().resolve(candidates, tokens: tokens, sentences: sentences, work: &work)
+        return (candidates, sentences, work)
+    }
+
+    @Test func sentencesAndNamesHaveBoundedLengths() {
+        let (candidates, sentences, _) = Self.analyse(3000)
+        #expect(sentences.count >= 3000 / SentenceSplitter.maxTokens)
+        #expect(sentences.allSatisfy { $0.count <= SentenceSplitter.maxTokens })
+        #expect(!candidates.isEmpty)
+        #expect(candidates.allSatisfy { $0.tokens.count <= EntityRecognizer.maxNameTokens })
+    }
+
+    @Test func theResolversWorkGrowsLinearly() {
+        // Every candidate costs at most a fixed number of cluster visits (the misspelling
+        // scan's cap and a few index hits), however many clusters the document has.
+        for words in [5000, 20000] {
+            let run = Self.analyse(words)
+            #expect(run.candidates.count >= words / 8)
+            #expect(run.work > 0)
+            #expect(run.work <= run.candidates.count * (EntityResolver.fuzzyLimit + 16),
+                    "\(words) words: \(run.work) visits for \(run.candidates.count) candidates")
+        }
+    }
+}
