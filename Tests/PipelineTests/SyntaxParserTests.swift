@@ -92,6 +92,16 @@ import Testing
         try Self.arc(tree, "visited", "obj", "Moscow")
     }
 
+    @Test func typographicApostrophesAndQuotesParseAsTheirASCIITwins() throws {
+        let typeset = try Self.parse("“We will retaliate,” Iran’s defence minister said — angrily.")
+        let plain = try Self.parse("\"We will retaliate,\" Iran's defence minister said - angrily.")
+        #expect(typeset.words.contains("’s") && typeset.words.contains("“"))
+        #expect(typeset.heads == plain.heads)
+        #expect(typeset.labels == plain.labels)
+        #expect(typeset.tags == plain.tags)
+        try Self.arc(typeset, "minister", "nmod:poss", "Iran")
+    }
+
     @Test func everyParseIsATree() throws {
         let parser = try #require(SyntaxParser.embedded)
         let sentences: [[String]] = [

@@ -4,7 +4,10 @@
 /// Transitions (as class numbers): 0 shift, 1 reduce, `2 + 2l` left-arc with label `l`
 /// (the stack top becomes a dependent of the buffer front and is popped), `3 + 2l` right-arc
 /// with label `l` (the buffer front becomes a dependent of the stack top and is pushed).
-/// The root takes one dependent, with label `rootLabel`, and no other label uses the root.
+/// No transition attaches a word to the root: words still without a head at the end are
+/// the root's candidates (`DependencyParser.finish` picks one), so the parser never commits
+/// to a root before it has seen the verb (the "unconstrained root" of Ballesteros & Nivre
+/// 2013). No transition uses `rootLabel`.
 /// Promises: applying only legal transitions never gives a word two heads or makes a cycle;
 /// from any state some transition is legal until `isTerminal`.
 struct ArcEagerState {
@@ -51,7 +54,7 @@ struct ArcEagerState {
         default:
             let label = (t - 2) >> 1
             if t & 1 == 0 { return s != 0 && heads[s] < 0 && label != rootLabel }
-            return s == 0 ? (label == rootLabel && rightCount[0] == 0) : label != rootLabel
+            return s != 0 && label != rootLabel
         }
     }
 
@@ -91,7 +94,8 @@ struct ArcEagerState {
 
     /// The cost of each transition type against gold heads (`goldHeads[k]` for node k, 0 the
     /// root): how many gold arcs still reachable it makes unreachable (Goldberg & Nivre's
-    /// dynamic oracle for arc-eager), before label mistakes.
+    /// dynamic oracle for arc-eager), before label mistakes. The root's arc is made at the
+    /// end, so it is lost only when its word gets a head.
     func costs(goldHeads g: [Int]) -> (shift: Int, reduce: Int, left: Int, right: Int) {
         let s = top, b = next
         var shift = 0, reduce = 0, left = 0, right = 0
@@ -104,9 +108,10 @@ struct ArcEagerState {
             k += 1
         }
         if g[b] == s { left += 1; reduce += 1 }
+        if g[s] == 0 && s != 0 { left += 1 }
         // Arcs between the stack and b.
         for x in stack {
-            if g[b] == x { shift += 1; if x != s { right += 1 } }
+            if g[b] == x { if x != 0 { shift += 1 }; if x != s { right += 1 } }
             if g[x] == b && heads[x] < 0 && x != 0 { shift += 1; right += 1 }
         }
         if heads[s] >= 0 || s == 0 { left = Int.max / 4 }

@@ -4,7 +4,7 @@
 /// Promises: every parse is a tree over the words (one root, no cycles); labels are the
 /// model's UD relations, `root` for the root word.
 public struct DependencyParser: Sendable {
-    static let kind = PerceptronWeights.Kind(tag: Array("DEP ".utf8), featureVersion: 1)
+    static let kind = PerceptronWeights.Kind(tag: Array("DEP ".utf8), featureVersion: 3)
     static let rootLabelName = "root"
 
     let weights: PerceptronWeights
@@ -73,20 +73,27 @@ public struct DependencyParser: Sendable {
                            fallbackLabel: labels.firstIndex(of: "parataxis") ?? 0)
     }
 
-    /// The state's arcs as word heads: words left without a head attach to the root word
-    /// (punctuation as `punct`, others as `fallbackLabel`), or become it when there is none.
+    /// The state's arcs as word heads. Of the words left without a head, the one with the
+    /// most dependents (the first on a tie; punctuation only when nothing else is left)
+    /// becomes the root; the others attach to it, punctuation as `punct` and other words as
+    /// `fallbackLabel`.
     static func finish(_ state: ArcEagerState, tags: [UInt64], punctuationLabel: Int?, fallbackLabel: Int) -> (heads: [Int], labels: [Int]) {
         let n = state.n
         var heads = [Int](repeating: -1, count: n), labels = [Int](repeating: state.rootLabel, count: n)
-        var root = state.rightmost[0] > 0 ? state.rightmost[0] : -1
-        for k in 1...n where state.heads[k] >= 0 {
-            heads[k - 1] = state.heads[k] == 0 ? -1 : state.heads[k] - 1
-            labels[k - 1] = state.labels[k]
+        func isPunctuation(_ k: Int) -> Bool { k < tags.count && punctuationTags.contains(tags[k]) }
+        var root = -1, rootRank = (-1, -1)
+        for k in 1...n {
+            if state.heads[k] >= 0 {
+                heads[k - 1] = state.heads[k] - 1
+                labels[k - 1] = state.labels[k]
+                continue
+            }
+            let rank = (isPunctuation(k) ? 0 : 1, state.leftCount[k] + state.rightCount[k])
+            if rank > rootRank { root = k; rootRank = rank }
         }
-        for k in 1...n where state.heads[k] < 0 {
-            if root < 0 { root = k; continue }
+        for k in 1...n where state.heads[k] < 0 && k != root {
             heads[k - 1] = root - 1
-            labels[k - 1] = punctuationLabel.flatMap { Self.punctuationTags.contains(tags[k]) ? $0 : nil } ?? fallbackLabel
+            labels[k - 1] = punctuationLabel.flatMap { isPunctuation(k) ? $0 : nil } ?? fallbackLabel
         }
         return (heads, labels)
     }

@@ -4,7 +4,7 @@
 /// Promises: one tag per word, each one of the model's classes; the same words always get
 /// the same tags.
 public struct POSTagger: Sendable {
-    static let kind = PerceptronWeights.Kind(tag: Array("POS ".utf8), featureVersion: 1)
+    static let kind = PerceptronWeights.Kind(tag: Array("POS ".utf8), featureVersion: 2)
 
     let weights: PerceptronWeights
     let features: POSFeatures

@@ -2,7 +2,8 @@
 /// computed once per sentence.
 ///
 /// Promises: the same word always hashes the same way (FNV-1a over UTF-8, so across
-/// processes); a position outside the sentence gives the padding form.
+/// processes); typographic quotes, apostrophes and dashes hash as their ASCII spellings
+/// (`plain`); a position outside the sentence gives the padding form.
 struct SyntaxWords {
     struct Form {
         var exact: UInt64
@@ -39,7 +40,26 @@ struct SyntaxWords {
 
     static func hash(_ text: String) -> UInt64 { hash(text.unicodeScalars) }
 
+    /// Typographic quotes, apostrophes, dashes and the ellipsis as the training data mostly
+    /// writes them (news text is typeset; the treebank is mostly ASCII): `’s` reads as `'s`,
+    /// a dash as a hyphen.
+    static func plain(_ word: String) -> String {
+        guard word.utf8.contains(where: { $0 >= 0x80 }) else { return word }
+        var out = String.UnicodeScalarView()
+        for s in word.unicodeScalars {
+            switch s {
+            case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}": out.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}", "\u{00AB}", "\u{00BB}": out.append("\"")
+            case "\u{2013}", "\u{2014}", "\u{2015}": out.append("-")
+            case "\u{2026}": out.append(contentsOf: "...".unicodeScalars)
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
     static func form(_ word: String) -> Form {
+        let word = plain(word)
         let lowered = word.lowercased()
         let scalars = Array(lowered.unicodeScalars)
         var flags: UInt64 = 0
