@@ -26,6 +26,17 @@ final class DaemonUnderTest {
         process = try GleanerProcess.start(arguments, logs: self.folder.url, environment: environment)
     }
 
+    /// A daemon a failed test left running is killed, never left behind.
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// The arguments it was started with, for a second daemon on the same spool.
+    var serveArguments: [String] { arguments }
+
     /// Starts the daemon again after it was stopped or killed.
     func restart() throws {
         process = try GleanerProcess.start(arguments, logs: folder.url, environment: environment)

@@ -9,10 +9,16 @@ struct GleanerRun {
 
 enum GleanerProcess {
     /// Runs `gleaner args...` to completion.
-    static func run(_ args: [String], cwd: URL? = nil) throws -> GleanerRun {
+    static func run(_ args: [String], cwd: URL? = nil, asUser uid: UInt32? = nil) throws -> GleanerRun {
         let process = Process()
-        process.executableURL = GleanerBinary.url
-        process.arguments = args
+        if let uid {
+            // Another user, as an operator without the service's rights would run it.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid", "\(uid)", "--regid", "\(uid)", "--clear-groups", GleanerBinary.url.path] + args
+        } else {
+            process.executableURL = GleanerBinary.url
+            process.arguments = args
+        }
         if let cwd { process.currentDirectoryURL = cwd }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -113,7 +113,7 @@ struct BenchCommand: ParsableCommand {
         }
         var peakSampled = 0
         var samples: [Int] = []
-        while (DirectoryListing.entries(of: done)?.count ?? 0) < files {
+        while (DirectoryListing.entries(of: done, renamingUndecodable: false)?.count ?? 0) < files {
             let memory = daemon.memory()
             peakSampled = max(peakSampled, memory.resident)
             samples.append(memory.resident)

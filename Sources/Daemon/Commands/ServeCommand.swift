@@ -59,6 +59,9 @@ struct ServeCommand: ParsableCommand {
         } catch let error as StoreError {
             StandardStreams.err("gleaner: \(error)")
             throw ExitCode(74)  // EX_IOERR
+        } catch let error as SpoolLock.Refusal {
+            StandardStreams.err("gleaner: \(error)")
+            throw ExitCode(75)  // EX_TEMPFAIL: the other daemon may stop
         }
         try service.start()
         dispatchMain()

@@ -69,13 +69,20 @@ struct StatusCommand: ParsableCommand {
             return "daemon    no status file: the daemon has not run against this database"
         }
         let pid = status["pid"] as? Int ?? 0
-        let alive = pid > 0 && kill(pid_t(pid), 0) == 0
+        // EPERM: the process exists but belongs to another user (the service's own).
+        let alive = pid > 0 && (kill(pid_t(pid), 0) == 0 || errno == EPERM)
         let updated = status["updated_at"] as? String ?? "?"
+        let state = status["state"] as? String ?? "running"
         var lines = [
-            "daemon    \(alive ? "running" : "not running") (pid \(pid), status of \(updated))",
+            "daemon    \(alive ? (state == "running" ? "running" : "running, \(state)") : "not running") (pid \(pid), status of \(updated))",
             "  inbox \(status["inbox"] as? String ?? "?"): \(status["inbox_waiting"] as? Int ?? 0) waiting, \(status["in_flight"] as? Int ?? 0) in flight",
             "  this run: \(status["stored"] as? Int ?? 0) stored, \(status["duplicates"] as? Int ?? 0) duplicate, \(status["failed"] as? Int ?? 0) failed, \(status["rate_per_second"] as? Double ?? 0)/s",
         ]
+        // The daemon rewrites the file every 2 s; older means it cannot (a full disk,
+        // a stuck process), and the numbers below are that old.
+        if alive, let age = Self.age(ofTimestamp: updated), age > StatusCommand.staleAfterSeconds {
+            lines.append("  stale: the status file was last written \(Int(age)) s ago; these numbers are that old (disk full, or the daemon is stuck?)")
+        }
         if let storeError = status["store_error"] as? String {
             lines.append("  store retrying: \(storeError)")
         }
@@ -87,6 +94,13 @@ struct StatusCommand: ParsableCommand {
             lines += errors.suffix(5).map { "    " + $0 }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How old a status file may be before `status` says its numbers are stale.
+    static let staleAfterSeconds = 10.0
+
+    static func age(ofTimestamp text: String) -> Double? {
+        ISO8601DateFormatter().date(from: text).map { Date().timeIntervalSince($0) }
     }
 
     static func humanBytes(_ bytes: Int64) -> String {

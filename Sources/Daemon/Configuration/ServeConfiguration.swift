@@ -26,15 +26,20 @@ struct ServeConfiguration: Equatable {
     /// Distinct earlier documents of a site that must hold a short block before it is
     /// removed as site furniture; 0 turns cross-document furniture off.
     var furnitureMinDocuments = 3
+    /// Seconds a stop waits for in-flight files to commit before it leaves them in
+    /// `processing/` (replayed at the next start) and exits; below the unit's TimeoutStopSec.
+    var stopTimeoutSeconds = 45.0
 
     static let defaultPath = "/etc/gleaner/gleaner.conf"
 
     /// Parses a configuration file's text over the defaults.
+    ///
+    /// A `#` starts a comment only at the start of a line or after whitespace, so a value
+    /// may hold one (`inbox = /srv/news#1`). Booleans are `true`/`false` or `yes`/`no`.
     static func parse(_ text: String, path: String) throws(ConfigurationError) -> ServeConfiguration {
         var config = ServeConfiguration()
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
-                .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let line = withoutComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             guard let equals = line.firstIndex(of: "=") else {
                 throw ConfigurationError(path: path, line: index + 1, message: "expected `key = value`, found `\(line)`")
@@ -48,9 +53,7 @@ struct ServeConfiguration: Equatable {
             case "done_dir": config.doneDirectory = value.isEmpty ? nil : value
             case "failed_dir": config.failedDirectory = value.isEmpty ? nil : value
             case "delete_done":
-                guard let flag = Bool(value.lowercased()) ?? (value == "yes" ? true : value == "no" ? false : nil) else {
-                    throw at("delete_done must be true or false, found `\(value)`")
-                }
+                guard let flag = boolean(value) else { throw at("delete_done must be true or false (or yes or no), found `\(value)`") }
                 config.deleteDone = flag
             case "done_retention_days":
                 if value.isEmpty || value == "forever" {
@@ -69,7 +72,7 @@ struct ServeConfiguration: Equatable {
                 guard let n = Int(value), n > 0 else { throw at("parallelism must be a positive whole number, found `\(value)`") }
                 config.parallelism = n
             case "events_stage":
-                guard let flag = Bool(value.lowercased()) else { throw at("events_stage must be true or false, found `\(value)`") }
+                guard let flag = boolean(value) else { throw at("events_stage must be true or false (or yes or no), found `\(value)`") }
                 config.eventsStage = flag
             case "busy_timeout_seconds":
                 guard let n = Double(value), n >= 0 else { throw at("busy_timeout_seconds must be a number of seconds, found `\(value)`") }
@@ -80,11 +83,38 @@ struct ServeConfiguration: Equatable {
             case "furniture_min_documents":
                 guard let n = Int(value), n >= 0 else { throw at("furniture_min_documents must be a whole number of documents (0 turns it off), found `\(value)`") }
                 config.furnitureMinDocuments = n
+            case "stop_timeout_seconds":
+                guard let n = Double(value), n > 0 else { throw at("stop_timeout_seconds must be a positive number of seconds, found `\(value)`") }
+                config.stopTimeoutSeconds = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, furniture_min_documents")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, furniture_min_documents, stop_timeout_seconds")
             }
         }
         return config
+    }
+
+    /// `line` up to a `#` that starts it or follows whitespace.
+    static func withoutComment(_ line: String) -> String {
+        var previous: Character = " "
+        var end = line.endIndex
+        for index in line.indices {
+            let character = line[index]
+            if character == "#", previous == " " || previous == "\t" {
+                end = index
+                break
+            }
+            previous = character
+        }
+        return String(line[..<end])
+    }
+
+    /// `true`/`false`, `yes`/`no` in any case, or `nil`.
+    static func boolean(_ value: String) -> Bool? {
+        switch value.lowercased() {
+        case "true", "yes": true
+        case "false", "no": false
+        default: nil
+        }
     }
 
     /// Reads `path`, or the defaults when `path` is the default path and does not exist.

@@ -19,9 +19,10 @@ import Synchronization
 /// - `checkpointQueue` (serial) empties the WAL when the pipeline falls idle; a truncating
 ///   checkpoint may wait for readers, so it never runs on a queue that must stay responsive.
 final class InboxService: @unchecked Sendable {
-    // @unchecked: the mutable stored properties are `watcher` and `signalSources`,
-    // written in `start()` before any handler that reads them is installed and then
-    // only touched on `controlQueue`; everything else is immutable, a Mutex or Atomic.
+    // @unchecked: the mutable stored properties are `pipeline` (set once in `init`, only
+    // read after it), `signalSources` and `timers` (appended to in `start()` before the
+    // signal sources exist, so before any handler that reads them can run; afterwards
+    // only read). Everything else is immutable, a Mutex or an Atomic.
     private let configPath: String?
     private let overrides: (ServeConfiguration) -> ServeConfiguration
     private let live: Mutex<ServeConfiguration>
@@ -35,7 +36,7 @@ final class InboxService: @unchecked Sendable {
     private let checkpointQueue = DispatchQueue(label: "gleaner.checkpoint", qos: .utility)
     /// Documents completed when the WAL was last emptied, and whether a checkpoint is queued.
     private let checkpointed = Mutex((completed: 0, queued: false))
-    private let claimed = Mutex([Int: String]())
+    private let claimed = Mutex([Int: Claim]())
     private let pendingMoves = Mutex([PendingMove]())
     private let refusedInPlace = Mutex(Set<String>())
     private let recentErrors = Mutex([String]())
@@ -44,12 +45,43 @@ final class InboxService: @unchecked Sendable {
     private let progress = Mutex(ProgressWatch())
     private let startedAt = Date()
     private var pipeline: DocumentPipeline!
-    private var watcher: InboxWatcher?
+    private let watcherBox = Mutex<InboxWatcher?>(nil)
     private var signalSources: [any DispatchSourceSignal] = []
     private var timers: [any DispatchSourceTimer] = []
+    /// The one-daemon-per-spool lock, held for the life of the process.
+    private let lock: SpoolLock
+    /// The inbox folder being watched; `nil` while it is gone (removed or renamed away).
+    private let inboxIdentity = Mutex<FileIdentity?>(nil)
+    /// The last store error logged, so the log says it once per change of state.
+    private let loggedStoreError = Mutex<String?>(nil)
 
     /// How long a file must go unmodified before a scan takes it.
     static let settleSeconds = 1.0
+    /// Runs that may end (a crash, a watchdog kill) with a file in `processing/` before
+    /// that file goes to `failed/` instead of being replayed again.
+    static let crashLimit = 3
+
+    /// A claimed file, and what it looked like when claimed, to notice a writer that
+    /// goes on writing it after it was taken.
+    private struct Claim {
+        var path: String
+        var look: FileLook?
+    }
+
+    /// Size and modification time of a file.
+    private struct FileLook: Equatable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+
+        init?(path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            size = Int64(info.st_size)
+            seconds = info.st_mtim.tv_sec
+            nanoseconds = info.st_mtim.tv_nsec
+        }
+    }
 
     /// A committed or failed file whose move out of `processing/` did not happen yet.
     private struct PendingMove {
@@ -74,6 +106,9 @@ final class InboxService: @unchecked Sendable {
         self.logger = Logger(label: "gleaner.serve")
         let spool = InboxService.spool(for: settings)
         try spool.prepare()
+        // Before anything in the spool is touched: a second daemon must not "recover"
+        // the first one's files.
+        self.lock = try SpoolLock(folder: (spool.processing as NSString).deletingLastPathComponent)
         let dbFolder = (settings.database as NSString).deletingLastPathComponent
         if !dbFolder.isEmpty {
             try FileManager.default.createDirectory(atPath: dbFolder, withIntermediateDirectories: true)
@@ -98,6 +133,24 @@ final class InboxService: @unchecked Sendable {
     private var spool: SpoolDirectory { InboxService.spool(for: settings) }
 
     func start() throws {
+        let settings = self.settings
+        logger.info("watching \(settings.inbox)", metadata: ["database": "\(settings.database)"])
+        // A watchdog kill is SIGABRT: end at once (the default action) instead of running
+        // Swift's backtracer for tens of seconds while systemd waits (see deploy/gleaner.service).
+        signal(SIGABRT, SIG_DFL)
+        inboxIdentity.withLock { $0 = spool.inboxIdentity() }
+        let recovery = recoveryPlan()
+        intakeQueue.async { [self] in
+            recover(recovery)
+            scanInbox()
+        }
+        // Files written just before start were too fresh for the first scan.
+        intakeQueue.asyncAfter(deadline: .now() + InboxService.settleSeconds + 0.2) { [weak self] in
+            self?.scanInbox()
+        }
+        try startWatcher(settings)
+        startTimers()
+        // Last: the handlers read the watcher, the timers and the pipeline, which exist now.
         // Signals become Dispatch events on the control queue; the default disposition
         // must be off first, or the process would die before the source sees them.
         for signo in [SIGTERM, SIGINT, SIGHUP] {
@@ -109,36 +162,81 @@ final class InboxService: @unchecked Sendable {
             source.resume()
             signalSources.append(source)
         }
-        let settings = self.settings
-        logger.info("watching \(settings.inbox)", metadata: ["database": "\(settings.database)"])
-        // Recovery first: whatever a previous run left in processing/ goes round again.
-        let unfinished = spool.unfinishedNames()
-        if !unfinished.isEmpty {
-            logger.notice("recovering \(unfinished.count) file(s) left in processing by an earlier run")
-        }
-        intakeQueue.async { [self] in
-            for name in unfinished where !stopping.load(ordering: .relaxed) {
-                submit(path: spool.processing + "/" + name, name: name)
-            }
-            scanInbox()
-        }
-        // Files written just before start were too fresh for the first scan.
-        intakeQueue.asyncAfter(deadline: .now() + InboxService.settleSeconds + 0.2) { [weak self] in
-            self?.scanInbox()
-        }
-        try startWatcher(settings)
-        startTimers()
         notifier.ready(status: statusLine(pipeline.statistics, rate: 0))
     }
 
+    /// What a previous run left in `processing/`, sorted by how often it was there when a
+    /// run ended. A file there at `crashLimit` ends goes to `failed/`; one there at an
+    /// earlier end after the first is a suspect, replayed alone so that the next crash can
+    /// be pinned on it; the rest are replayed as usual.
+    private struct RecoveryPlan {
+        var replay: [String] = []
+        var suspects: [String] = []
+        var condemned: [(name: String, crashes: Int)] = []
+    }
+
+    private func recoveryPlan() -> RecoveryPlan {
+        var plan = RecoveryPlan()
+        let spool = self.spool
+        let cleanStop = spool.processing + "/../clean-stop"
+        // A stop that timed out (see shutDown) left its files on purpose: not a crash.
+        let crashed = unlink(cleanStop) != 0
+        for name in spool.unfinishedNames() {
+            let crashes = crashed ? spool.recordCrash(of: name) : spool.crashCount(of: name)
+            if crashes >= InboxService.crashLimit {
+                plan.condemned.append((name, crashes))
+            } else if crashes >= 2 {
+                plan.suspects.append(name)
+            } else {
+                plan.replay.append(name)
+            }
+        }
+        let total = plan.replay.count + plan.suspects.count + plan.condemned.count
+        if total > 0 {
+            logger.notice("recovering \(total) file(s) left in processing by an earlier run",
+                          metadata: ["suspects": "\(plan.suspects.count)", "condemned": "\(plan.condemned.count)"])
+        }
+        return plan
+    }
+
+    /// Runs on `intakeQueue`: condemned files fail, suspects run one at a time, then the rest.
+    private func recover(_ plan: RecoveryPlan) {
+        let spool = self.spool
+        for (name, crashes) in plan.condemned where !stopping.load(ordering: .relaxed) {
+            let path = spool.processing + "/" + name
+            let message = "was being processed when the daemon ended abnormally \(crashes) times (a crash, or a watchdog kill of a stuck stage); not tried again. Check the log for the cause, then drop it again to retry"
+            let sequence = nextSequence.add(1, ordering: .relaxed).oldValue
+            claimed.withLock { $0[sequence] = Claim(path: path, look: nil) }
+            var info = stat()
+            let size = lstat(path, &info) == 0 ? Int(info.st_size) : 0
+            pipeline.submitFailure(FailedArticle(source: ArticleSource(path: spool.inbox + "/" + name), sequence: sequence,
+                                                 sha256: nil, byteCount: size,
+                                                 error: PipelineError(.internalFailure, stage: .intake, message)))
+        }
+        for name in plan.suspects where !stopping.load(ordering: .relaxed) {
+            logger.warning("replaying \(name) alone: it was in flight when the daemon ended abnormally before",
+                           metadata: ["file": "\(name)", "stage": "intake"])
+            submit(path: spool.processing + "/" + name, name: name)
+            pipeline.waitUntilIdle()
+        }
+        for name in plan.replay where !stopping.load(ordering: .relaxed) {
+            submit(path: spool.processing + "/" + name, name: name)
+        }
+    }
+
     private func startWatcher(_ settings: ServeConfiguration) throws {
-        watcher = try InboxWatcher(inbox: settings.inbox, rescanInterval: settings.rescanIntervalSeconds,
-                                   queue: intakeQueue) { [weak self] signal in
+        let watcher = try InboxWatcher(inbox: settings.inbox, rescanInterval: settings.rescanIntervalSeconds,
+                                       queue: intakeQueue) { [weak self] signal in
             guard let self else { return }
             switch signal {
             case .arrived(let name): self.take(name)
             case .rescan: self.scanInbox()
+            case .inboxGone: self.checkInbox()
             }
+        }
+        watcherBox.withLock { old in
+            old?.cancel()
+            old = watcher
         }
     }
 
@@ -173,9 +271,45 @@ final class InboxService: @unchecked Sendable {
     /// Takes every settled file in the inbox. Files still being written are left for
     /// their close event or a later scan.
     private func scanInbox() {
+        guard checkInbox() else { return }
         for name in spool.waitingNames(settle: InboxService.settleSeconds) {
             if stopping.load(ordering: .relaxed) { return }
             take(name)
+        }
+    }
+
+    /// Runs on `intakeQueue`: whether the inbox is the folder being watched. When it was
+    /// removed or renamed away, says so once, stops the watchdog pings (see `petWatchdog`)
+    /// and looks again every second; when a folder is back at its path, makes the spool's
+    /// folders again, watches it and says so.
+    @discardableResult
+    private func checkInbox() -> Bool {
+        dispatchPrecondition(condition: .onQueue(intakeQueue))
+        let watched = inboxIdentity.withLock { $0 }
+        let current = spool.inboxIdentity()
+        if let watched, watched == current { return true }
+        if watched != nil {
+            inboxIdentity.withLock { $0 = nil }
+            let message = "the inbox \(settings.inbox) was removed or renamed away; no file is taken until it is back"
+            remember(message)
+            logger.critical("\(message)", metadata: ["stage": "intake"])
+        }
+        guard current != nil, !stopping.load(ordering: .relaxed) else {
+            if !stopping.load(ordering: .relaxed) {
+                intakeQueue.asyncAfter(deadline: .now() + 1) { [weak self] in self?.scanInbox() }
+            }
+            return false
+        }
+        do {
+            try spool.prepare()
+            try startWatcher(settings)
+            inboxIdentity.withLock { $0 = spool.inboxIdentity() }
+            logger.notice("the inbox \(settings.inbox) is back; watching it again", metadata: ["stage": "intake"])
+            return true
+        } catch {
+            logger.error("cannot watch the inbox again; retrying", metadata: ["error": "\(error)"])
+            intakeQueue.asyncAfter(deadline: .now() + 1) { [weak self] in self?.scanInbox() }
+            return false
         }
     }
 
@@ -203,7 +337,7 @@ final class InboxService: @unchecked Sendable {
 
     private func submit(path: String, name: String) {
         let sequence = nextSequence.add(1, ordering: .relaxed).oldValue
-        claimed.withLock { $0[sequence] = path }
+        claimed.withLock { $0[sequence] = Claim(path: path, look: FileLook(path: path)) }
         pipeline.submitFile(at: path, as: ArticleSource(path: spool.inbox + "/" + name), sequence: sequence,
                             maximumBytes: settings.maxFileBytes)
     }
@@ -212,8 +346,16 @@ final class InboxService: @unchecked Sendable {
 
     /// Runs on the spool queue once an outcome is durable: log it and move the file on.
     private func finish(_ outcome: PipelineOutcome) {
-        guard let path = claimed.withLock({ $0.removeValue(forKey: outcome.sequence) }) else { return }
+        guard let claim = claimed.withLock({ $0.removeValue(forKey: outcome.sequence) }) else { return }
+        let path = claim.path
         let name = (outcome.source.path as NSString).lastPathComponent
+        if let look = claim.look, let now = FileLook(path: path), now != look {
+            // Its writer went on writing after the file was taken: what was stored may be
+            // a part of it. Take it again as what it is now (a duplicate if it was whole).
+            logger.notice("\(name) changed after it was taken; ingesting it again", metadata: ["file": "\(name)", "stage": "intake"])
+            intakeQueue.async { [self] in submit(path: path, name: (path as NSString).lastPathComponent) }
+            return
+        }
         var metadata: Logger.Metadata = ["file": "\(name)"]
         if let sha = outcome.sha256 { metadata["document_sha256"] = "\(sha)" }
         switch outcome.disposition {
@@ -244,6 +386,11 @@ final class InboxService: @unchecked Sendable {
             result = spool.reject(path, report: FailureReport(name: name, error: error, sha256: outcome.sha256).json)
         }
         if case .failure(let error) = result {
+            if error.errno == ENOENT, access(path, F_OK) != 0 {
+                // The file itself is gone (its inbox was removed with processing/ in it).
+                logger.error("file vanished from processing/ before it could be moved", metadata: ["file": "\(path)", "stage": "spool"])
+                return
+            }
             let delay = min(60.0, 0.5 * pow(2, Double(min(attempts, 7))))
             if attempts == 0 || attempts % 8 == 0 {
                 let message = "\(error); will retry"
@@ -291,6 +438,8 @@ final class InboxService: @unchecked Sendable {
     /// Pings the watchdog only while the pipeline makes progress: idle, or some stage
     /// finished something recently. A stuck stage stops the pings and systemd restarts us.
     private func petWatchdog(interval: Double) {
+        // Without its inbox the service does nothing useful: let the manager see that.
+        guard inboxIdentity.withLock({ $0 }) != nil else { return }
         let stats = pipeline.statistics
         let healthy = progress.withLock { watch -> Bool in
             if stats.heartbeat != watch.heartbeat || stats.inFlight == 0 {
@@ -325,8 +474,26 @@ final class InboxService: @unchecked Sendable {
         }
     }
 
+    /// Logs a change of the store's state once: commits blocked (a lock, a full disk, a
+    /// damaged database), blocked for another reason, or going through again.
+    private func logStoreState(_ stats: PipelineStatistics) {
+        let current = stats.lastStoreError
+        let previous = loggedStoreError.withLock { logged -> String?? in
+            guard logged != current else { return .none }
+            defer { logged = current }
+            return .some(logged)
+        }
+        guard case .some(let before) = previous else { return }
+        if let current {
+            logger.warning("commits are blocked; files wait in processing/ and are retried: \(current)", metadata: ["stage": "store"])
+        } else if before != nil {
+            logger.notice("commits go through again", metadata: ["stage": "store"])
+        }
+    }
+
     private func publishStatus() {
         let stats = pipeline.statistics
+        logStoreState(stats)
         checkpointIfIdle(stats)
         let rate = currentRate(completed: stats.completed)
         let line = statusLine(stats, rate: rate)
@@ -334,7 +501,8 @@ final class InboxService: @unchecked Sendable {
         let settings = self.settings
         statusFile.write(ServiceStatus(
             pid: Int(getpid()), startedAt: startedAt, updatedAt: Date(),
-            state: stopping.load(ordering: .relaxed) ? "stopping" : "running",
+            state: stopping.load(ordering: .relaxed) ? "stopping"
+                : inboxIdentity.withLock({ $0 }) == nil ? "inbox missing" : "running",
             inbox: settings.inbox, database: settings.database,
             inboxWaiting: spool.waitingCount(), statistics: stats, rate: rate,
             pendingMoves: pendingMoves.withLock { $0.count },
@@ -377,8 +545,7 @@ final class InboxService: @unchecked Sendable {
             }
             live.withLock { $0 = applied }
             if applied.rescanIntervalSeconds != old.rescanIntervalSeconds {
-                watcher?.cancel()  // thread-safe; its handler runs on intakeQueue and stops there
-                try startWatcher(applied)
+                try startWatcher(applied)  // cancels the old one; its handler stops on intakeQueue
             }
             logger.notice("configuration reloaded", metadata: ["config": "\(configPath ?? ServeConfiguration.defaultPath)"])
         } catch {
@@ -394,8 +561,19 @@ final class InboxService: @unchecked Sendable {
         guard !stopping.exchange(true, ordering: .relaxed) else { return }
         notifier.stopping()
         logger.notice("signal \(signo): finishing what is in flight, then exiting")
-        watcher?.cancel()
+        watcherBox.withLock { $0?.cancel() }
         for timer in timers { timer.cancel() }
+        // Nothing may be committable (a held lock, a full disk, a damaged database): after
+        // stop_timeout_seconds leave what is in flight in processing/, where the next start
+        // replays it, and exit before the service manager's TimeoutStopSec kills us.
+        let timeout = settings.stopTimeoutSeconds
+        controlQueue.asyncAfter(deadline: .now() + timeout) { [self] in
+            let left = claimed.withLock { $0.count }
+            _ = FileManager.default.createFile(atPath: spool.processing + "/../clean-stop", contents: nil)
+            logger.warning("\(left) file(s) not committed within \(timeout) s of the stop; left in processing/ for the next start")
+            publishStatus()
+            exit(0)
+        }
         intakeQueue.async { [self] in
             // Intake has stopped taking files; wait for those in flight, then their moves.
             pipeline.notifyWhenIdle(on: controlQueue) { [self] in

@@ -12,6 +12,8 @@ struct SpoolDirectory: Sendable {
     let processing: String
     let done: String
     let failed: String
+    /// Crash counts of the files in `processing/` (`inbox/.gleaner/attempts/<name>`).
+    let attempts: String
     /// Delete committed files instead of keeping them in `done/`.
     let deleteDone: Bool
 
@@ -19,6 +21,7 @@ struct SpoolDirectory: Sendable {
         let parent = (inbox as NSString).deletingLastPathComponent
         self.inbox = inbox
         self.processing = (inbox as NSString).appendingPathComponent(".gleaner/processing")
+        self.attempts = (inbox as NSString).appendingPathComponent(".gleaner/attempts")
         self.done = done ?? (parent as NSString).appendingPathComponent("done")
         self.failed = failed ?? (parent as NSString).appendingPathComponent("failed")
         self.deleteDone = deleteDone
@@ -27,41 +30,77 @@ struct SpoolDirectory: Sendable {
     /// Creates the folders that do not exist yet.
     func prepare() throws {
         let fm = FileManager.default
-        for dir in [inbox, processing, done, failed] {
+        for dir in [inbox, processing, attempts, done, failed] {
             try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         }
     }
 
-    /// Names waiting in the inbox, by name, leaving out files modified in the last
-    /// `settle` seconds: a scan must not take a file a slow writer still has open
-    /// (inotify reports those on close).
+    /// Names waiting in the inbox, by name, leaving out files a writer may still be
+    /// writing: those modified in the last `settle` seconds, and regular files that a
+    /// process this one can see in `/proc` holds open for writing (inotify reports those
+    /// on close). Renames entries whose names are not UTF-8 (see `DirectoryListing`).
     func waitingNames(settle: Double) -> [String] {
-        let names = (DirectoryListing.entries(of: inbox) ?? []).map(\.name)
+        let names = (DirectoryListing.entries(of: inbox, renamingUndecodable: true) ?? []).map(\.name)
             .filter(InboxPolicy.isCandidate(name:)).sorted()
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        return names.filter { name in
+        var regular: [String: FileIdentity] = [:]
+        let settled = names.filter { name in
             var info = stat()
             guard lstat(inbox + "/" + name, &info) == 0 else { return false }
             let age = Double(now.tv_sec - info.st_mtim.tv_sec) + Double(now.tv_nsec - info.st_mtim.tv_nsec) / 1e9
+            if info.st_mode & S_IFMT == S_IFREG { regular[name] = FileIdentity(info) }
             return age >= settle
         }
+        let candidates = Set(settled.compactMap { regular[$0] })
+        guard !candidates.isEmpty else { return settled }
+        let open = OpenWriters.filesOpenForWriting(among: candidates)
+        return settled.filter { name in regular[name].map { !open.contains($0) } ?? true }
     }
 
-    /// How many entries wait in the inbox (a cheap count for status, no `stat`).
+    /// How many entries wait in the inbox (a cheap count for status, no `stat`). Reads
+    /// the folder only: it never renames anything.
     func waitingCount() -> Int {
-        (DirectoryListing.entries(of: inbox) ?? []).reduce(0) { $0 + (InboxPolicy.isCandidate(name: $1.name) ? 1 : 0) }
+        (DirectoryListing.entries(of: inbox, renamingUndecodable: false) ?? [])
+            .reduce(0) { $0 + (InboxPolicy.isCandidate(name: $1.name) ? 1 : 0) }
+    }
+
+    /// Whether the inbox is still the folder `identity` names (it was not removed,
+    /// renamed away or replaced); `identity` `nil` asks only whether a folder is there.
+    func inboxIdentity() -> FileIdentity? {
+        var info = stat()
+        guard stat(inbox, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return FileIdentity(info)
     }
 
     /// Names left in `processing/` by a run that did not finish.
     func unfinishedNames() -> [String] {
-        (DirectoryListing.entries(of: processing) ?? []).map(\.name).sorted()
+        (DirectoryListing.entries(of: processing, renamingUndecodable: true) ?? []).map(\.name).sorted()
+    }
+
+    /// How many earlier runs ended (crashed, were killed) while `name` was in `processing/`.
+    func crashCount(of name: String) -> Int {
+        guard let data = FileManager.default.contents(atPath: attempts + "/" + name) else { return 0 }
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// Records that a run ended while `name` was in `processing/`; returns the new count.
+    @discardableResult
+    func recordCrash(of name: String) -> Int {
+        let count = crashCount(of: name) + 1
+        _ = FileManager.default.createFile(atPath: attempts + "/" + name, contents: Data("\(count)\n".utf8))
+        return count
+    }
+
+    /// Forgets the crash count of a file that left `processing/`.
+    func forgetCrashes(of path: String) {
+        unlink(attempts + "/" + (path as NSString).lastPathComponent)
     }
 
     /// Takes `name` from the inbox into `processing/`.
     func claim(_ name: String) -> Result<String, SpoolError> {
         let from = inbox + "/" + name
-        guard let to = freePath(in: processing, for: name) else {
+        guard let to = SpoolNaming.freePath(in: processing, for: name) else {
             return .failure(SpoolError(path: from, errno: EEXIST, action: "claim"))
         }
         return rename(from, to) == 0 ? .success(to) : .failure(SpoolError(path: from, errno: errno, action: "claim"))
@@ -70,18 +109,38 @@ struct SpoolDirectory: Sendable {
     /// Moves a committed file to `done/` (or deletes it). Returns where it went, or an error.
     func complete(_ path: String) -> Result<String?, SpoolError> {
         if deleteDone {
-            return unlink(path) == 0 || errno == ENOENT ? .success(nil) : .failure(SpoolError(path: path, errno: errno, action: "delete"))
+            let result: Result<String?, SpoolError> = unlink(path) == 0 || errno == ENOENT
+                ? .success(nil) : .failure(SpoolError(path: path, errno: errno, action: "delete"))
+            if case .success = result { forgetCrashes(of: path) }
+            return result
         }
-        return move(path, to: done)
+        return move(path, to: done, reserving: 0)
     }
 
-    /// Moves a file that failed to `failed/` and writes `<name>.error.json` beside it.
-    func reject(_ path: String, report: JSONReport) -> Result<String?, SpoolError> {
-        let moved = move(path, to: failed)
-        let target = (try? moved.get()) ?? nil
-        let reportPath = (target ?? (failed as NSString).appendingPathComponent((path as NSString).lastPathComponent)) + ".error.json"
-        _ = FileManager.default.createFile(atPath: reportPath, contents: Data((report.text + "\n").utf8))
-        return moved
+    /// Writes `<name>.error.json` into `failed/`, then moves the file beside it. The
+    /// report is written first: a report that cannot be written (a full disk) fails the
+    /// whole step, which is retried with the file still in `processing/`, so no file
+    /// reaches `failed/` without its reason. Both names fit in `NAME_MAX`.
+    func reject(_ path: String, report: Data) -> Result<String?, SpoolError> {
+        let name = (path as NSString).lastPathComponent
+        guard let target = SpoolNaming.freePath(in: failed, for: name, reserving: SpoolNaming.reportSuffix.utf8.count) else {
+            return .failure(SpoolError(path: path, errno: EEXIST, action: "move to \(failed)"))
+        }
+        let reportPath = target + SpoolNaming.reportSuffix
+        do {
+            try report.write(to: URL(fileURLWithPath: reportPath))
+        } catch {
+            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code ?? Int(EIO)
+            unlink(reportPath)
+            return .failure(SpoolError(path: reportPath, errno: Int32(code), action: "write the failure report"))
+        }
+        guard rename(path, target) == 0 else {
+            let code = errno
+            unlink(reportPath)
+            return .failure(SpoolError(path: path, errno: code, action: "move to \(failed)"))
+        }
+        forgetCrashes(of: path)
+        return .success(target)
     }
 
     /// Deletes files that have been in `done/` longer than `age` seconds (counted from
@@ -90,7 +149,7 @@ struct SpoolDirectory: Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var removed = 0
-        for entry in DirectoryListing.entries(of: done) ?? [] {
+        for entry in DirectoryListing.entries(of: done, renamingUndecodable: true) ?? [] {
             let path = done + "/" + entry.name
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
@@ -101,27 +160,27 @@ struct SpoolDirectory: Sendable {
         return removed
     }
 
-    private func move(_ path: String, to folder: String) -> Result<String?, SpoolError> {
+    private func move(_ path: String, to folder: String, reserving: Int) -> Result<String?, SpoolError> {
         let name = (path as NSString).lastPathComponent
-        guard let target = freePath(in: folder, for: name) else {
+        guard let target = SpoolNaming.freePath(in: folder, for: name, reserving: reserving) else {
             return .failure(SpoolError(path: path, errno: EEXIST, action: "move to \(folder)"))
         }
-        if rename(path, target) == 0 { return .success(target) }
+        if rename(path, target) == 0 {
+            forgetCrashes(of: path)
+            return .success(target)
+        }
         return .failure(SpoolError(path: path, errno: errno, action: "move to \(folder)"))
     }
+}
 
-    /// `folder/name`, or `folder/name.1`, `.2`... when that name is taken.
-    private func freePath(in folder: String, for name: String) -> String? {
-        let base = (folder as NSString).appendingPathComponent(name)
-        var candidate = base
-        var n = 0
-        var info = stat()
-        while lstat(candidate, &info) == 0 {
-            n += 1
-            if n > 10_000 { return nil }
-            candidate = "\(base).\(n)"
-        }
-        return candidate
+/// A file's device and inode: what stays the same when it is renamed.
+struct FileIdentity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }
 
@@ -131,9 +190,4 @@ struct SpoolError: Error, CustomStringConvertible {
     var errno: Int32
     var action: String
     var description: String { "cannot \(action) \(path): \(String(cString: strerror(errno)))" }
-}
-
-/// The JSON written beside a failed file.
-struct JSONReport {
-    var text: String
 }
