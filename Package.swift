@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Gleaner",
-    platforms: [.macOS(.v13)],
+    // Linux only: the daemon and its spool use inotify, flock, /proc and sd_notify through
+    // Glibc, so no Apple platform is claimed.
     products: [
         .executable(name: "gleaner", targets: ["Daemon"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
@@ -47,10 +48,17 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // What the daemon does that can be tested in-process: its configuration file, the
+        // spool's folders, names, lock and moves, failure reports.
+        .target(
+            name: "ServiceCore",
+            dependencies: ["Pipeline"]
+        ),
         .executableTarget(
             name: "Daemon",
             dependencies: [
                 "Pipeline",
+                "ServiceCore",
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,9 +69,18 @@ let package = Package(
             dependencies: ["Pipeline"],
             exclude: ["Fixtures"]
         ),
+        // What the test targets share: temporary folders, the package root, polling.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "ServiceCoreTests",
+            dependencies: ["ServiceCore", "Pipeline", "TestSupport"]
+        ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "Pipeline", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Daemon", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

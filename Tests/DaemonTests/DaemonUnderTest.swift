@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Glibc
 
 /// A real `gleaner serve` on a temporary spool: inbox/, done/, failed/, a database, and

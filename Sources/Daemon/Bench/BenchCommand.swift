@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Glibc
 import Pipeline
+import ServiceCore
 
 /// `gleaner bench`: the whole path measured in one run, against a floor measured on the
 /// same files in the same run, so figures hold on a noisy machine.

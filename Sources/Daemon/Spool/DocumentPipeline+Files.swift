@@ -1,4 +1,5 @@
 import Pipeline
+import ServiceCore
 
 extension DocumentPipeline {
     /// Reads `path` (safely: see `ArticleFile`) and submits it; a file that cannot be read

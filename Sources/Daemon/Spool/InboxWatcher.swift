@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import ServiceCore
 
 /// Watches the inbox with inotify through a Dispatch read source, and rescans it on a
 /// timer, reporting names that may have arrived.

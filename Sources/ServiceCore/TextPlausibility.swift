@@ -5,13 +5,13 @@
 ///
 /// Gzip (which the decoder inflates) and UTF-16 with a byte-order mark (whose ASCII has
 /// a NUL in every other byte) are left to the decoder.
-enum TextPlausibility {
+public enum TextPlausibility {
     /// More control bytes than this share of the first `sample` bytes is not text.
-    static let maximumControlShare = 0.01
-    static let sample = 64 * 1024
+    public static let maximumControlShare = 0.01
+    public static let sample = 64 * 1024
 
     /// `nil` when `bytes` may be text, otherwise why they are not.
-    static func refusal(for bytes: [UInt8]) -> String? {
+    public static func refusal(for bytes: [UInt8]) -> String? {
         if bytes.count >= 2 {
             let (b0, b1) = (bytes[0], bytes[1])
             if (b0 == 0x1F && b1 == 0x8B) || (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) { return nil }
@@ -27,6 +27,6 @@ enum TextPlausibility {
         }
         let share = Double(controls) / Double(head.count)
         guard share > maximumControlShare else { return nil }
-        return "is not text: \(controls) of its first \(head.count) bytes are control characters; drop text, HTML, JSON or Markdown"
+        return "is binary, not text: \(controls) of its first \(head.count) bytes are control characters; drop text, HTML, JSON or Markdown"
     }
 }

@@ -4,39 +4,42 @@ import Foundation
 ///
 /// Every key is documented in `deploy/gleaner.conf`; unknown keys and bad values are
 /// errors that name the file, the line and what is expected.
-struct ServeConfiguration: Equatable {
-    var inbox = "var/inbox"
-    var database = "var/gleaner.sqlite"
+public struct ServeConfiguration: Equatable, Sendable {
+    public var inbox = "var/inbox"
+    public var database = "var/gleaner.sqlite"
     /// `nil`: a `done/` folder beside the inbox.
-    var doneDirectory: String?
+    public var doneDirectory: String?
     /// `nil`: a `failed/` folder beside the inbox.
-    var failedDirectory: String?
-    var deleteDone = false
+    public var failedDirectory: String?
+    public var deleteDone = false
     /// Days a committed file stays in `done/` before it is deleted; `nil` keeps it forever.
-    var doneRetentionDays: Double?
-    var maxFileBytes = 20 * 1024 * 1024
-    var rescanIntervalSeconds = 60.0
-    var parallelism = ProcessInfo.processInfo.activeProcessorCount
-    var maxBatch = 256
+    public var doneRetentionDays: Double?
+    public var maxFileBytes = 20 * 1024 * 1024
+    public var rescanIntervalSeconds = 60.0
+    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    public var maxBatch = 256
     /// Seconds a commit waits for another connection's lock before backing off to retry.
-    var busyTimeoutSeconds = 10.0
+    public var busyTimeoutSeconds = 10.0
     /// Whether the events stage runs; off skips CAMEO events and quotes, for a deployment
     /// that needs only clean text, entities and values.
-    var eventsStage = true
+    public var eventsStage = true
     /// Distinct earlier documents of a site that must hold a short block before it is
     /// removed as site furniture; 0 turns cross-document furniture off.
-    var furnitureMinDocuments = 3
+    public var furnitureMinDocuments = 3
     /// Seconds a stop waits for in-flight files to commit before it leaves them in
     /// `processing/` (replayed at the next start) and exits; below the unit's TimeoutStopSec.
-    var stopTimeoutSeconds = 45.0
+    public var stopTimeoutSeconds = 45.0
 
-    static let defaultPath = "/etc/gleaner/gleaner.conf"
+    public static let defaultPath = "/etc/gleaner/gleaner.conf"
+
+    /// The defaults.
+    public init() {}
 
     /// Parses a configuration file's text over the defaults.
     ///
     /// A `#` starts a comment only at the start of a line or after whitespace, so a value
     /// may hold one (`inbox = /srv/news#1`). Booleans are `true`/`false` or `yes`/`no`.
-    static func parse(_ text: String, path: String) throws(ConfigurationError) -> ServeConfiguration {
+    public static func parse(_ text: String, path: String) throws(ConfigurationError) -> ServeConfiguration {
         var config = ServeConfiguration()
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = withoutComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
@@ -94,7 +97,7 @@ struct ServeConfiguration: Equatable {
     }
 
     /// `line` up to a `#` that starts it or follows whitespace.
-    static func withoutComment(_ line: String) -> String {
+    public static func withoutComment(_ line: String) -> String {
         var previous: Character = " "
         var end = line.endIndex
         for index in line.indices {
@@ -109,7 +112,7 @@ struct ServeConfiguration: Equatable {
     }
 
     /// `true`/`false`, `yes`/`no` in any case, or `nil`.
-    static func boolean(_ value: String) -> Bool? {
+    public static func boolean(_ value: String) -> Bool? {
         switch value.lowercased() {
         case "true", "yes": true
         case "false", "no": false
@@ -118,7 +121,7 @@ struct ServeConfiguration: Equatable {
     }
 
     /// Reads `path`, or the defaults when `path` is the default path and does not exist.
-    static func load(path: String?) throws(ConfigurationError) -> ServeConfiguration {
+    public static func load(path: String?) throws(ConfigurationError) -> ServeConfiguration {
         let file = path ?? defaultPath
         guard FileManager.default.fileExists(atPath: file) else {
             if path == nil { return ServeConfiguration() }
@@ -132,11 +135,17 @@ struct ServeConfiguration: Equatable {
 }
 
 /// A configuration file the daemon will not start with, and where it is wrong.
-struct ConfigurationError: Error, CustomStringConvertible {
-    var path: String
-    var line: Int?
-    var message: String
-    var description: String {
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var message: String
+    public init(path: String, line: Int?, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
         line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
     }
 }

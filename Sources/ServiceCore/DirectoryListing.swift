@@ -6,17 +6,17 @@ import Glibc
 /// Such a name cannot round-trip through `String`, so the spool renames it in place to
 /// a UTF-8 spelling (each bad byte as `%XX`) before taking it — only when the caller
 /// asks: a listing for status (`renamingUndecodable: false`) never changes the folder.
-enum DirectoryListing {
-    struct Entry {
-        var name: String
+public enum DirectoryListing {
+    public struct Entry: Sendable {
+        public var name: String
         /// The name the entry had on disk, when it had to be renamed to `name`.
-        var originalBytes: [UInt8]?
+        public var originalBytes: [UInt8]?
     }
 
     /// Entries of `path` other than `.` and `..`; `nil` when the folder cannot be read.
     /// With `renamingUndecodable`, a name that is not UTF-8 is renamed to its `%XX`
     /// spelling; without, it is listed by that spelling and left as it is.
-    static func entries(of path: String, renamingUndecodable: Bool) -> [Entry]? {
+    public static func entries(of path: String, renamingUndecodable: Bool) -> [Entry]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var result: [Entry] = []
@@ -48,7 +48,7 @@ enum DirectoryListing {
     }
 
     /// Valid UTF-8 runs kept, every other byte written `%XX`.
-    static func escapedName(_ bytes: [UInt8]) -> String {
+    public static func escapedName(_ bytes: [UInt8]) -> String {
         var out = ""
         var index = 0
         while index < bytes.count {

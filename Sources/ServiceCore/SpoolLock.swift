@@ -5,16 +5,16 @@ import Glibc
 /// on `inbox/.gleaner/serve.lock`, held for the life of the process (the kernel drops
 /// it when the process ends, however it ends). The file holds the holder's pid, for the
 /// message a second daemon prints.
-final class SpoolLock: Sendable {
-    let path: String
+public final class SpoolLock: Sendable {
+    public let path: String
     private let fd: Int32
 
     /// Why the lock was not taken.
-    struct Refusal: Error, CustomStringConvertible {
-        var description: String
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        public var description: String
     }
 
-    init(folder: String) throws(Refusal) {
+    public init(folder: String) throws(Refusal) {
         path = folder + "/serve.lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {

@@ -7,9 +7,9 @@ import Glibc
 /// Sees only the processes `/proc` shows this one: all of them when it runs as root or
 /// as the writers' own user, none of other users under systemd's `ProtectProc=invisible`.
 /// The spool's settle time covers what it cannot see (see docs/operations.md).
-enum OpenWriters {
+public enum OpenWriters {
     /// The members of `files` that a visible process has open with write access.
-    static func filesOpenForWriting(among files: Set<FileIdentity>) -> Set<FileIdentity> {
+    public static func filesOpenForWriting(among files: Set<FileIdentity>) -> Set<FileIdentity> {
         var found: Set<FileIdentity> = []
         guard let proc = opendir("/proc") else { return found }
         defer { closedir(proc) }

@@ -2,17 +2,17 @@ import Foundation
 import Pipeline
 
 /// What `failed/<name>.error.json` says: enough for a person to fix and re-drop the file.
-struct FailureReport: Codable, Equatable {
+public struct FailureReport: Codable, Equatable, Sendable {
     /// The name the writer gave the file (the file in `failed/` may carry a shorter or
     /// numbered name, see `SpoolNaming`).
-    var file: String
-    var reason: String
-    var kind: String
-    var stage: String
-    var time: String
-    var sha256: String?
+    public var file: String
+    public var reason: String
+    public var kind: String
+    public var stage: String
+    public var time: String
+    public var sha256: String?
 
-    init(name: String, error: PipelineError, sha256: String?, at time: Date = Date()) {
+    public init(name: String, error: PipelineError, sha256: String?, at time: Date = Date()) {
         file = name
         reason = error.message
         kind = error.kind.rawValue
@@ -22,7 +22,7 @@ struct FailureReport: Codable, Equatable {
     }
 
     /// The report as one JSON line, keys sorted, `sha256` null when unknown.
-    var json: Data {
+    public var json: Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = (try? encoder.encode(self)) ?? Data("{}".utf8)
@@ -33,7 +33,7 @@ struct FailureReport: Codable, Equatable {
     private enum CodingKeys: String, CodingKey { case file, reason, kind, stage, time, sha256 }
 
     /// Written by hand only so that an unknown `sha256` is `null`, not a missing key.
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         try container.encode(reason, forKey: .reason)
