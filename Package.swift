@@ -31,6 +31,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SHA-256, the content identity, from OpenSSL's libcrypto.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Every data file the binary carries (models/, data/), embedded with .incbin: no
         // resource files at run time. Paths in blobs.def are from the package root.
         .target(
@@ -42,6 +48,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "CEmbeddedData",
+                "CLibCrypto",
                 "CLibXML2",
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),

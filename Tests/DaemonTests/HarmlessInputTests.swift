@@ -272,3 +272,22 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Case 12: HTML nested deeper than the parser follows fails with a reason that says so,
+/// not a bare "no text".
+@Suite struct DeepMarkupTests {
+    @Test func deeplyNestedHTMLSaysWhyItHasNoText() throws {
+        let daemon = try DaemonUnderTest()
+        let depth = 100_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth)
+            + "<p>The minister said on Monday that talks with Norway would resume in Oslo next week.</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        try daemon.drop("nested.html", Data(html.utf8))
+        #expect(eventually(within: 60) { daemon.names(in: daemon.failed) == ["nested.html", "nested.html.error.json"] },
+                "failed: \(daemon.names(in: daemon.failed)), done: \(daemon.names(in: daemon.done))")
+        #expect(daemon.stop() == 0)
+        let report = try Data(contentsOf: daemon.failed.appendingPathComponent("nested.html.error.json"))
+        let object = try #require(JSONSerialization.jsonObject(with: report) as? [String: Any])
+        #expect((object["reason"] as? String ?? "").contains("elements nest 100003 levels deep"), "\(object)")
+    }
+}

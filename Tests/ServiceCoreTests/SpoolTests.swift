@@ -98,3 +98,11 @@ import TestSupport
         #expect(TextPlausibility.refusal(for: [0xFF, 0xFE, 0x41, 0x00, 0x42, 0x00]) == nil, "UTF-16 with a BOM")
     }
 }
+
+@Suite struct MarkupDepthTests {
+    @Test func countsOpeningAndClosingTagsButNotVoidOnes() {
+        #expect(MarkupDepth.maximum(of: Array("<html><body><div><p>a<br>b<img src=x/></p></div></body></html>".utf8)) == 4)
+        #expect(MarkupDepth.maximum(of: Array("<!-- x --><!DOCTYPE html><p>a</p><p>b</p>".utf8)) == 1)
+        #expect(MarkupDepth.maximum(of: Array((String(repeating: "<div>", count: 300) + "x").utf8)) == 300)
+    }
+}

@@ -76,6 +76,10 @@ final class OutcomeMover: DaemonService {
         }
         var metadata: Logger.Metadata = ["file": "\(name)"]
         if let sha = outcome.sha256 { metadata["document_sha256"] = "\(sha)" }
+        var outcome = outcome
+        if case .failed(let error) = outcome.disposition, let clearer = Self.explained(error, path: path) {
+            outcome.disposition = .failed(clearer)
+        }
         switch outcome.disposition {
         case .stored, .duplicate:
             let verb = if case .duplicate = outcome.disposition { "duplicate" } else { "stored" }
@@ -89,6 +93,16 @@ final class OutcomeMover: DaemonService {
             context.logger.warning("failed \(name): \(error.message)", metadata: metadata)
         }
         move(path, outcome: outcome, attempts: 0)
+    }
+
+    /// A clearer reason for a failure whose stage could not say what was wrong: HTML
+    /// with "no text" whose elements nest deeper than the parser follows.
+    static func explained(_ error: PipelineError, path: String) -> PipelineError? {
+        guard error.kind == .noText, let data = FileManager.default.contents(atPath: path) else { return nil }
+        let depth = MarkupDepth.maximum(of: [UInt8](data))
+        guard depth > MarkupDepth.parserLimit else { return nil }
+        return PipelineError(.noText, stage: error.stage,
+                             "no text the HTML parser could reach: elements nest \(depth) levels deep, and the parser follows \(MarkupDepth.parserLimit); text below that is not read")
     }
 
     private func move(_ path: String, outcome: PipelineOutcome, attempts: Int) {
