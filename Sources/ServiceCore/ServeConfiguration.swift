@@ -29,6 +29,8 @@ public struct ServeConfiguration: Equatable, Sendable {
     /// Seconds a stop waits for in-flight files to commit before it leaves them in
     /// `processing/` (replayed at the next start) and exits; below the unit's TimeoutStopSec.
     public var stopTimeoutSeconds = 45.0
+    /// Files larger than this are worked on one at a time (see the daemon's ClaimLedger).
+    public var largeFileBytes = 4 * 1024 * 1024
 
     public static let defaultPath = "/etc/gleaner/gleaner.conf"
 
@@ -86,11 +88,14 @@ public struct ServeConfiguration: Equatable, Sendable {
             case "furniture_min_documents":
                 guard let n = Int(value), n >= 0 else { throw at("furniture_min_documents must be a whole number of documents (0 turns it off), found `\(value)`") }
                 config.furnitureMinDocuments = n
+            case "large_file_bytes":
+                guard let n = Int(value), n > 0 else { throw at("large_file_bytes must be a positive whole number of bytes, found `\(value)`") }
+                config.largeFileBytes = n
             case "stop_timeout_seconds":
                 guard let n = Double(value), n > 0 else { throw at("stop_timeout_seconds must be a positive number of seconds, found `\(value)`") }
                 config.stopTimeoutSeconds = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, furniture_min_documents, stop_timeout_seconds")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, furniture_min_documents, stop_timeout_seconds, large_file_bytes")
             }
         }
         return config

@@ -291,3 +291,35 @@ struct SplitMix64: RandomNumberGenerator {
         #expect((object["reason"] as? String ?? "").contains("elements nest 100003 levels deep"), "\(object)")
     }
 }
+
+/// Case 10: large files are worked on one at a time, so what a big page costs in memory
+/// is not multiplied by the pipeline's parallelism.
+@Suite struct LargeFileTests {
+    @Test func largeFilesAreInFlightOneAtATime() throws {
+        let daemon = try DaemonUnderTest(config: "busy_timeout_seconds = 0.2\nlarge_file_bytes = 20000\n")
+        try daemon.drop("first.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
+        #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["first.txt"] })
+        // Commits wait on a held lock, so the first large file stays in flight.
+        let locker = try DatabaseLocker(path: daemon.db)
+        var big = ""
+        var copy = 0
+        while big.utf8.count < 30_000 {
+            copy += 1
+            big += try String(contentsOf: PackageRoot.seedFiles[copy % PackageRoot.seedFiles.count], encoding: .utf8)
+            big += "\n\nCopy \(copy).\n\n"
+        }
+        try daemon.drop("big-1.txt", Data(big.utf8))
+        try daemon.drop("big-2.txt", Data((big + "And one more line.\n").utf8))
+        func inFlight() -> Int {
+            let run = try? GleanerProcess.run(["status", "--db", daemon.db, "--json"])
+            let object = (try? JSONSerialization.jsonObject(with: Data((run?.stdout ?? "").utf8))) as? [String: Any]
+            return object?["in_flight"] as? Int ?? -1
+        }
+        #expect(eventually(within: 30) { daemon.names(in: daemon.processing).count == 2 && inFlight() == 1 },
+                "processing: \(daemon.names(in: daemon.processing)), in flight: \(inFlight())")
+        #expect(!eventually(within: 4) { inFlight() > 1 }, "two large files were in flight at once")
+        locker.release()
+        #expect(eventually(within: 60) { daemon.names(in: daemon.done).count == 3 }, "stderr: \(daemon.stderr.suffix(2000))")
+        #expect(daemon.stop() == 0)
+    }
+}

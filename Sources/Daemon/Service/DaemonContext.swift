@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Glibc
 import Logging
@@ -58,20 +59,28 @@ final class RecentErrors: Sendable {
 }
 
 /// The files in flight, by the sequence number the pipeline carries: where each one is
-/// in `processing/` and what it looked like when it was taken.
+/// in `processing/` and what it looked like when it was taken. At most one large file
+/// (over `large_file_bytes`) is in flight at a time: a 20 MB HTML page costs hundreds of MB
+/// while it is parsed, so large files queue for one slot instead of multiplying that by
+/// the pipeline's parallelism.
 final class ClaimLedger: Sendable {
     struct Claim: Sendable {
         var path: String
         var look: FileLook?
+        var large: Bool
     }
 
     private let claims = Mutex([Int: Claim]())
     private let next = Atomic<Int>(0)
+    private let largeSlot = DispatchSemaphore(value: 1)
 
-    /// A fresh sequence number for `path`, recorded as in flight.
-    func record(_ path: String, look: FileLook?) -> Int {
+    /// A fresh sequence number for `path`, recorded as in flight. For a large file, first
+    /// waits (blocking the caller: intake) until no other large file is in flight.
+    func record(_ path: String, look: FileLook?, largeBytes: Int) -> Int {
+        let large = (look?.size ?? 0) > Int64(largeBytes)
+        if large { largeSlot.wait() }
         let sequence = next.add(1, ordering: .relaxed).oldValue
-        claims.withLock { $0[sequence] = Claim(path: path, look: look) }
+        claims.withLock { $0[sequence] = Claim(path: path, look: look, large: large) }
         return sequence
     }
 
@@ -80,9 +89,11 @@ final class ClaimLedger: Sendable {
         next.add(1, ordering: .relaxed).oldValue
     }
 
-    /// Removes and returns the claim of a finished input.
+    /// Removes and returns the claim of a finished input (freeing the large-file slot).
     func finish(_ sequence: Int) -> Claim? {
-        claims.withLock { $0.removeValue(forKey: sequence) }
+        let claim = claims.withLock { $0.removeValue(forKey: sequence) }
+        if claim?.large == true { largeSlot.signal() }
+        return claim
     }
 
     var count: Int { claims.withLock { $0.count } }

@@ -138,7 +138,7 @@ final class IntakeService: DaemonService {
         for condemned in plan.condemned where !context.isStopping {
             let path = spool.processing + "/" + condemned.name
             let message = "was being processed when the daemon ended abnormally \(condemned.crashes) times (a crash, or a watchdog kill of a stuck stage); not tried again. Check the log for the cause, then drop it again to retry"
-            let sequence = context.claims.record(path, look: nil)
+            let sequence = context.claims.record(path, look: nil, largeBytes: .max)
             var info = stat()
             let size = lstat(path, &info) == 0 ? Int(info.st_size) : 0
             pipeline.submitFailure(FailedArticle(source: ArticleSource(path: spool.inbox + "/" + condemned.name),
@@ -229,7 +229,7 @@ final class IntakeService: DaemonService {
 
     private func submit(path: String, name: String) {
         dispatchPrecondition(condition: .onQueue(queue))
-        let sequence = context.claims.record(path, look: FileLook(path: path))
+        let sequence = context.claims.record(path, look: FileLook(path: path), largeBytes: context.settings.largeFileBytes)
         pipeline.submitFile(at: path, as: ArticleSource(path: context.spool.inbox + "/" + name), sequence: sequence,
                             maximumBytes: context.settings.maxFileBytes)
     }
