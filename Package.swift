@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Gleaner",
-    platforms: [.macOS(.v13)],
+    // Linux only: the daemon and its spool use inotify, flock, /proc and sd_notify through
+    // Glibc, so no Apple platform is claimed.
     products: [
         .executable(name: "gleaner", targets: ["Daemon"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
@@ -30,6 +31,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SHA-256, the content identity, from OpenSSL's libcrypto.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Every data file the binary carries (models/, data/), embedded with .incbin: no
         // resource files at run time. Paths in blobs.def are from the package root.
         .target(
@@ -41,16 +48,24 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "CEmbeddedData",
+                "CLibCrypto",
                 "CLibXML2",
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // What the daemon does that can be tested in-process: its configuration file, the
+        // spool's folders, names, lock and moves, failure reports.
+        .target(
+            name: "ServiceCore",
+            dependencies: ["Pipeline"]
+        ),
         .executableTarget(
             name: "Daemon",
             dependencies: [
                 "Pipeline",
+                "ServiceCore",
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,9 +76,18 @@ let package = Package(
             dependencies: ["Pipeline"],
             exclude: ["Fixtures"]
         ),
+        // What the test targets share: temporary folders, the package root, polling.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "ServiceCoreTests",
+            dependencies: ["ServiceCore", "Pipeline", "TestSupport"]
+        ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "Pipeline", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Daemon", "Pipeline", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The benchmark runs end to end and reports every figure (its numbers are not judged

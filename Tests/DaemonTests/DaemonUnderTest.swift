@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Glibc
 
 /// A real `gleaner serve` on a temporary spool: inbox/, done/, failed/, a database, and
@@ -25,6 +26,17 @@ final class DaemonUnderTest {
         self.environment = environment
         process = try GleanerProcess.start(arguments, logs: self.folder.url, environment: environment)
     }
+
+    /// A daemon a failed test left running is killed, never left behind.
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    /// The arguments it was started with, for a second daemon on the same spool.
+    var serveArguments: [String] { arguments }
 
     /// Starts the daemon again after it was stopped or killed.
     func restart() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `gleaner eval corpus/` scores the seeds against their gold and the HTML pages against

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `gleaner extract` on the seeds prints the JSON contract of DESIGN.md.

@@ -9,10 +9,16 @@ struct GleanerRun {
 
 enum GleanerProcess {
     /// Runs `gleaner args...` to completion.
-    static func run(_ args: [String], cwd: URL? = nil) throws -> GleanerRun {
+    static func run(_ args: [String], cwd: URL? = nil, asUser uid: UInt32? = nil) throws -> GleanerRun {
         let process = Process()
-        process.executableURL = GleanerBinary.url
-        process.arguments = args
+        if let uid {
+            // Another user, as an operator without the service's rights would run it.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid", "\(uid)", "--regid", "\(uid)", "--clear-groups", GleanerBinary.url.path] + args
+        } else {
+            process.executableURL = GleanerBinary.url
+            process.arguments = args
+        }
         if let cwd { process.currentDirectoryURL = cwd }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -42,41 +48,4 @@ enum GleanerProcess {
         try process.run()
         return process
     }
-}
-
-/// The package's root folder, for the corpus.
-enum PackageRoot {
-    static let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var corpus: URL { url.appendingPathComponent("corpus") }
-    static var seedFiles: [URL] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
-            .filter { $0.hasSuffix(".txt") }.sorted().map { corpus.appendingPathComponent($0) }
-    }
-}
-
-/// A fresh temporary folder, removed when the test's value goes away.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
-/// Polls `condition` until it holds or `seconds` pass.
-func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        if try condition() { return true }
-        usleep(50_000)
-    }
-    return try condition()
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `gleaner ingest` stores every seed once, however often it runs.

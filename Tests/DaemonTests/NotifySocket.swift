@@ -68,4 +68,9 @@ final class NotifySocket: Sendable {
     func lastIndex(of line: String) -> Int? {
         received.lastIndex { $0.split(separator: "\n").contains { $0 == line } }
     }
+
+    /// How many messages hold `line`.
+    func count(of line: String) -> Int {
+        received.filter { $0.split(separator: "\n").contains { $0 == line } }.count
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `gleaner serve` as a real process on a real inbox with real inotify.

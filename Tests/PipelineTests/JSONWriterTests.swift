@@ -37,3 +37,15 @@ import Testing
         }
     }
 }
+
+/// `JSONValue`'s `==` takes `1` and `1.0` as equal; its hash must agree.
+@Suite struct JSONValueHashTests {
+    @Test func equalNumbersHashAlike() {
+        #expect(JSONValue.int(1) == JSONValue.double(1.0))
+        #expect(JSONValue.int(1).hashValue == JSONValue.double(1.0).hashValue)
+        let nested = JSONValue.object([("amount", .int(50_000_000_000)), ("tags", .array([.int(2)]))])
+        let same = JSONValue.object([("amount", .double(5e10)), ("tags", .array([.double(2)]))])
+        #expect(nested == same)
+        #expect(Set([nested, same]).count == 1)
+    }
+}

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Glibc
 import Pipeline
+import ServiceCore
 
 /// `gleaner bench`: the whole path measured in one run, against a floor measured on the
 /// same files in the same run, so figures hold on a noisy machine.
@@ -113,7 +114,7 @@ struct BenchCommand: ParsableCommand {
         }
         var peakSampled = 0
         var samples: [Int] = []
-        while (DirectoryListing.entries(of: done)?.count ?? 0) < files {
+        while (DirectoryListing.entries(of: done, renamingUndecodable: false)?.count ?? 0) < files {
             let memory = daemon.memory()
             peakSampled = max(peakSampled, memory.resident)
             samples.append(memory.resident)
@@ -124,12 +125,8 @@ struct BenchCommand: ParsableCommand {
         let memory = daemon.memory()
         let status = StatusFile(path: StatusFile.path(forDatabase: daemon.database))
         _ = daemon.stop()
-        let stages = (status.read()?["stages"] as? [String: Any]) ?? [:]
-        var stageMicros: [(String, Double)] = []
-        for stage in StageName.allCases {
-            let mean = (stages[stage.rawValue] as? [String: Any])?["mean_microseconds"] as? Double ?? 0
-            stageMicros.append((stage.rawValue, mean))
-        }
+        let stages = status.read()?.stages ?? [:]
+        let stageMicros = StageName.allCases.map { ($0.rawValue, stages[$0.rawValue]?.meanMicroseconds ?? 0) }
         let dbBytes = ["", "-wal"].reduce(0) { total, suffix in
             total + ((try? FileManager.default.attributesOfItem(atPath: daemon.database + suffix)[.size] as? NSNumber)?.intValue ?? 0)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Pipeline
 import Synchronization
+import ServiceCore
 
 /// `gleaner extract FILE...`: run the pipeline without a database, one JSON object per line.
 struct ExtractCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Synchronization
+import ServiceCore
 
 /// `gleaner ingest PATH... --db FILE`: one-shot ingest; the same content is stored once.
 struct IngestCommand: ParsableCommand {

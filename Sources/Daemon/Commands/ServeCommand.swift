@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 import Pipeline
 import Synchronization
+import ServiceCore
 
 /// `gleaner serve`: watch the inbox and ingest what arrives, until SIGTERM or SIGINT.
 struct ServeCommand: ParsableCommand {
@@ -53,14 +54,21 @@ struct ServeCommand: ParsableCommand {
             return
         }
         LogDestination.bootstrap()
-        let service: InboxService
+        // A watchdog kill is SIGABRT: end at once (the default action) instead of running
+        // Swift's backtracer for tens of seconds (see also SWIFT_BACKTRACE in the unit).
+        signal(SIGABRT, SIG_DFL)
+        let running: GleanerDaemon.Running
         do {
-            service = try InboxService(settings: settings, configPath: config, overrides: applyingFlags)
+            running = try GleanerDaemon.start(settings: settings, configPath: config, overrides: applyingFlags)
         } catch let error as StoreError {
             StandardStreams.err("gleaner: \(error)")
             throw ExitCode(74)  // EX_IOERR
+        } catch let error as SpoolLock.Refusal {
+            StandardStreams.err("gleaner: \(error)")
+            throw ExitCode(75)  // EX_TEMPFAIL: the other daemon may stop
         }
-        try service.start()
-        dispatchMain()
+        withExtendedLifetime(running) {
+            dispatchMain()
+        }
     }
 }

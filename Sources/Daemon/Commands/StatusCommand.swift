@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import ServiceCore
 
 /// `gleaner status`: what a person needs to know about a running (or stopped) daemon.
 struct StatusCommand: ParsableCommand {
@@ -34,7 +35,7 @@ struct StatusCommand: ParsableCommand {
             StandardStreams.out(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
             return
         }
-        StandardStreams.out(daemonSection(daemon))
+        StandardStreams.out(daemonSection(daemon, path: statusFile.path))
         let store = try StoreOpening.open(settings.database, mode: .readOnly)
         let counts = try store.counts()
         let bytes = ["", "-wal", "-shm"].reduce(Int64(0)) { total, suffix in
@@ -64,29 +65,45 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
-    private func daemonSection(_ status: [String: Any]?) -> String {
+    private func daemonSection(_ status: ServiceStatus?, path: String) -> String {
         guard let status else {
+            if FileManager.default.fileExists(atPath: path) {
+                return "daemon    the status file \(path) cannot be read (permissions, or a daemon of another version)"
+            }
             return "daemon    no status file: the daemon has not run against this database"
         }
-        let pid = status["pid"] as? Int ?? 0
-        let alive = pid > 0 && kill(pid_t(pid), 0) == 0
-        let updated = status["updated_at"] as? String ?? "?"
+        let pid = status.pid
+        // EPERM: the process exists but belongs to another user (the service's own).
+        let alive = pid > 0 && (kill(pid_t(pid), 0) == 0 || errno == EPERM)
+        let state = status.state == "running" ? "running" : "running, \(status.state)"
         var lines = [
-            "daemon    \(alive ? "running" : "not running") (pid \(pid), status of \(updated))",
-            "  inbox \(status["inbox"] as? String ?? "?"): \(status["inbox_waiting"] as? Int ?? 0) waiting, \(status["in_flight"] as? Int ?? 0) in flight",
-            "  this run: \(status["stored"] as? Int ?? 0) stored, \(status["duplicates"] as? Int ?? 0) duplicate, \(status["failed"] as? Int ?? 0) failed, \(status["rate_per_second"] as? Double ?? 0)/s",
+            "daemon    \(alive ? state : "not running") (pid \(pid), status of \(status.updatedAt))",
+            "  inbox \(status.inbox): \(status.inboxWaiting) waiting, \(status.inFlight) in flight",
+            "  this run: \(status.stored) stored, \(status.duplicates) duplicate, \(status.failed) failed, \(status.ratePerSecond)/s",
         ]
-        if let storeError = status["store_error"] as? String {
+        // The daemon rewrites the file every 2 s; older means it cannot (a full disk,
+        // a stuck process), and the numbers below are that old.
+        if alive, let age = Self.age(ofTimestamp: status.updatedAt), age > StatusCommand.staleAfterSeconds {
+            lines.append("  stale: the status file was last written \(Int(age)) s ago; these numbers are that old (disk full, or the daemon is stuck?)")
+        }
+        if let storeError = status.storeError {
             lines.append("  store retrying: \(storeError)")
         }
-        if let pending = status["pending_moves"] as? Int, pending > 0 {
-            lines.append("  \(pending) file move(s) pending (see recent errors)")
+        if status.pendingMoves > 0 {
+            lines.append("  \(status.pendingMoves) file move(s) pending (see recent errors)")
         }
-        if let errors = status["recent_errors"] as? [String], !errors.isEmpty {
+        if !status.recentErrors.isEmpty {
             lines.append("  recent errors:")
-            lines += errors.suffix(5).map { "    " + $0 }
+            lines += status.recentErrors.suffix(5).map { "    " + $0 }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How old a status file may be before `status` says its numbers are stale.
+    static let staleAfterSeconds = 10.0
+
+    static func age(ofTimestamp text: String) -> Double? {
+        ISO8601DateFormatter().date(from: text).map { Date().timeIntervalSince($0) }
     }
 
     static func humanBytes(_ bytes: Int64) -> String {

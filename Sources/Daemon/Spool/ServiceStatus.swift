@@ -1,51 +1,92 @@
 import Foundation
 import Pipeline
 
-/// What the running daemon reports about itself for `gleaner status`.
-struct ServiceStatus {
+/// What the running daemon reports about itself for `gleaner status`: the status file
+/// `<database>.status.json`, one JSON object with snake_case keys (`store_error` is
+/// `null` while commits go through).
+struct ServiceStatus: Codable, Equatable {
+    /// One stage's totals this run.
+    struct StageFigures: Codable, Equatable {
+        var documents: Int
+        var meanMicroseconds: Double
+    }
+
     var pid: Int
-    var startedAt: Date
-    var updatedAt: Date
     var state: String
+    var startedAt: String
+    var updatedAt: String
     var inbox: String
     var database: String
     var inboxWaiting: Int
-    var statistics: PipelineStatistics
+    var inFlight: Int
+    var stored: Int
+    var duplicates: Int
+    var failed: Int
     /// Documents per second over the last ten seconds.
-    var rate: Double
+    var ratePerSecond: Double
+    var batches: Int
+    var storeRetries: Int
+    var storeError: String?
     var pendingMoves: Int
+    var stages: [String: StageFigures]
     var recentErrors: [String]
     var summary: String
 
-    var json: JSONValue {
+    init(pid: Int, startedAt: Date, updatedAt: Date, state: String, inbox: String, database: String,
+         inboxWaiting: Int, statistics: PipelineStatistics, rate: Double, pendingMoves: Int,
+         recentErrors: [String], summary: String) {
         let iso = ISO8601DateFormatter()
-        let stages: [(String, JSONValue)] = StageName.allCases.map { stage in
-            (stage.rawValue, .object([
-                ("documents", .int(statistics.stageDocuments[stage] ?? 0)),
-                ("mean_microseconds", .double((statistics.meanMicroseconds(stage) * 10).rounded() / 10)),
-            ]))
-        }
-        return .object([
-            ("pid", .int(pid)),
-            ("state", .string(state)),
-            ("started_at", .string(iso.string(from: startedAt))),
-            ("updated_at", .string(iso.string(from: updatedAt))),
-            ("inbox", .string(inbox)),
-            ("database", .string(database)),
-            ("inbox_waiting", .int(inboxWaiting)),
-            ("in_flight", .int(statistics.inFlight)),
-            ("stored", .int(statistics.stored)),
-            ("duplicates", .int(statistics.duplicates)),
-            ("failed", .int(statistics.failed)),
-            ("rate_per_second", .double((rate * 10).rounded() / 10)),
-            ("batches", .int(statistics.batches)),
-            ("store_retries", .int(statistics.storeRetries)),
-            ("store_error", JSONValue(statistics.lastStoreError)),
-            ("pending_moves", .int(pendingMoves)),
-            ("stages", .object(stages)),
-            ("recent_errors", .array(recentErrors.map(JSONValue.string))),
-            ("summary", .string(summary)),
-        ])
+        self.pid = pid
+        self.state = state
+        self.startedAt = iso.string(from: startedAt)
+        self.updatedAt = iso.string(from: updatedAt)
+        self.inbox = inbox
+        self.database = database
+        self.inboxWaiting = inboxWaiting
+        inFlight = statistics.inFlight
+        stored = statistics.stored
+        duplicates = statistics.duplicates
+        failed = statistics.failed
+        ratePerSecond = (rate * 10).rounded() / 10
+        batches = statistics.batches
+        storeRetries = statistics.storeRetries
+        storeError = statistics.lastStoreError
+        self.pendingMoves = pendingMoves
+        stages = Dictionary(uniqueKeysWithValues: StageName.allCases.map { stage in
+            (stage.rawValue, StageFigures(documents: statistics.stageDocuments[stage] ?? 0,
+                                          meanMicroseconds: (statistics.meanMicroseconds(stage) * 10).rounded() / 10))
+        })
+        self.recentErrors = recentErrors
+        self.summary = summary
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case pid, state, startedAt, updatedAt, inbox, database, inboxWaiting, inFlight, stored, duplicates, failed
+        case ratePerSecond, batches, storeRetries, storeError, pendingMoves, stages, recentErrors, summary
+    }
+
+    /// Written by hand only so that `store_error` is `null`, not a missing key.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(pid, forKey: .pid)
+        try c.encode(state, forKey: .state)
+        try c.encode(startedAt, forKey: .startedAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
+        try c.encode(inbox, forKey: .inbox)
+        try c.encode(database, forKey: .database)
+        try c.encode(inboxWaiting, forKey: .inboxWaiting)
+        try c.encode(inFlight, forKey: .inFlight)
+        try c.encode(stored, forKey: .stored)
+        try c.encode(duplicates, forKey: .duplicates)
+        try c.encode(failed, forKey: .failed)
+        try c.encode(ratePerSecond, forKey: .ratePerSecond)
+        try c.encode(batches, forKey: .batches)
+        try c.encode(storeRetries, forKey: .storeRetries)
+        try c.encode(storeError, forKey: .storeError)
+        try c.encode(pendingMoves, forKey: .pendingMoves)
+        try c.encode(stages, forKey: .stages)
+        try c.encode(recentErrors, forKey: .recentErrors)
+        try c.encode(summary, forKey: .summary)
     }
 }
 
@@ -58,15 +99,21 @@ struct StatusFile: Sendable {
     }
 
     func write(_ status: ServiceStatus) {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard var data = try? encoder.encode(status) else { return }
+        data.append(0x0A)
         let temporary = path + ".tmp"
-        let data = Data((status.json.serialized() + "\n").utf8)
         guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
         _ = rename(temporary, path)
     }
 
-    /// The last status the daemon wrote, parsed, or `nil` when there is none.
-    func read() -> [String: Any]? {
+    /// The last status the daemon wrote, or `nil` when there is none (or it cannot be read).
+    func read() -> ServiceStatus? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(ServiceStatus.self, from: data)
     }
 }

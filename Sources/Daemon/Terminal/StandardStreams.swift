@@ -1,15 +1,17 @@
 import Glibc
 
-/// Unbuffered-enough writes to stdout and stderr from any thread.
+/// Unbuffered-enough writes to stdout and stderr from any thread. Everything written
+/// goes through `TerminalText.visible`: no control character from an article reaches
+/// a terminal raw.
 enum StandardStreams {
     static func out(_ line: String) {
-        var text = line
+        var text = TerminalText.visible(line)
         text.append("\n")
         text.withUTF8 { buffer in writeAll(1, buffer) }
     }
 
     static func err(_ line: String) {
-        var text = line
+        var text = TerminalText.visible(line)
         text.append("\n")
         text.withUTF8 { buffer in writeAll(2, buffer) }
     }

@@ -1,5 +1,6 @@
 /// A plain-text table for a person at a terminal: aligned columns, a header rule,
-/// long cells cut with an ellipsis so rows stay one line.
+/// long cells cut with an ellipsis so rows stay one line, control characters spelled
+/// out (`TerminalText`).
 struct TerminalTable {
     var headers: [String]
     var rows: [[String]] = []
@@ -19,7 +20,7 @@ struct TerminalTable {
     func render() -> String {
         let cells = ([headers] + rows).map { row in
             row.map { cell -> String in
-                let flat = cell.replacingOccurrences(of: "\n", with: " ")
+                let flat = TerminalText.visible(cell.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " "))
                 return flat.count > maxCellWidth ? String(flat.prefix(maxCellWidth - 1)) + "…" : flat
             }
         }

@@ -24,8 +24,36 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// Hashes what `==` compares: a number by its `Double` value, whether it is written
+    /// `1` or `1.0`, so values that are equal always hash alike.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(serialized())
+        switch self {
+        case .null:
+            hasher.combine(0)
+        case .bool(let value):
+            hasher.combine(1)
+            hasher.combine(value)
+        case .int(let value):
+            hasher.combine(2)
+            hasher.combine(Double(value))
+        case .double(let value):
+            hasher.combine(2)
+            hasher.combine(value)
+        case .string(let value):
+            hasher.combine(3)
+            hasher.combine(value)
+        case .array(let items):
+            hasher.combine(4)
+            hasher.combine(items.count)
+            for item in items { item.hash(into: &hasher) }
+        case .object(let pairs):
+            hasher.combine(5)
+            hasher.combine(pairs.count)
+            for (key, value) in pairs {
+                hasher.combine(key)
+                value.hash(into: &hasher)
+            }
+        }
     }
 
     /// The value of `key` when this is an object.

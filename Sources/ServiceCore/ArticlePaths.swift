@@ -1,10 +1,10 @@
 import Foundation
 
 /// Expands the paths a person names on the command line into article files.
-enum ArticlePaths {
+public enum ArticlePaths {
     /// Files are taken as named; a folder contributes its files (not dot-files, not
     /// partial uploads), sorted by name, descending into sub-folders only when `recursive`.
-    static func expand(_ paths: [String], recursive: Bool) -> [String] {
+    public static func expand(_ paths: [String], recursive: Bool) -> [String] {
         var result: [String] = []
         let fm = FileManager.default
         for path in paths {
@@ -30,9 +30,9 @@ enum ArticlePaths {
 }
 
 /// Which names in an inbox are articles to take, and which are still being written.
-enum InboxPolicy {
+public enum InboxPolicy {
     /// Dot-files and partial uploads (`*.part`, `*.tmp`, `*~`) wait until renamed.
-    static func isCandidate(name: String) -> Bool {
+    public static func isCandidate(name: String) -> Bool {
         if name.hasPrefix(".") { return false }
         if name.hasSuffix(".part") || name.hasSuffix(".tmp") || name.hasSuffix("~") { return false }
         return true

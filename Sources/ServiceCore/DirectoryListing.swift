@@ -4,16 +4,19 @@ import Glibc
 ///
 /// File names on Linux are bytes, not text; a writer can create one that is not UTF-8.
 /// Such a name cannot round-trip through `String`, so the spool renames it in place to
-/// a UTF-8 spelling (each bad byte as `%XX`) before taking it.
-enum DirectoryListing {
-    struct Entry {
-        var name: String
+/// a UTF-8 spelling (each bad byte as `%XX`) before taking it — only when the caller
+/// asks: a listing for status (`renamingUndecodable: false`) never changes the folder.
+public enum DirectoryListing {
+    public struct Entry: Sendable {
+        public var name: String
         /// The name the entry had on disk, when it had to be renamed to `name`.
-        var originalBytes: [UInt8]?
+        public var originalBytes: [UInt8]?
     }
 
     /// Entries of `path` other than `.` and `..`; `nil` when the folder cannot be read.
-    static func entries(of path: String) -> [Entry]? {
+    /// With `renamingUndecodable`, a name that is not UTF-8 is renamed to its `%XX`
+    /// spelling; without, it is listed by that spelling and left as it is.
+    public static func entries(of path: String, renamingUndecodable: Bool) -> [Entry]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var result: [Entry] = []
@@ -24,6 +27,8 @@ enum DirectoryListing {
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             if let name = String(validating: bytes, as: UTF8.self) {
                 result.append(Entry(name: name))
+            } else if !renamingUndecodable {
+                result.append(Entry(name: escapedName(bytes), originalBytes: bytes))
             } else if let renamed = rename(bytes, in: path) {
                 result.append(Entry(name: renamed, originalBytes: bytes))
             }
@@ -43,7 +48,7 @@ enum DirectoryListing {
     }
 
     /// Valid UTF-8 runs kept, every other byte written `%XX`.
-    static func escapedName(_ bytes: [UInt8]) -> String {
+    public static func escapedName(_ bytes: [UInt8]) -> String {
         var out = ""
         var index = 0
         while index < bytes.count {

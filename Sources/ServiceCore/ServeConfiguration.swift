@@ -4,37 +4,47 @@ import Foundation
 ///
 /// Every key is documented in `deploy/gleaner.conf`; unknown keys and bad values are
 /// errors that name the file, the line and what is expected.
-struct ServeConfiguration: Equatable {
-    var inbox = "var/inbox"
-    var database = "var/gleaner.sqlite"
+public struct ServeConfiguration: Equatable, Sendable {
+    public var inbox = "var/inbox"
+    public var database = "var/gleaner.sqlite"
     /// `nil`: a `done/` folder beside the inbox.
-    var doneDirectory: String?
+    public var doneDirectory: String?
     /// `nil`: a `failed/` folder beside the inbox.
-    var failedDirectory: String?
-    var deleteDone = false
+    public var failedDirectory: String?
+    public var deleteDone = false
     /// Days a committed file stays in `done/` before it is deleted; `nil` keeps it forever.
-    var doneRetentionDays: Double?
-    var maxFileBytes = 20 * 1024 * 1024
-    var rescanIntervalSeconds = 60.0
-    var parallelism = ProcessInfo.processInfo.activeProcessorCount
-    var maxBatch = 256
+    public var doneRetentionDays: Double?
+    public var maxFileBytes = 20 * 1024 * 1024
+    public var rescanIntervalSeconds = 60.0
+    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    public var maxBatch = 256
     /// Seconds a commit waits for another connection's lock before backing off to retry.
-    var busyTimeoutSeconds = 10.0
+    public var busyTimeoutSeconds = 10.0
     /// Whether the events stage runs; off skips CAMEO events and quotes, for a deployment
     /// that needs only clean text, entities and values.
-    var eventsStage = true
+    public var eventsStage = true
     /// Distinct earlier documents of a site that must hold a short block before it is
     /// removed as site furniture; 0 turns cross-document furniture off.
-    var furnitureMinDocuments = 3
+    public var furnitureMinDocuments = 3
+    /// Seconds a stop waits for in-flight files to commit before it leaves them in
+    /// `processing/` (replayed at the next start) and exits; below the unit's TimeoutStopSec.
+    public var stopTimeoutSeconds = 45.0
+    /// Files larger than this are worked on one at a time (see the daemon's ClaimLedger).
+    public var largeFileBytes = 4 * 1024 * 1024
 
-    static let defaultPath = "/etc/gleaner/gleaner.conf"
+    public static let defaultPath = "/etc/gleaner/gleaner.conf"
+
+    /// The defaults.
+    public init() {}
 
     /// Parses a configuration file's text over the defaults.
-    static func parse(_ text: String, path: String) throws(ConfigurationError) -> ServeConfiguration {
+    ///
+    /// A `#` starts a comment only at the start of a line or after whitespace, so a value
+    /// may hold one (`inbox = /srv/news#1`). Booleans are `true`/`false` or `yes`/`no`.
+    public static func parse(_ text: String, path: String) throws(ConfigurationError) -> ServeConfiguration {
         var config = ServeConfiguration()
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
-                .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let line = withoutComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             guard let equals = line.firstIndex(of: "=") else {
                 throw ConfigurationError(path: path, line: index + 1, message: "expected `key = value`, found `\(line)`")
@@ -48,9 +58,7 @@ struct ServeConfiguration: Equatable {
             case "done_dir": config.doneDirectory = value.isEmpty ? nil : value
             case "failed_dir": config.failedDirectory = value.isEmpty ? nil : value
             case "delete_done":
-                guard let flag = Bool(value.lowercased()) ?? (value == "yes" ? true : value == "no" ? false : nil) else {
-                    throw at("delete_done must be true or false, found `\(value)`")
-                }
+                guard let flag = boolean(value) else { throw at("delete_done must be true or false (or yes or no), found `\(value)`") }
                 config.deleteDone = flag
             case "done_retention_days":
                 if value.isEmpty || value == "forever" {
@@ -69,7 +77,7 @@ struct ServeConfiguration: Equatable {
                 guard let n = Int(value), n > 0 else { throw at("parallelism must be a positive whole number, found `\(value)`") }
                 config.parallelism = n
             case "events_stage":
-                guard let flag = Bool(value.lowercased()) else { throw at("events_stage must be true or false, found `\(value)`") }
+                guard let flag = boolean(value) else { throw at("events_stage must be true or false (or yes or no), found `\(value)`") }
                 config.eventsStage = flag
             case "busy_timeout_seconds":
                 guard let n = Double(value), n >= 0 else { throw at("busy_timeout_seconds must be a number of seconds, found `\(value)`") }
@@ -80,15 +88,45 @@ struct ServeConfiguration: Equatable {
             case "furniture_min_documents":
                 guard let n = Int(value), n >= 0 else { throw at("furniture_min_documents must be a whole number of documents (0 turns it off), found `\(value)`") }
                 config.furnitureMinDocuments = n
+            case "large_file_bytes":
+                guard let n = Int(value), n > 0 else { throw at("large_file_bytes must be a positive whole number of bytes, found `\(value)`") }
+                config.largeFileBytes = n
+            case "stop_timeout_seconds":
+                guard let n = Double(value), n > 0 else { throw at("stop_timeout_seconds must be a positive number of seconds, found `\(value)`") }
+                config.stopTimeoutSeconds = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, furniture_min_documents")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, furniture_min_documents, stop_timeout_seconds, large_file_bytes")
             }
         }
         return config
     }
 
+    /// `line` up to a `#` that starts it or follows whitespace.
+    public static func withoutComment(_ line: String) -> String {
+        var previous: Character = " "
+        var end = line.endIndex
+        for index in line.indices {
+            let character = line[index]
+            if character == "#", previous == " " || previous == "\t" {
+                end = index
+                break
+            }
+            previous = character
+        }
+        return String(line[..<end])
+    }
+
+    /// `true`/`false`, `yes`/`no` in any case, or `nil`.
+    public static func boolean(_ value: String) -> Bool? {
+        switch value.lowercased() {
+        case "true", "yes": true
+        case "false", "no": false
+        default: nil
+        }
+    }
+
     /// Reads `path`, or the defaults when `path` is the default path and does not exist.
-    static func load(path: String?) throws(ConfigurationError) -> ServeConfiguration {
+    public static func load(path: String?) throws(ConfigurationError) -> ServeConfiguration {
         let file = path ?? defaultPath
         guard FileManager.default.fileExists(atPath: file) else {
             if path == nil { return ServeConfiguration() }
@@ -102,11 +140,17 @@ struct ServeConfiguration: Equatable {
 }
 
 /// A configuration file the daemon will not start with, and where it is wrong.
-struct ConfigurationError: Error, CustomStringConvertible {
-    var path: String
-    var line: Int?
-    var message: String
-    var description: String {
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var message: String
+    public init(path: String, line: Int?, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
         line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import Glibc
+
+// What every test target shares: temporary folders, the package root and its seeds, and
+// polling for a condition instead of sleeping a fixed time.
+
+/// The package's root folder (this file is `Tests/TestSupport/TestSupport.swift`), for the corpus.
+public enum PackageRoot {
+    public static let url = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static var corpus: URL { url.appendingPathComponent("corpus") }
+    public static var seedFiles: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted().map { corpus.appendingPathComponent($0) }
+    }
+}
+
+/// A fresh temporary folder, removed when the test's value goes away.
+public final class TemporaryFolder {
+    public let url: URL
+
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// Polls `condition` until it holds or `seconds` pass.
+public func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return true }
+        usleep(50_000)
+    }
+    return try condition()
+}
