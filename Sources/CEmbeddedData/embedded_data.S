@@ -22,6 +22,10 @@ SYMBOL(name##_end):                    \
     .byte 0
 
 EMBED(gleaner_ner_model, "models/ner.model")
+EMBED(gleaner_actors_table, "data/actors/actors.tsv")
+EMBED(gleaner_agents_table, "data/actors/agents.tsv")
+EMBED(gleaner_actor_additions, "data/actors/additions.tsv")
+EMBED(gleaner_agent_additions, "data/actors/agent-additions.tsv")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

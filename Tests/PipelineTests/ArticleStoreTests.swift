@@ -312,7 +312,7 @@ private enum Sample {
         try old.close()
 
         let store = try ArticleStore(path: path)
-        #expect(try store.schemaVersion() == 5)
+        #expect(try store.schemaVersion() == StoreSchema.version)
         let triggers = try store.reading { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }

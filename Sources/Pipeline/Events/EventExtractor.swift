@@ -22,16 +22,20 @@ public struct EventExtractor: DocumentStage {
 
     public func process(_ input: AnalyzedDocument) throws(PipelineError) -> ExtractedDocument {
         let frame = TextFrame(document: input)
-        return ExtractedDocument(analyzed: input, events: events(in: frame, values: input.values),
+        let published = input.clean.decoded.metadata.published
+        return ExtractedDocument(analyzed: input, events: events(in: frame, values: input.values, published: published),
                                  quotes: quoteFinder.quotes(in: frame))
     }
 
-    func events(in frame: TextFrame, values: [ValueMention]) -> [Event] {
+    func events(in frame: TextFrame, values: [ValueMention], published: String? = nil) -> [Event] {
         let dates = values.filter { $0.type == .date }.sorted { $0.start < $1.start }
         let amounts = values.filter { $0.type == .money || $0.type == .percent }.sorted { $0.start < $1.start }
         let arguments = ArgumentReader(frame: frame)
         let polarity = PolarityReader(frame: frame)
         let collapse = ClauseCollapse(frame: frame)
+        // Built at the first candidate: most documents' sentences hold none.
+        var coding: EventActorCoding?
+        let publishedDay = published.flatMap { CalendarDate(iso: $0) }.map(\.isoDay)
         var events: [Event] = []
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
             let span = frame.sentences[index]
@@ -52,7 +56,16 @@ public struct EventExtractor: DocumentStage {
                     continue
                 }
                 if skipped == nil { skipped = frame.appositions(in: range) }
-                let args = arguments.read(match, sentence: index, skipped: skipped!)
+                var args = arguments.read(match, sentence: index, skipped: skipped!)
+                if args.source == nil, !match.rule.has(.noun) {
+                    // An actor that is no name: "police arrested", "rebels attacked".
+                    if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                    if let agent = coding!.agentSubject(before: match.firstToken, range: range) {
+                        args.source = agent.name
+                        args.sourceActor = agent.code
+                        args.sourceHead = match.firstToken - 1
+                    }
+                }
                 guard args.source != nil else {
                     if entry.root == "04" { plannedMeetings.append((match, args)) }
                     continue
@@ -74,10 +87,20 @@ public struct EventExtractor: DocumentStage {
                 if args.target == nil, entry.root != "01" || entry.code == "016" {
                     defaultTarget(&args, match: match, code: entry, frame: frame)
                 }
+                if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                if args.target == nil, !match.rule.has(.speech),
+                   let agent = coding!.agentObject(after: match.endToken, range: range), agent.name != args.source {
+                    args.target = agent.name
+                    args.targetActor = agent.code
+                }
+                let sourceActor = args.sourceActor
+                    ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken)
+                let targetActor = args.targetActor
+                    ?? coding!.code(name: args.target, side: args.targetSide, range: range, near: match.endToken)
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
                 let date = nearestDate(in: dates, within: span, to: triggerStart, triggerEnd)
-                events.append(Event(
+                var event = Event(
                     code: entry.code, root: entry.root, quadClass: entry.quadClass, goldstein: entry.goldstein,
                     source: args.source, target: args.target, location: args.location,
                     time: date?.text,
@@ -85,7 +108,11 @@ public struct EventExtractor: DocumentStage {
                     trigger: frame.text(triggerStart, triggerEnd), sentence: sentenceText,
                     start: span.start, end: span.end, triggerStart: triggerStart, triggerEnd: triggerEnd,
                     sourceAffiliation: args.sourceSide, targetAffiliation: args.targetSide,
-                    timeNormalized: date?.normalized["value"]?.stringValue, quantities: quantities))
+                    timeNormalized: date?.normalized["value"]?.stringValue, quantities: quantities)
+                event.sourceActor = sourceActor
+                event.targetActor = targetActor
+                event.date = Self.day(of: date) ?? publishedDay
+                events.append(event)
             }
         }
         return events
@@ -142,6 +169,19 @@ public struct EventExtractor: DocumentStage {
         let other = side == a ? b : a
         args.target = other
         args.targetSide = other
+    }
+
+    /// The calendar day a DATE value fixes, resolved against the published date by the
+    /// analyzer ("last Tuesday", "on March 1"), as YYYY-MM-DD; nil for a month, a year or
+    /// an open date.
+    static func day(of value: ValueMention?) -> String? {
+        guard let value else { return nil }
+        for key in ["resolved", "value"] {
+            if let text = value.normalized[key]?.stringValue, text.utf8.count == 10, CalendarDate(iso: text) != nil {
+                return text
+            }
+        }
+        return nil
     }
 
     /// The values of `sorted` that lie inside the sentence.
