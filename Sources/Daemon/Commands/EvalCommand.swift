@@ -9,7 +9,11 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score the pipeline against a corpus's gold answer keys (<name>.txt with gold/<name>.json).",
-        discussion: "Prints precision, recall and F1 per task: boilerplate lines, entities, mentions, values, events, quotes.")
+        discussion: """
+            Prints precision, recall and F1 per task: boilerplate lines, entities, mentions, values, events, quotes. \
+            `gleaner eval events-dev corpus/events-dev` scores the events development set instead (its sentences \
+            are read from --data).
+            """)
 
     @Argument(help: "The corpus folder.")
     var corpus: String = "corpus"
@@ -17,7 +21,22 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON instead of a table.")
     var json = false
 
+    @Argument(help: "With `events-dev`: the development set's folder.")
+    var folder: String?
+
+    @Option(name: .long, help: "With `events-dev`: the shared data folder the set's sentences are read from.")
+    var data: String = "/work/shared/data"
+
     func run() throws {
+        if corpus == "events-dev" {
+            do {
+                StandardStreams.out(try EventsDevEvaluation(folder: folder ?? "corpus/events-dev", dataRoot: data).run())
+            } catch {
+                StandardStreams.err("gleaner: \(error)")
+                throw ExitCode(66)
+            }
+            return
+        }
         let gold: GoldCorpus
         do {
             gold = try GoldCorpusFolder.load(corpus)
