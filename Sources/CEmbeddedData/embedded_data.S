@@ -26,6 +26,8 @@ EMBED(gleaner_actors_table, "data/actors/actors.tsv")
 EMBED(gleaner_agents_table, "data/actors/agents.tsv")
 EMBED(gleaner_actor_additions, "data/actors/additions.tsv")
 EMBED(gleaner_agent_additions, "data/actors/agent-additions.tsv")
+EMBED(gleaner_trigger_lexicon, "data/lexicon/lexicon.tsv")
+EMBED(gleaner_cameo_codes, "data/cameo/eventcodes.tsv")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

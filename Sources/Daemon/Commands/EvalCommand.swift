@@ -27,10 +27,14 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "With `events-dev`: the shared data folder the set's sentences are read from.")
     var data: String = "/work/shared/data"
 
+    @Flag(name: .long, help: "With `events-dev`: also list the sentences where the coder and the gold differ.")
+    var misses = false
+
     func run() throws {
         if corpus == "events-dev" {
             do {
-                StandardStreams.out(try EventsDevEvaluation(folder: folder ?? "corpus/events-dev", dataRoot: data).run())
+                StandardStreams.out(try EventsDevEvaluation(folder: folder ?? "corpus/events-dev", dataRoot: data,
+                                                         listDifferences: misses).run())
             } catch {
                 StandardStreams.err("gleaner: \(error)")
                 throw ExitCode(66)

@@ -7,6 +7,8 @@ import Pipeline
 struct EventsDevEvaluation {
     let folder: String
     let dataRoot: String
+    /// Also list every sentence where the coder and the gold differ.
+    var listDifferences = false
 
     func run() throws -> String {
         let annotations = try String(contentsOfFile: folder + "/annotations.tsv", encoding: .utf8)
@@ -35,5 +37,6 @@ struct EventsDevEvaluation {
         return table.render() + String(format: "\nevent presence accuracy %.3f (%d of %d sentences); %d gold events, %d coded",
                                        report.presenceAccuracy, report.presenceAgreements, report.sentences,
                                        report.goldEvents, report.foundEvents)
+            + (listDifferences ? "\n\n" + report.differences.joined(separator: "\n") : "")
     }
 }

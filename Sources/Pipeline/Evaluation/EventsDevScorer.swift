@@ -20,6 +20,8 @@ public struct EventsDevScorer: Sendable {
         public var presenceAgreements = 0
         public var goldEvents = 0
         public var foundEvents = 0
+        /// Per sentence with a difference: "doc:sentence gold [...] found [...]".
+        public var differences: [String] = []
 
         public var presenceAccuracy: Double { sentences == 0 ? 0 : Double(presenceAgreements) / Double(sentences) }
     }
@@ -40,6 +42,12 @@ public struct EventsDevScorer: Sendable {
                 for e in events where (text.contains(e.sentence) || e.sentence.contains(text)) && text.contains(e.trigger) {
                     coded.insert(EventsDevSet.Triple(source: e.sourceActor?.code ?? "", target: e.targetActor?.code ?? "", code: e.code))
                 }
+            }
+            if gold != coded {
+                func list(_ s: Set<EventsDevSet.Triple>) -> String {
+                    s.map { "\($0.source) \($0.target) \($0.code)" }.sorted().joined(separator: "; ")
+                }
+                report.differences.append("\(sentence.document):\(sentence.sentence)  gold [\(list(gold))]  found [\(list(coded))]")
             }
             report.goldEvents += gold.count
             report.foundEvents += coded.count

@@ -46,29 +46,37 @@ struct EventActorCoding {
         guard let name else { return nil }
         let sideCode = side.flatMap { coder.countryCode(ofName: $0) }
         var words: [String] = []
-        var isPerson = false
         var best = Int.max
         for unit in frame.units where unit.name == name && unit.firstToken >= range.lowerBound && unit.endToken <= range.upperBound {
             let distance = abs(unit.headFirst - near)
             if distance < best {
                 best = distance
-                isPerson = unit.type == .person
                 words = (unit.firstToken..<unit.endToken).map { frame.tokens[$0].folded }
-                // "Kenyan police", "Chinese Vice Premier": the modifiers right before.
+                // "Chinese Vice Premier X", "senior Belarus politician": the modifiers right before.
                 var k = unit.firstToken - 1
                 var added = 0
                 while k >= range.lowerBound, added < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
-                      frame.tokens[k].isCapitalized {
+                      frame.tokens[k].isCapitalized || isAgentWord(frame.tokens[k].folded) {
                     words.insert(frame.tokens[k].folded, at: 0)
                     k -= 1
                     added += 1
                 }
+                // "Iranian troops", "Belarus politician", "Egypt's police": the agent noun after.
+                var j = unit.endToken
+                if j < range.upperBound, frame.tokens[j].folded == "'s" { j += 1 }
+                var taken = 0
+                while j < range.upperBound, taken < 2, frame.tokens[j].isWord, frame.unitAtToken[j] < 0,
+                      isAgentWord(frame.tokens[j].folded) {
+                    words.append(frame.tokens[j].folded)
+                    j += 1
+                    taken += 1
+                }
             }
         }
         if words.isEmpty { words = ActorCoder.fold(name) }
-        // A person's country is the one the text ties them to, never a guess from the
-        // document; an agent noun ("police") takes the document's country.
-        let fallback = sideCode ?? (!isPerson && isAgentPhrase(words) ? documentCountry : nil)
+        // A person's country is the one the text ties them to; an agent noun ("police") or a
+        // person known only by a title ("President X") takes the document's country.
+        let fallback = sideCode ?? (isAgentPhrase(words) ? documentCountry : nil)
         guard let code = coder.code(words, on: day, fallbackCountry: fallback)
                 ?? coder.code(ActorCoder.fold(name), on: day, fallbackCountry: fallback) else { return nil }
         return coder.dictionary.parts(of: code)
@@ -134,6 +142,10 @@ struct EventActorCoding {
         let code = ActorCoder.combine(country: country ?? documentCountry, agent: agent)
         let name = frame.text(frame.tokens[start].start, frame.tokens[k].end)
         return (name, coder.dictionary.parts(of: code))
+    }
+
+    private func isAgentWord(_ word: String) -> Bool {
+        coder.dictionary.agentCode(for: word) != nil
     }
 
     private func isAgentPhrase(_ words: [String]) -> Bool {

@@ -55,6 +55,7 @@ public struct EventExtractor: DocumentStage {
                     // "the alleged theft", "a charge": a verb word used as a noun or adjective.
                     continue
                 }
+                if !match.rule.isProject, !VerbContext.isVerb(at: match.firstToken, in: frame, range: range) { continue }
                 if skipped == nil { skipped = frame.appositions(in: range) }
                 var args = arguments.read(match, sentence: index, skipped: skipped!)
                 if args.source == nil, !match.rule.has(.noun) {
@@ -73,6 +74,11 @@ public struct EventExtractor: DocumentStage {
                 candidates.append(EventCandidate(match: match, entry: entry, arguments: args))
             }
             guard !candidates.isEmpty else { continue }
+            // The project's rules override the field's: where one of them (other than a
+            // plain speech verb) codes the sentence, the derived rules add nothing to it.
+            if candidates.contains(where: { $0.match.rule.isProject && !$0.match.rule.has(.speech) }) {
+                candidates.removeAll { !$0.match.rule.isProject }
+            }
             var kept = collapse.reduce(candidates)
             if !plannedMeetings.isEmpty {
                 intentToMeet(&kept, plannedMeetings, sentence: index, polarity: polarity)
@@ -84,7 +90,7 @@ public struct EventExtractor: DocumentStage {
                 var args = candidate.arguments
                 if isAttribution(candidate, frame: frame) { continue }
                 // Statements need no target; a denial or an act answers someone.
-                if args.target == nil, entry.root != "01" || entry.code == "016" {
+                if args.target == nil, !match.rule.has(.dyadic), entry.root != "01" || entry.code == "016" {
                     defaultTarget(&args, match: match, code: entry, frame: frame)
                 }
                 if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
@@ -92,6 +98,12 @@ public struct EventExtractor: DocumentStage {
                    let agent = coding!.agentObject(after: match.endToken, range: range), agent.name != args.source {
                     args.target = agent.name
                     args.targetActor = agent.code
+                }
+                // The field's rules code an interaction, never an act with no one on the other end,
+                // and its target is the verb's object: close after it, or the subject of a passive.
+                if match.rule.has(.dyadic) {
+                    guard let target = args.target, args.targetActor != nil || Self.isNear(target, match, in: frame, range: range)
+                    else { continue }
                 }
                 let sourceActor = args.sourceActor
                     ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken)
@@ -169,6 +181,17 @@ public struct EventExtractor: DocumentStage {
         let other = side == a ? b : a
         args.target = other
         args.targetSide = other
+    }
+
+    /// Whether an actor phrase called `name` stands where a verb's object (or a passive's
+    /// subject) does: starting at most six tokens after the trigger, or ending at most four
+    /// before it.
+    static func isNear(_ name: String, _ match: TriggerMatch, in frame: TextFrame, range: Range<Int>) -> Bool {
+        frame.units.contains { u in
+            u.name == name && u.firstToken >= range.lowerBound && u.endToken <= range.upperBound
+                && ((u.firstToken >= match.endToken && u.firstToken - match.endToken <= 6)
+                    || (u.endToken <= match.firstToken && match.firstToken - u.endToken <= 4))
+        }
     }
 
     /// The calendar day a DATE value fixes, resolved against the published date by the
