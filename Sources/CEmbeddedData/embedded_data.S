@@ -28,6 +28,7 @@ EMBED(gleaner_actor_additions, "data/actors/additions.tsv")
 EMBED(gleaner_agent_additions, "data/actors/agent-additions.tsv")
 EMBED(gleaner_trigger_lexicon, "data/lexicon/lexicon.tsv")
 EMBED(gleaner_cameo_codes, "data/cameo/eventcodes.tsv")
+EMBED(gleaner_discards, "data/lexicon/discards.tsv")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

@@ -63,6 +63,34 @@ import Testing
         #expect(meeting.date == "2019-05-07")
     }
 
+    private func events(_ body: String, published: String = "1996-08-30") throws -> [Event] {
+        var w = JSONWriter()
+        w.beginObject(); w.key("published"); w.string(published); w.key("text"); w.string(body); w.endObject()
+        let input = ArticleInput(source: ArticleSource(path: "story.json"), bytes: w.bytes)
+        return try EventExtractor().process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input)))).events
+    }
+
+    /// "X, Y and Z condemned W": every member is a source, one event per pair.
+    @Test func coordinationGivesOneEventPerPair() throws {
+        let found = try events("Syria, Iraq and Iran condemned Israel over the settlements on Tuesday.")
+        let pairs = Set(found.filter { $0.code == "111" }.map { "\($0.sourceActor?.code ?? "-")>\($0.targetActor?.code ?? "-")" })
+        #expect(pairs == ["SYR>ISR", "IRQ>ISR", "IRN>ISR"])
+        #expect(found.allSatisfy { $0.date == "1996-08-27" })
+    }
+
+    /// Agents without names: "police arrested", coded with the story's country.
+    @Test func agentNounsAreActors() throws {
+        let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")
+        let arrest = try #require(found.first { $0.code == "173" })
+        #expect(arrest.sourceActor?.code == "KENCOP")
+        #expect(arrest.targetActor?.code == "KENOPP")
+    }
+
+    /// PETRARCH's discards: sports results are not coded by the field's rules.
+    @Test func sportsSentencesAreDiscarded() throws {
+        #expect(try events("Romania beat Lithuania 2-1 in their European under-21 soccer match on Friday.").isEmpty)
+    }
+
     /// Codes and the day reach the database, the GDELT view and the export.
     @Test func codesReachTheStoreAndTheGDELTView() throws {
         let text = """

@@ -82,6 +82,37 @@ struct EventActorCoding {
         return coder.dictionary.parts(of: code)
     }
 
+    /// The other members of a coordination the actor called `name` (nearest to token `near`)
+    /// stands in: "X, Y and Z" gives the two others of X, Y or Z, with their codes.
+    func coordinated(with name: String?, range: Range<Int>, near: Int) -> [(name: String, code: ActorCode?)] {
+        guard let name else { return [] }
+        var best = -1, distance = Int.max
+        for (k, u) in frame.units.enumerated() where u.name == name && u.firstToken >= range.lowerBound && u.endToken <= range.upperBound {
+            if abs(u.headFirst - near) < distance { distance = abs(u.headFirst - near); best = k }
+        }
+        guard best >= 0 else { return [] }
+        func joined(_ a: ActorUnit, _ b: ActorUnit) -> Bool {
+            guard a.endToken < b.firstToken, b.firstToken - a.endToken <= 2 else { return false }
+            return (a.endToken..<b.firstToken).allSatisfy { Self.joiners.contains(frame.tokens[$0].folded) }
+        }
+        var members: [ActorUnit] = []
+        var k = best
+        while k + 1 < frame.units.count, frame.units[k + 1].endToken <= range.upperBound, joined(frame.units[k], frame.units[k + 1]) {
+            k += 1
+            members.append(frame.units[k])
+        }
+        k = best
+        while k > 0, frame.units[k - 1].firstToken >= range.lowerBound, joined(frame.units[k - 1], frame.units[k]) {
+            k -= 1
+            members.append(frame.units[k])
+        }
+        return members.filter { $0.canAct && !$0.isSetting && $0.name != name }.map { member in
+            (member.name, code(name: member.name, side: member.side, range: range, near: member.headFirst))
+        }
+    }
+
+    private static let joiners: Set<String> = [",", "and", "&"]
+
     /// An agent noun phrase ending right before the trigger, after any auxiliaries
     /// ("police have arrested", "Kenyan troops on Tuesday attacked"): its text and code.
     func agentSubject(before trigger: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
@@ -105,7 +136,11 @@ struct EventActorCoding {
         var head = -1
         var j = k
         while j < range.upperBound, j - k < 4, frame.tokens[j].isWord, frame.unitAtToken[j] < 0 {
-            if coder.dictionary.agentCode(for: frame.tokens[j].folded) != nil { head = j }
+            let word = frame.tokens[j].folded
+            if coder.dictionary.agentCode(for: word) != nil
+                || (j > k && coder.dictionary.agentCode(for: frame.tokens[j - 1].folded + " " + word) != nil) {
+                head = j
+            }
             j += 1
         }
         guard head >= 0 else { return nil }

@@ -35,6 +35,8 @@ public struct EventExtractor: DocumentStage {
         let collapse = ClauseCollapse(frame: frame)
         // Built at the first candidate: most documents' sentences hold none.
         var coding: EventActorCoding?
+        // PETRARCH's discards: a sports or showbiz story gets no events from the field's rules.
+        var storyDiscarded: Bool?
         let publishedDay = published.flatMap { CalendarDate(iso: $0) }.map(\.isoDay)
         var events: [Event] = []
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
@@ -79,6 +81,13 @@ public struct EventExtractor: DocumentStage {
             if candidates.contains(where: { $0.match.rule.isProject && !$0.match.rule.has(.speech) }) {
                 candidates.removeAll { !$0.match.rule.isProject }
             }
+            if candidates.contains(where: { !$0.match.rule.isProject }) {
+                if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
+                if storyDiscarded! || DiscardList.standard.sentenceDiscarded(frame.tokens, range: range) {
+                    candidates.removeAll { !$0.match.rule.isProject }
+                }
+            }
+            guard !candidates.isEmpty else { continue }
             var kept = collapse.reduce(candidates)
             if !plannedMeetings.isEmpty {
                 intentToMeet(&kept, plannedMeetings, sentence: index, polarity: polarity)
@@ -125,6 +134,25 @@ public struct EventExtractor: DocumentStage {
                 event.targetActor = targetActor
                 event.date = Self.day(of: date) ?? publishedDay
                 events.append(event)
+                // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes
+                // (a joint act's pair is its source and target already).
+                guard !match.rule.has(.sym), args.target != nil else { continue }
+                let sources = [(args.source, sourceActor)] + coding!.coordinated(with: args.source, range: range, near: match.firstToken)
+                    .filter { $0.name != args.target }.map { ($0.name, $0.code) }
+                let targets = [(args.target, targetActor)] + coding!.coordinated(with: args.target, range: range, near: match.endToken)
+                    .filter { $0.name != args.source }.map { ($0.name, $0.code) }
+                for (s, sCode) in sources {
+                    for (t, tCode) in targets where (s, t) != (args.source, args.target) && s != t {
+                        var pair = event
+                        pair.source = s
+                        pair.target = t
+                        pair.sourceActor = sCode
+                        pair.targetActor = tCode
+                        pair.sourceAffiliation = s == args.source ? event.sourceAffiliation : nil
+                        pair.targetAffiliation = t == args.target ? event.targetAffiliation : nil
+                        events.append(pair)
+                    }
+                }
             }
         }
         return events
