@@ -29,6 +29,8 @@ EMBED(gleaner_agent_additions, "data/actors/agent-additions.tsv")
 EMBED(gleaner_trigger_lexicon, "data/lexicon/lexicon.tsv")
 EMBED(gleaner_cameo_codes, "data/cameo/eventcodes.tsv")
 EMBED(gleaner_discards, "data/lexicon/discards.tsv")
+EMBED(gleaner_pos_model, "models/pos.model")
+EMBED(gleaner_parser_model, "models/parser.model")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

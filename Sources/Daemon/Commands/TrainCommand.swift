@@ -3,12 +3,13 @@ import Dispatch
 import Foundation
 import Pipeline
 
-/// `gleaner train ner ...`: trains the statistical NER tagger; `gleaner train bench-ner` times the analyzer.
+/// `gleaner train ner ...`: trains the statistical NER tagger; `gleaner train bench-ner` times the analyzer;
+/// `gleaner train pos|parser|bench-parse` train and time the syntax models (TrainSyntaxCommands.swift).
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the statistical models and measure them.",
-        subcommands: [NER.self, BenchNER.self]
+        subcommands: [NER.self, BenchNER.self, POS.self, Parser.self, BenchParse.self, Parse.self]
     )
 
     /// Reads a whole text file, or exits with a message.

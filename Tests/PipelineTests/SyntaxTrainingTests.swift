@@ -1,0 +1,130 @@
+import Testing
+@testable import Pipeline
+
+/// Reading UD and CoNLL-2003 data the way the pipeline tokenizes, training the tagger and
+/// parser on a tiny corpus, and the syntax model files.
+@Suite struct SyntaxTrainingTests {
+    /// Hand-written CoNLL-U: a multiword token (`don't`), a hyphenated word split by UD
+    /// (`cease - fire`, no spaces), a possessive written as a multiword token, and an empty
+    /// node to skip.
+    static let conllu = """
+    # sent_id = 1
+    # text = Rebels don't accept Kenya's cease-fire.
+    1\tRebels\trebel\tNOUN\tNNS\t_\t4\tnsubj\t_\t_
+    2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_
+    2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_
+    3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_
+    4\taccept\taccept\tVERB\tVB\t_\t0\troot\t_\t_
+    4.1\taccepted\taccept\tVERB\tVBD\t_\t_\t_\t_\t_
+    5-6\tKenya's\t_\t_\t_\t_\t_\t_\t_\t_
+    5\tKenya\tKenya\tPROPN\tNNP\t_\t9\tnmod:poss\t_\t_
+    6\t's\t's\tPART\tPOS\t_\t5\tcase\t_\t_
+    7\tcease\tcease\tNOUN\tNN\t_\t9\tcompound\t_\tSpaceAfter=No
+    8\t-\t-\tPUNCT\tHYPH\t_\t9\tpunct\t_\tSpaceAfter=No
+    9\tfire\tfire\tNOUN\tNN\t_\t4\tobj\t_\tSpaceAfter=No
+    10\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+    """
+
+    @Test func udIsRetokenizedAsThePipelineTokenizes() throws {
+        let sentences = UniversalDependenciesReader().read(Self.conllu)
+        let s = try #require(sentences.first)
+        #expect(sentences.count == 1)
+        #expect(s.words == ["Rebels", "don't", "accept", "Kenya", "'s", "cease-fire", "."])
+        #expect(s.tags == ["NNS", "VBP", "VB", "NNP", "POS", "NN", "."])
+        #expect(s.heads == [2, 2, -1, 5, 3, 2, 2])
+        #expect(s.labels == ["nsubj", "aux", "root", "nmod:poss", "case", "obj", "punct"])
+    }
+
+    @Test func aWordTheTokenizerSplitsGoesWithItsFirstPiece() throws {
+        let text = "1\tin\tin\tADP\tIN\t_\t2\tcase\t_\t_\n2\tjohn@example.org\tx\tX\tADD\t_\t0\troot\t_\t_\n"
+        let s = try #require(UniversalDependenciesReader().read(text).first)
+        #expect(s.words.count > 2)
+        #expect(s.words[1] == "john")
+        #expect(s.heads[0] == 1 && s.heads[1] == -1)
+        #expect(s.tags[1] == "ADD")
+        for k in 2..<s.words.count { #expect(s.heads[k] == 1 && s.labels[k] == "goeswith" && s.tags[k] == "GW") }
+    }
+
+    @Test func conllPartOfSpeechColumnsWithNormalisedTags() {
+        let text = "-DOCSTART- -X- O O\n\nTalks NNS I-NP O\n( ( O O\n\" \" O O\nend NN|SYM I-VP O\n\nOK UH O O\n"
+        let sentences = CoNLLPartOfSpeechReader().read(text)
+        #expect(sentences.count == 2)
+        #expect(sentences[0].words == ["Talks", "(", "\"", "end"])
+        #expect(sentences[0].tags == ["NNS", "-LRB-", "''", "NN"])
+        #expect(sentences[1].tags == ["UH"])
+    }
+
+    /// Hand-written sentences with gold tags and trees.
+    static let tiny: [DependencySentence] = [
+        DependencySentence(words: ["Rebels", "attacked", "the", "town", "."], tags: ["NNS", "VBD", "DT", "NN", "."],
+                           heads: [1, -1, 3, 1, 1], labels: ["nsubj", "root", "det", "obj", "punct"]),
+        DependencySentence(words: ["The", "town", "was", "shelled", "by", "troops", "."], tags: ["DT", "NN", "VBD", "VBN", "IN", "NNS", "."],
+                           heads: [1, 3, 3, -1, 5, 3, 3], labels: ["det", "nsubj:pass", "aux:pass", "root", "case", "obl", "punct"]),
+        DependencySentence(words: ["Troops", "agreed", "to", "leave", "the", "town", "."], tags: ["NNS", "VBD", "TO", "VB", "DT", "NN", "."],
+                           heads: [1, -1, 3, 1, 5, 3, 1], labels: ["nsubj", "root", "mark", "xcomp", "det", "obj", "punct"]),
+        DependencySentence(words: ["Officials", "said", "rebels", "fired", "at", "troops", "."], tags: ["NNS", "VBD", "NNS", "VBD", "IN", "NNS", "."],
+                           heads: [1, -1, 3, 1, 5, 3, 1], labels: ["nsubj", "root", "nsubj", "ccomp", "case", "obl", "punct"]),
+    ]
+
+    @Test func aTinyTrainingRunLearnsATinyCorpus() {
+        let tagger = POSTrainer(options: .init(epochs: 10, bucketBits: 14)).train(Self.tiny.map { ($0.words, $0.tags) })
+        #expect(POSTrainer.accuracy(of: tagger, on: Self.tiny.map { ($0.words, $0.tags) }) == 1)
+        let parser = ParserTrainer(options: .init(epochs: 15, bucketBits: 14, pruneBelow: 0)).train(Self.tiny)
+        let score = ParserTrainer.evaluate(parser, tagger: tagger, on: Self.tiny)
+        #expect(score.words == 26)
+        #expect(score.las == 1, "LAS \(score.las)")
+        let syntax = SyntaxParser(tagger: tagger, parser: parser)
+        #expect(syntax.parse(Self.tiny[1].words) == Self.tiny[1].tree)
+    }
+
+    @Test func modelFilesRoundTripAndRejectForeignBytes() throws {
+        let tagger = POSTrainer(options: .init(epochs: 3, bucketBits: 12)).train(Self.tiny.map { ($0.words, $0.tags) })
+        let parser = ParserTrainer(options: .init(epochs: 3, bucketBits: 12, pruneBelow: 0)).train(Self.tiny)
+        let posBytes = tagger.encoded(), parserBytes = parser.encoded()
+        let tagger2 = try POSTagger(decoding: posBytes)
+        let parser2 = try DependencyParser(decoding: parserBytes)
+        #expect(tagger2.encoded() == posBytes)
+        #expect(parser2.encoded() == parserBytes)
+        #expect(tagger2.tagSet == tagger.tagSet)
+        #expect(tagger2.nonZeroWeights > 0)
+        let words = ["Troops", "fired", "at", "the", "town", "."]
+        #expect(SyntaxParser(tagger: tagger2, parser: parser2).parse(words) == SyntaxParser(tagger: tagger, parser: parser).parse(words))
+
+        #expect(throws: PerceptronWeights.DecodingError.notAModel) { try POSTagger(decoding: Array("GNER not a syntax model".utf8)) }
+        #expect(throws: PerceptronWeights.DecodingError.wrongKind) { try DependencyParser(decoding: posBytes) }
+        #expect(throws: PerceptronWeights.DecodingError.wrongKind) { try POSTagger(decoding: parserBytes) }
+        #expect(throws: PerceptronWeights.DecodingError.truncated) { try POSTagger(decoding: Array(posBytes.dropLast(1))) }
+        #expect(throws: PerceptronWeights.DecodingError.notAModel) { try POSTagger(decoding: posBytes + [0]) }
+        var version = posBytes
+        version[4] = 9
+        #expect(throws: PerceptronWeights.DecodingError.unsupportedVersion(9)) { try POSTagger(decoding: version) }
+    }
+
+    @Test func oracleCostsAreZeroAlongTheGoldPath() {
+        // Following the least-cost transition of a projective tree rebuilds it exactly.
+        for s in Self.tiny {
+            let labels = Array(Set(Self.tiny.flatMap(\.labels))).sorted()
+            let rootLabel = labels.firstIndex(of: "root")!
+            let gold = [0] + s.heads.map { $0 + 1 }
+            var x = ArcEagerState(words: s.words.count, rootLabel: rootLabel)
+            while !x.isTerminal {
+                let c = x.costs(goldHeads: gold)
+                let b = x.next, top = x.top
+                if c.left == 0 && x.isLegal(ArcEagerState.left(labels.firstIndex(of: s.labels[top - 1])!)) {
+                    x.apply(ArcEagerState.left(labels.firstIndex(of: s.labels[top - 1])!))
+                } else if c.right == 0 && gold[b] == top {
+                    x.apply(ArcEagerState.right(labels.firstIndex(of: s.labels[b - 1])!))
+                } else if c.reduce == 0 && x.isLegal(ArcEagerState.reduce) {
+                    x.apply(ArcEagerState.reduce)
+                } else {
+                    #expect(c.shift == 0)
+                    x.apply(ArcEagerState.shift)
+                }
+            }
+            let (heads, labelIndices) = DependencyParser.finish(x, tags: [], punctuationLabel: nil, fallbackLabel: 0)
+            #expect(heads == s.heads)
+            #expect(labelIndices.map { labels[$0] } == s.labels)
+        }
+    }
+}
