@@ -42,6 +42,7 @@ public struct EventExtractor: DocumentStage {
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
             let span = frame.sentences[index]
             var skipped: TokenAsides?
+            var tags: [String]?
             var candidates: [EventCandidate] = []
             // Meetings and talks with no subject of their own: the content of a speech act.
             var plannedMeetings: [(TriggerMatch, EventArguments)] = []
@@ -57,7 +58,15 @@ public struct EventExtractor: DocumentStage {
                     // "the alleged theft", "a charge": a verb word used as a noun or adjective.
                     continue
                 }
-                if !match.rule.isProject, !VerbContext.isVerb(at: match.firstToken, in: frame, range: range) { continue }
+                if !match.rule.isProject {
+                    // The field's rules code verbs, as PETRARCH's parse finds them: a verb by its
+                    // neighbours (`VerbContext`) that the tagger also tags VB*. The sentence is
+                    // tagged once, only when such a rule matched (most sentences have none).
+                    if tags == nil { tags = Self.tags(of: range, in: frame) }
+                    let isVerb = VerbContext.isVerb(at: match.firstToken, in: frame, range: range)
+                        && (tags!.isEmpty || tags![match.firstToken - range.lowerBound].hasPrefix("VB"))
+                    if !isVerb { continue }
+                }
                 if skipped == nil { skipped = frame.appositions(in: range) }
                 var args = arguments.read(match, sentence: index, skipped: skipped!)
                 if args.source == nil, !match.rule.has(.noun) {
@@ -209,6 +218,15 @@ public struct EventExtractor: DocumentStage {
         let other = side == a ? b : a
         args.target = other
         args.targetSide = other
+    }
+
+    /// The Penn Treebank tags of the sentence's tokens (`SyntaxParser`'s tagger), or none
+    /// when the binary carries no tagger.
+    static func tags(of range: Range<Int>, in frame: TextFrame) -> [String] {
+        guard let syntax = SyntaxParser.embedded, !range.isEmpty else { return [] }
+        let words = range.map { frame.text(frame.tokens[$0].start, frame.tokens[$0].end) }
+        let indices = syntax.tagger.tagIndices(SyntaxWords(words))
+        return indices.map { syntax.tagger.weights.classes[$0] }
     }
 
     /// Whether an actor phrase called `name` stands where a verb's object (or a passive's
