@@ -1,12 +1,17 @@
 /// The events stage: CAMEO-coded events and attributed quotes.
 ///
 /// Promises, for every sentence of the analysis: each trigger of the lexicon
-/// (`data/lexicon/triggers.tsv`) whose source is a named actor (a person, an organisation,
+/// (`data/lexicon/lexicon.tsv`: the project's `triggers.tsv`, then the rules derived from
+/// PETRARCH2's CAMEO.2.0.txt, which fire on verbs only and need a target of their own)
+/// whose source is a named actor or an agent noun ("police") (a person, an organisation,
 /// a country or its capital standing for it, or a pronoun resolved to one) becomes one
 /// `Event` with the code-book's root, quad class and Goldstein score, the sentence's span
 /// and text, the trigger's span, the nearest DATE value of the sentence as `time` (with its
 /// normalised value), the sentence's MONEY and PERCENT values, the actors' countries, and a
-/// polarity. Triggers of one clause that share their subject are one event (`ClauseCollapse`).
+/// polarity, the actors' CAMEO codes (`EventActorCoding`) and the event's day resolved
+/// against the published date. Triggers of one clause that share their subject are one event
+/// (`ClauseCollapse`); each member of a coordination ("X, Y and Z") gets its own event;
+/// sentences PETRARCH discards (sports, showbiz) get none from the derived rules.
 /// Quotes come from `QuoteFinder`. Pure and thread-safe: no state between documents.
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
@@ -62,10 +67,9 @@ public struct EventExtractor: DocumentStage {
                     // The field's rules code verbs, as PETRARCH's parse finds them: a verb by its
                     // neighbours (`VerbContext`) that the tagger also tags VB*. The sentence is
                     // tagged once, only when such a rule matched (most sentences have none).
+                    guard VerbContext.isVerb(at: match.firstToken, in: frame, range: range) else { continue }
                     if tags == nil { tags = Self.tags(of: range, in: frame) }
-                    let isVerb = VerbContext.isVerb(at: match.firstToken, in: frame, range: range)
-                        && (tags!.isEmpty || tags![match.firstToken - range.lowerBound].hasPrefix("VB"))
-                    if !isVerb { continue }
+                    if !tags!.isEmpty, !tags![match.firstToken - range.lowerBound].hasPrefix("VB") { continue }
                 }
                 if skipped == nil { skipped = frame.appositions(in: range) }
                 var args = arguments.read(match, sentence: index, skipped: skipped!)
@@ -223,11 +227,14 @@ public struct EventExtractor: DocumentStage {
     /// The Penn Treebank tags of the sentence's tokens (`SyntaxParser`'s tagger), or none
     /// when the binary carries no tagger.
     static func tags(of range: Range<Int>, in frame: TextFrame) -> [String] {
-        guard let syntax = SyntaxParser.embedded, !range.isEmpty else { return [] }
+        guard let tagger = Self.tagger, !range.isEmpty else { return [] }
         let words = range.map { frame.text(frame.tokens[$0].start, frame.tokens[$0].end) }
-        let indices = syntax.tagger.tagIndices(SyntaxWords(words))
-        return indices.map { syntax.tagger.weights.classes[$0] }
+        return tagger.tagIndices(SyntaxWords(words)).map { tagger.weights.classes[$0] }
     }
+
+    /// The embedded POS tagger alone (the events stage reads tags, not the dependency parse,
+    /// and decoding the parser's weights would cost every process that codes events).
+    private static let tagger: POSTagger? = EmbeddedData.bytes(named: "models/pos.model").flatMap { try? POSTagger(decoding: $0) }
 
     /// Whether an actor phrase called `name` stands where a verb's object (or a passive's
     /// subject) does: starting at most six tokens after the trigger, or ending at most four

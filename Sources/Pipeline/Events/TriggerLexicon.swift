@@ -131,6 +131,8 @@ struct TriggerLexicon: Sendable {
                   words.contains(tokens[tokenIndex].folded) else { return nil }
             return step(position + 1, tokenIndex + 1)
         }
-        return step(0, start)
+        // The index found the rule by its first word: matching starts at the second
+        // position (a derived rule's first position lists a whole verb block's forms).
+        return step(1, start + 1)
     }
 }
