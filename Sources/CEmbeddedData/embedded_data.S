@@ -22,6 +22,13 @@ SYMBOL(name##_end):                    \
     .byte 0
 
 EMBED(gleaner_ner_model, "models/ner.model")
+EMBED(gleaner_actors_table, "data/actors/actors.tsv")
+EMBED(gleaner_agents_table, "data/actors/agents.tsv")
+EMBED(gleaner_actor_additions, "data/actors/additions.tsv")
+EMBED(gleaner_agent_additions, "data/actors/agent-additions.tsv")
+EMBED(gleaner_trigger_lexicon, "data/lexicon/lexicon.tsv")
+EMBED(gleaner_cameo_codes, "data/cameo/eventcodes.tsv")
+EMBED(gleaner_discards, "data/lexicon/discards.tsv")
 EMBED(gleaner_pos_model, "models/pos.model")
 EMBED(gleaner_parser_model, "models/parser.model")
 EMBED(gleaner_language_profiles, "data/language/profiles.tsv")

@@ -63,6 +63,11 @@ enum ContractTree {
             ("trigger_start", .int(e.triggerStart)), ("trigger_end", .int(e.triggerEnd)),
             ("source_affiliation", JSONValue(e.sourceAffiliation)), ("target_affiliation", JSONValue(e.targetAffiliation)),
             ("time_normalized", JSONValue(e.timeNormalized)), ("quantities", .array(e.quantities.map(JSONValue.string))),
+            ("source_code", JSONValue(e.sourceActor?.code)), ("source_country", JSONValue(e.sourceActor?.country)),
+            ("source_type1", JSONValue(e.sourceActor?.type1)), ("source_type2", JSONValue(e.sourceActor?.type2)),
+            ("target_code", JSONValue(e.targetActor?.code)), ("target_country", JSONValue(e.targetActor?.country)),
+            ("target_type1", JSONValue(e.targetActor?.type1)), ("target_type2", JSONValue(e.targetActor?.type2)),
+            ("date", JSONValue(e.date)),
         ])
     }
 

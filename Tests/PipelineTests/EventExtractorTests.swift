@@ -106,17 +106,22 @@ private let reuters = Actor("Reuters", .organization)
     }
 
     @Test func everyLexiconRuleNamesAKnownCode() {
+        #expect(TriggerLexicon.rules.count > 5000)
         for rule in TriggerLexicon.rules {
-            #expect(CAMEOCodebook.entry(for: rule.code) != nil, "\(rule.pattern) -> \(rule.code)")
+            // "---": a phrase that codes nothing ("face a run-off"), outranking its bare verb.
+            #expect(rule.code == "---" || CAMEOCodebook.entry(for: rule.code) != nil, "\(rule.pattern) -> \(rule.code)")
+            #expect(!rule.tokens.isEmpty && rule.tokens.allSatisfy { $0 == nil || !$0!.isEmpty }, "\(rule.pattern)")
         }
     }
 }
 
 @Suite struct TriggerLexiconTests {
-    private func matches(_ text: String) -> [(String, String)] {
+    /// The matches of the project's rules (`triggers.tsv`), or of every rule.
+    private func matches(_ text: String, projectOnly: Bool = true) -> [(String, String)] {
         let scalars = Array(text.unicodeScalars)
         let tokens = WordTokenizer.tokens(of: scalars)
-        return TriggerLexicon.standard.matches(in: tokens, range: 0..<tokens.count).map {
+        return TriggerLexicon.standard.matches(in: tokens, range: 0..<tokens.count)
+            .filter { !projectOnly || $0.rule.isProject }.map {
             (String(String.UnicodeScalarView(scalars[tokens[$0.firstToken].start..<tokens[$0.endToken - 1].end])), $0.rule.code)
         }
     }
@@ -131,6 +136,19 @@ private let reuters = Actor("Reuters", .organization)
         #expect(matches("Paris agreed on a plan").map(\.1) == ["030"])
         #expect(matches("They imposes and imposing").map(\.1) == ["163", "163"])
         #expect(matches("Lima denied it").map(\.1) == ["016"])
+    }
+
+    /// The rules derived from CAMEO.2.0.txt: the most specific pattern, "---" phrases that
+    /// code nothing, and the project's rules overriding what they overlap.
+    @Test func derivedRulesCodeTheFieldsVerbsAndYieldToTheProjects() {
+        #expect(matches("Russian troops attacked the rebels", projectOnly: false).map(\.1) == ["190"])
+        #expect(matches("police arrested the editor", projectOnly: false).map(\.1) == ["173"])
+        // A phrase coded "---" ("face a run-off") outranks the bare verb (MEET_PEOPLE: 040).
+        #expect(matches("he faced a run-off", projectOnly: false).map(\.1) == ["---"])
+        #expect(matches("he faced the rebels", projectOnly: false).map(\.1) == ["040"])
+        // "agreed": the project's 030, not the dictionary's AGREE.
+        #expect(matches("Paris agreed", projectOnly: false).map(\.1) == ["030"])
+        #expect(TriggerLexicon.baseForms.contains("attack") && !TriggerLexicon.baseForms.contains("attacked"))
     }
 
     @Test func gapsBridgeWordsButNotPunctuation() {

@@ -7,7 +7,7 @@ import Testing
 /// iso-codes or python3 are missing; a generator that cannot install its PyPI packages
 /// (exit 3) is reported and not judged.
 @Suite struct GazetteerDataTests {
-    static let sources = ["/work/shared/data/ner/conll2003/eng.train", "/usr/share/iso-codes/json/iso_3166-1.json",
+    static let sources = [TestCorpus.sharedData.appendingPathComponent("ner/conll2003/eng.train").path, "/usr/share/iso-codes/json/iso_3166-1.json",
                           "/usr/bin/python3"]
     static var sourcesPresent: Bool { sources.allSatisfy { FileManager.default.fileExists(atPath: $0) } }
 

@@ -8,6 +8,10 @@ enum TestCorpus {
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// `../shared/data/` beside the package: the development data the generators read (it
+    /// may be missing; the tests that need it say so and skip).
+    static var sharedData: URL { root.deletingLastPathComponent().appendingPathComponent("shared/data") }
+
     /// `corpus/`.
     static var folder: URL { root.appendingPathComponent("corpus") }
 

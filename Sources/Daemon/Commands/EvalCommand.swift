@@ -9,12 +9,16 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score the pipeline against a corpus's gold answer keys (<name>.txt with gold/<name>.json).",
-        discussion: "Prints precision, recall and F1 per task: boilerplate lines, entities, mentions, values, events, quotes.")
+        discussion: """
+            Prints precision, recall and F1 per task: boilerplate lines, entities, mentions, values, events, quotes. \
+            `gleaner eval events-dev corpus/events-dev` scores the events development set instead (its sentences \
+            are read from --data).
+            """)
 
     @Argument(help: "The corpus folder, or `conll` to score entities on tagged NER files.")
     var corpus: String = "corpus"
 
-    @Argument(help: "With `conll`: CoNLL-2003 files, or UNER files (*.iob2), run as raw documents.")
+    @Argument(help: "With `conll`: CoNLL-2003 files, or UNER files (*.iob2), run as raw documents. With `events-dev`: the development set's folder (default corpus/events-dev).")
     var files: [String] = []
 
     @Flag(name: .long, help: "Print the report as JSON instead of a table.")
@@ -32,7 +36,23 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model.")
     var entities: String = "rules"
 
+    @Option(name: .long, help: "With `events-dev`: the shared data folder the set's sentences are read from.")
+    var data: String = "../shared/data"
+
+    @Flag(name: .long, help: "With `events-dev`: also list the sentences where the coder and the gold differ.")
+    var misses = false
+
     func run() throws {
+        if corpus == "events-dev" {
+            do {
+                StandardStreams.out(try EventsDevEvaluation(folder: files.first ?? "corpus/events-dev", dataRoot: data,
+                                                         listDifferences: misses).run())
+            } catch {
+                StandardStreams.err("gleaner: \(error)")
+                throw ExitCode(66)
+            }
+            return
+        }
         if let readability {
             let result = try ReadabilityEvaluation(folder: readability, predicted: predicted).run()
             StandardStreams.out(ReadabilityReport(result: result, folder: readability).table(perPage: pages))

@@ -20,8 +20,7 @@ public struct CAMEOCode: Sendable, Hashable {
     }
 }
 
-/// The CAMEO code book, compiled into the binary from `data/cameo/eventcodes.tsv` by
-/// `scripts/generate-event-tables` (see `CAMEOCodebook+Table.swift`).
+/// The CAMEO code book, `data/cameo/eventcodes.tsv` as embedded in the binary.
 ///
 /// Codes are looked up as strings, exactly: "010" and "10" are different keys, and an
 /// unknown code gives `nil` rather than a guess.
@@ -40,4 +39,16 @@ public enum CAMEOCodebook {
 
     /// Every code, in code-book order.
     public static var all: [CAMEOCode] { entries }
+
+    /// The rows of the embedded `eventcodes.tsv` (code, root, quad class, Goldstein,
+    /// description), header and malformed rows skipped.
+    static let entries: [CAMEOCode] = {
+        let text = EmbeddedData.text(named: "data/cameo/eventcodes.tsv") ?? ""
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= 5, let quad = Int(cols[2]), let goldstein = Double(cols[3]) else { return nil }
+            return CAMEOCode(code: String(cols[0]), root: String(cols[1]), quadClass: quad, goldstein: goldstein,
+                             description: String(cols[4]))
+        }
+    }()
 }

@@ -11,6 +11,10 @@ struct EventArguments: Sendable, Hashable {
     var sourceHead: Int = -1
     /// The source was a coordinated pair ("he and Santos").
     var sourceCoordinated: Bool = false
+    /// Actor codes found with the actor itself (an agent noun such as "police"); others
+    /// are coded from the names once the arguments are settled.
+    var sourceActor: ActorCode? = nil
+    var targetActor: ActorCode? = nil
 }
 
 /// Reads a trigger's source, target and location from the sentence around it.

@@ -1,12 +1,17 @@
 /// The events stage: CAMEO-coded events and attributed quotes.
 ///
 /// Promises, for every sentence of the analysis: each trigger of the lexicon
-/// (`data/lexicon/triggers.tsv`) whose source is a named actor (a person, an organisation,
+/// (`data/lexicon/lexicon.tsv`: the project's `triggers.tsv`, then the rules derived from
+/// PETRARCH2's CAMEO.2.0.txt, which fire on verbs only and need a target of their own)
+/// whose source is a named actor or an agent noun ("police") (a person, an organisation,
 /// a country or its capital standing for it, or a pronoun resolved to one) becomes one
 /// `Event` with the code-book's root, quad class and Goldstein score, the sentence's span
 /// and text, the trigger's span, the nearest DATE value of the sentence as `time` (with its
 /// normalised value), the sentence's MONEY and PERCENT values, the actors' countries, and a
-/// polarity. Triggers of one clause that share their subject are one event (`ClauseCollapse`).
+/// polarity, the actors' CAMEO codes (`EventActorCoding`) and the event's day resolved
+/// against the published date. Triggers of one clause that share their subject are one event
+/// (`ClauseCollapse`); each member of a coordination ("X, Y and Z") gets its own event;
+/// sentences PETRARCH discards (sports, showbiz) get none from the derived rules.
 /// Quotes come from `QuoteFinder`. Pure and thread-safe: no state between documents.
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
@@ -22,20 +27,27 @@ public struct EventExtractor: DocumentStage {
 
     public func process(_ input: AnalyzedDocument) throws(PipelineError) -> ExtractedDocument {
         let frame = TextFrame(document: input)
-        return ExtractedDocument(analyzed: input, events: events(in: frame, values: input.values),
+        let published = input.clean.decoded.metadata.published
+        return ExtractedDocument(analyzed: input, events: events(in: frame, values: input.values, published: published),
                                  quotes: quoteFinder.quotes(in: frame))
     }
 
-    func events(in frame: TextFrame, values: [ValueMention]) -> [Event] {
+    func events(in frame: TextFrame, values: [ValueMention], published: String? = nil) -> [Event] {
         let dates = values.filter { $0.type == .date }.sorted { $0.start < $1.start }
         let amounts = values.filter { $0.type == .money || $0.type == .percent }.sorted { $0.start < $1.start }
         let arguments = ArgumentReader(frame: frame)
         let polarity = PolarityReader(frame: frame)
         let collapse = ClauseCollapse(frame: frame)
+        // Built at the first candidate: most documents' sentences hold none.
+        var coding: EventActorCoding?
+        // PETRARCH's discards: a sports or showbiz story gets no events from the field's rules.
+        var storyDiscarded: Bool?
+        let publishedDay = published.flatMap { CalendarDate(iso: $0) }.map(\.isoDay)
         var events: [Event] = []
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
             let span = frame.sentences[index]
             var skipped: TokenAsides?
+            var tags: [String]?
             var candidates: [EventCandidate] = []
             // Meetings and talks with no subject of their own: the content of a speech act.
             var plannedMeetings: [(TriggerMatch, EventArguments)] = []
@@ -51,13 +63,42 @@ public struct EventExtractor: DocumentStage {
                     // "the alleged theft", "a charge": a verb word used as a noun or adjective.
                     continue
                 }
+                if !match.rule.isProject {
+                    // The field's rules code verbs, as PETRARCH's parse finds them: a verb by its
+                    // neighbours (`VerbContext`) that the tagger also tags VB*. The sentence is
+                    // tagged once, only when such a rule matched (most sentences have none).
+                    guard VerbContext.isVerb(at: match.firstToken, in: frame, range: range) else { continue }
+                    if tags == nil { tags = Self.tags(of: range, in: frame) }
+                    if !tags!.isEmpty, !tags![match.firstToken - range.lowerBound].hasPrefix("VB") { continue }
+                }
                 if skipped == nil { skipped = frame.appositions(in: range) }
-                let args = arguments.read(match, sentence: index, skipped: skipped!)
+                var args = arguments.read(match, sentence: index, skipped: skipped!)
+                if args.source == nil, !match.rule.has(.noun) {
+                    // An actor that is no name: "police arrested", "rebels attacked".
+                    if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                    if let agent = coding!.agentSubject(before: match.firstToken, range: range) {
+                        args.source = agent.name
+                        args.sourceActor = agent.code
+                        args.sourceHead = match.firstToken - 1
+                    }
+                }
                 guard args.source != nil else {
                     if entry.root == "04" { plannedMeetings.append((match, args)) }
                     continue
                 }
                 candidates.append(EventCandidate(match: match, entry: entry, arguments: args))
+            }
+            guard !candidates.isEmpty else { continue }
+            // The project's rules override the field's: where one of them (other than a
+            // plain speech verb) codes the sentence, the derived rules add nothing to it.
+            if candidates.contains(where: { $0.match.rule.isProject && !$0.match.rule.has(.speech) }) {
+                candidates.removeAll { !$0.match.rule.isProject }
+            }
+            if candidates.contains(where: { !$0.match.rule.isProject }) {
+                if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
+                if storyDiscarded! || DiscardList.standard.sentenceDiscarded(frame.tokens, range: range) {
+                    candidates.removeAll { !$0.match.rule.isProject }
+                }
             }
             guard !candidates.isEmpty else { continue }
             var kept = collapse.reduce(candidates)
@@ -71,13 +112,29 @@ public struct EventExtractor: DocumentStage {
                 var args = candidate.arguments
                 if isAttribution(candidate, frame: frame) { continue }
                 // Statements need no target; a denial or an act answers someone.
-                if args.target == nil, entry.root != "01" || entry.code == "016" {
+                if args.target == nil, !match.rule.has(.dyadic), entry.root != "01" || entry.code == "016" {
                     defaultTarget(&args, match: match, code: entry, frame: frame)
                 }
+                if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                if args.target == nil, !match.rule.has(.speech),
+                   let agent = coding!.agentObject(after: match.endToken, range: range), agent.name != args.source {
+                    args.target = agent.name
+                    args.targetActor = agent.code
+                }
+                // The field's rules code an interaction, never an act with no one on the other end,
+                // and its target is the verb's object: close after it, or the subject of a passive.
+                if match.rule.has(.dyadic) {
+                    guard let target = args.target, args.targetActor != nil || Self.isNear(target, match, in: frame, range: range)
+                    else { continue }
+                }
+                let sourceActor = args.sourceActor
+                    ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken)
+                let targetActor = args.targetActor
+                    ?? coding!.code(name: args.target, side: args.targetSide, range: range, near: match.endToken)
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
                 let date = nearestDate(in: dates, within: span, to: triggerStart, triggerEnd)
-                events.append(Event(
+                var event = Event(
                     code: entry.code, root: entry.root, quadClass: entry.quadClass, goldstein: entry.goldstein,
                     source: args.source, target: args.target, location: args.location,
                     time: date?.text,
@@ -85,7 +142,30 @@ public struct EventExtractor: DocumentStage {
                     trigger: frame.text(triggerStart, triggerEnd), sentence: sentenceText,
                     start: span.start, end: span.end, triggerStart: triggerStart, triggerEnd: triggerEnd,
                     sourceAffiliation: args.sourceSide, targetAffiliation: args.targetSide,
-                    timeNormalized: date?.normalized["value"]?.stringValue, quantities: quantities))
+                    timeNormalized: date?.normalized["value"]?.stringValue, quantities: quantities)
+                event.sourceActor = sourceActor
+                event.targetActor = targetActor
+                event.date = Self.day(of: date) ?? publishedDay
+                events.append(event)
+                // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes
+                // (a joint act's pair is its source and target already).
+                guard !match.rule.has(.sym), args.target != nil else { continue }
+                let sources = [(args.source, sourceActor)] + coding!.coordinated(with: args.source, range: range, near: match.firstToken)
+                    .filter { $0.name != args.target }.map { ($0.name, $0.code) }
+                let targets = [(args.target, targetActor)] + coding!.coordinated(with: args.target, range: range, near: match.endToken)
+                    .filter { $0.name != args.source }.map { ($0.name, $0.code) }
+                for (s, sCode) in sources {
+                    for (t, tCode) in targets where (s, t) != (args.source, args.target) && s != t {
+                        var pair = event
+                        pair.source = s
+                        pair.target = t
+                        pair.sourceActor = sCode
+                        pair.targetActor = tCode
+                        pair.sourceAffiliation = s == args.source ? event.sourceAffiliation : nil
+                        pair.targetAffiliation = t == args.target ? event.targetAffiliation : nil
+                        events.append(pair)
+                    }
+                }
             }
         }
         return events
@@ -142,6 +222,42 @@ public struct EventExtractor: DocumentStage {
         let other = side == a ? b : a
         args.target = other
         args.targetSide = other
+    }
+
+    /// The Penn Treebank tags of the sentence's tokens (`SyntaxParser`'s tagger), or none
+    /// when the binary carries no tagger.
+    static func tags(of range: Range<Int>, in frame: TextFrame) -> [String] {
+        guard let tagger = Self.tagger, !range.isEmpty else { return [] }
+        let words = range.map { frame.text(frame.tokens[$0].start, frame.tokens[$0].end) }
+        return tagger.tagIndices(SyntaxWords(words)).map { tagger.weights.classes[$0] }
+    }
+
+    /// The embedded POS tagger alone (the events stage reads tags, not the dependency parse,
+    /// and decoding the parser's weights would cost every process that codes events).
+    private static let tagger: POSTagger? = EmbeddedData.bytes(named: "models/pos.model").flatMap { try? POSTagger(decoding: $0) }
+
+    /// Whether an actor phrase called `name` stands where a verb's object (or a passive's
+    /// subject) does: starting at most six tokens after the trigger, or ending at most four
+    /// before it.
+    static func isNear(_ name: String, _ match: TriggerMatch, in frame: TextFrame, range: Range<Int>) -> Bool {
+        frame.units.contains { u in
+            u.name == name && u.firstToken >= range.lowerBound && u.endToken <= range.upperBound
+                && ((u.firstToken >= match.endToken && u.firstToken - match.endToken <= 6)
+                    || (u.endToken <= match.firstToken && match.firstToken - u.endToken <= 4))
+        }
+    }
+
+    /// The calendar day a DATE value fixes, resolved against the published date by the
+    /// analyzer ("last Tuesday", "on March 1"), as YYYY-MM-DD; nil for a month, a year or
+    /// an open date.
+    static func day(of value: ValueMention?) -> String? {
+        guard let value else { return nil }
+        for key in ["resolved", "value"] {
+            if let text = value.normalized[key]?.stringValue, text.utf8.count == 10, CalendarDate(iso: text) != nil {
+                return text
+            }
+        }
+        return nil
     }
 
     /// The values of `sorted` that lie inside the sentence.

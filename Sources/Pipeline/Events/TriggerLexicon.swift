@@ -8,12 +8,43 @@ struct TriggerMatch: Sendable, Hashable {
 
 /// The trigger lexicon, indexed by the first word of each rule.
 ///
-/// Built once from the generated `rules` table; matching a sentence costs one dictionary
+/// Built once from the embedded `data/lexicon/lexicon.tsv` (made by
+/// `scripts/generate-event-tables`; format in `data/lexicon/README.md`); matching a sentence costs one dictionary
 /// lookup per word plus the rules that start with that word. Overlapping matches are
 /// resolved longest-first, so a phrase ("agreed to consider") beats its head ("agreed").
 struct TriggerLexicon: Sendable {
     /// The lexicon compiled into the binary.
     static let standard = TriggerLexicon(rules: TriggerLexicon.rules)
+
+    /// Every rule of the embedded lexicon, in file order.
+    static let rules: [TriggerRule] = parse(EmbeddedData.text(named: "data/lexicon/lexicon.tsv") ?? "").rules
+
+    /// The base forms of the derived verbs (the lexicon's `@BASE_FORMS` set).
+    static let baseForms: Set<String> = Set(parse(EmbeddedData.text(named: "data/lexicon/lexicon.tsv") ?? "").sets["@BASE_FORMS"] ?? [])
+
+    /// The rules of a compiled lexicon: named word sets (`@NAME<TAB>a|b`), then rules
+    /// (`pattern<TAB>tokens<TAB>code<TAB>flags<TAB>origin`); malformed lines are skipped.
+    static func parse(_ text: String) -> (rules: [TriggerRule], sets: [Substring: [String]]) {
+        var sets: [Substring: [String]] = [:]
+        var rules: [TriggerRule] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if line.first == "@" {
+                if cols.count == 2 { sets[cols[0]] = cols[1].split(separator: "|").map(String.init) }
+                continue
+            }
+            guard cols.count == 5 else { continue }
+            let tokens: [[String]?] = cols[1].split(separator: " ").map { token in
+                if token == ".." { return nil }
+                if token.first == "@" { return sets[token] ?? [] }
+                return token.split(separator: "|").map(String.init)
+            }
+            let flags = Set(cols[3].split(separator: ",").compactMap { TriggerRule.Flag(rawValue: String($0)) })
+            rules.append(TriggerRule(pattern: String(cols[0]), tokens: tokens, code: String(cols[2]), flags: flags,
+                                     order: rules.count, isProject: cols[4] == "project"))
+        }
+        return (rules, sets)
+    }
 
     /// Rules by every word their first position accepts, longest pattern first.
     private let byFirstWord: [String: [TriggerRule]]
@@ -51,12 +82,15 @@ struct TriggerLexicon: Sendable {
             }
         }
         guard found.count > 1 else { return found }
-        // Longest first (most pattern words, then widest span), keep what does not overlap.
+        // The project's rules first, then longest first (most pattern words, then widest
+        // span), keep what does not overlap.
         let ranked = found.sorted {
+            if $0.rule.isProject != $1.rule.isProject { return $0.rule.isProject }
             if $0.rule.tokens.count != $1.rule.tokens.count { return $0.rule.tokens.count > $1.rule.tokens.count }
             if $0.endToken - $0.firstToken != $1.endToken - $1.firstToken {
                 return $0.endToken - $0.firstToken > $1.endToken - $1.firstToken
             }
+            if $0.rule.order != $1.rule.order { return $0.rule.order < $1.rule.order }
             return $0.firstToken < $1.firstToken
         }
         var taken = [Bool](repeating: false, count: range.count)
@@ -97,6 +131,8 @@ struct TriggerLexicon: Sendable {
                   words.contains(tokens[tokenIndex].folded) else { return nil }
             return step(position + 1, tokenIndex + 1)
         }
-        return step(0, start)
+        // The index found the rule by its first word: matching starts at the second
+        // position (a derived rule's first position lists a whole verb block's forms).
+        return step(1, start + 1)
     }
 }

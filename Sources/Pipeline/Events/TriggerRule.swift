@@ -1,5 +1,6 @@
-/// One rule of the trigger lexicon (`data/lexicon/triggers.tsv`): a word pattern and the
-/// CAMEO code it signals.
+/// One rule of the trigger lexicon (`data/lexicon/lexicon.tsv`: the project's
+/// `triggers.tsv`, then the rules derived from CAMEO.2.0.txt): a word pattern and the CAMEO
+/// code it signals, or "---" for a phrase that codes nothing.
 ///
 /// `tokens` holds, per pattern position, the lower-cased words that may stand there
 /// (inflections already expanded, ’ written as '), or `nil` for a gap of up to
@@ -21,6 +22,9 @@ public struct TriggerRule: Sendable, Hashable {
         /// A control verb ("agree", "plan"): when the next trigger of the clause shares its
         /// actor ("agreed to suspend tariffs"), that trigger carries the code instead.
         case light
+        /// An event only with a source and a target of its own, as PETRARCH codes: no target
+        /// is guessed from the story (every rule derived from CAMEO.2.0.txt).
+        case dyadic
     }
 
     /// Longest gap `..` may bridge, in words.
@@ -34,15 +38,22 @@ public struct TriggerRule: Sendable, Hashable {
         let tokens: [[String]?]
         let code: String
         let flags: Set<Flag>
+        /// The rule's place in the lexicon: between matches of equal length the earlier rule wins.
+        let order: Int
+        /// One of the project's own rules (`triggers.tsv`): its matches outrank every
+        /// overlapping match of a rule derived from CAMEO.2.0.txt.
+        let isProject: Bool
         /// `flags` as bits (`1 << index in Flag.allCases`): asked on every match, a bit
         /// test spares hashing into the set.
         let flagBits: UInt8
 
-        init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>) {
+        init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int, isProject: Bool) {
+            self.isProject = isProject
             self.pattern = pattern
             self.tokens = tokens
             self.code = code
             self.flags = flags
+            self.order = order
             flagBits = flags.reduce(0) { $0 | TriggerRule.bit(of: $1) }
         }
     }
@@ -54,9 +65,11 @@ public struct TriggerRule: Sendable, Hashable {
     public var tokens: [[String]?] { storage.tokens }
     public var code: String { storage.code }
     public var flags: Set<Flag> { storage.flags }
+    public var order: Int { storage.order }
+    public var isProject: Bool { storage.isProject }
 
-    public init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>) {
-        storage = Storage(pattern: pattern, tokens: tokens, code: code, flags: flags)
+    public init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int = 0, isProject: Bool = true) {
+        storage = Storage(pattern: pattern, tokens: tokens, code: code, flags: flags, order: order, isProject: isProject)
     }
 
     /// Whether the rule carries `flag`: `flags.contains(flag)`, without the set.
@@ -73,6 +86,7 @@ public struct TriggerRule: Sendable, Hashable {
         case .hyp: 8
         case .noun: 16
         case .light: 32
+        case .dyadic: 64
         }
     }
 

@@ -113,6 +113,15 @@ public enum ContractEncoding {
         w.key("quantities"); w.beginArray()
         for quantity in e.quantities { w.string(quantity) }
         w.endArray()
+        w.key("source_code"); w.string(e.sourceActor?.code)
+        w.key("source_country"); w.string(e.sourceActor?.country)
+        w.key("source_type1"); w.string(e.sourceActor?.type1)
+        w.key("source_type2"); w.string(e.sourceActor?.type2)
+        w.key("target_code"); w.string(e.targetActor?.code)
+        w.key("target_country"); w.string(e.targetActor?.country)
+        w.key("target_type1"); w.string(e.targetActor?.type1)
+        w.key("target_type2"); w.string(e.targetActor?.type2)
+        w.key("date"); w.string(e.date)
         w.endObject()
     }
 }

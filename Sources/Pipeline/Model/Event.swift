@@ -40,6 +40,13 @@ public struct Event: Sendable, Hashable {
     public var timeNormalized: String?
     /// MONEY and PERCENT values of the event's clause, as written ("$50 billion", "25 percent").
     public var quantities: [String]
+    /// The source's and target's CAMEO actor codes with their parts ("USAGOV": USA, GOV),
+    /// as GDELT's Actor1 and Actor2 codes; nil when the actor could not be coded.
+    public var sourceActor: ActorCode? = nil
+    public var targetActor: ActorCode? = nil
+    /// The day the event happened, YYYY-MM-DD: the sentence's date resolved against the
+    /// document's published date, else the published day; nil when neither is known.
+    public var date: String? = nil
 
     public init(code: String, root: String, quadClass: Int, goldstein: Double,
                 source: String?, target: String?, location: String?, time: String?,

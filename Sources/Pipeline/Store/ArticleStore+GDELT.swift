@@ -3,7 +3,9 @@ import GRDB
 extension ArticleStore {
     /// The columns of `gdelt_events`, in order: GDELT 2.0's names for the fields Gleaner has.
     public static let gdeltColumns = [
-        "GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryName", "Actor2Name", "Actor2CountryName",
+        "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1CountryName",
+        "Actor1Type1Code", "Actor1Type2Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2CountryName",
+        "Actor2Type1Code", "Actor2Type2Code",
         "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
         "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "DATEADDED", "SOURCEURL",
     ]

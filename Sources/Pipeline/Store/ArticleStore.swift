@@ -355,14 +355,16 @@ public final class ArticleStore: DocumentSink, Sendable {
                 SELECT e.code, e.root, e.quad_class, e.goldstein, e.source, e.target, e.location, e.time,
                        e.polarity, e.trigger, e.sentence, e.start, e."end", e.trigger_start, e.trigger_end,
                        e.source_affiliation, e.target_affiliation, e.time_normalized, e.quantities,
-                       e.document_id, d.source_path, d.published
+                       e.document_id, d.source_path, d.published,
+                       e.source_code, e.source_country, e.source_type1, e.source_type2,
+                       e.target_code, e.target_country, e.target_type1, e.target_type2, e.event_date
                 FROM \(source) JOIN documents d ON d.id = e.document_id
                 \(filter)
                 ORDER BY e.id DESC LIMIT ?
                 """)
             return try Row.fetchAll(statement, arguments: arguments).map { row in
                 EventRow(documentID: row[19], path: row[20], published: row[21],
-                         event: DocumentReader.event(from: row))
+                         event: DocumentReader.event(from: row, actorsAt: 22))
             }
         }
     }

@@ -247,20 +247,32 @@ struct BatchWriter {
             INSERT INTO event_mentions(document_id, event_id, confidence, code, root, quad_class, goldstein,
                                source_entity_id, source, target_entity_id, target, location_entity_id, location,
                                time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end,
-                               source_affiliation, target_affiliation, time_normalized, quantities)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               source_affiliation, target_affiliation, time_normalized, quantities,
+                               source_code, source_country, source_type1, source_type2,
+                               target_code, target_country, target_type1, target_type2, event_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let upsert = try RowStatement(db, sql: """
             INSERT INTO events(code, root, quad_class, goldstein, source, target, source_affiliation, target_affiliation,
-                               event_date, location, num_mentions, num_documents, first_seen_at, last_seen_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                               event_date, location, num_mentions, num_documents, first_seen_at, last_seen_at,
+                               source_code, source_country, source_type1, source_type2,
+                               target_code, target_country, target_type1, target_type2)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(code, source, target, event_date) DO UPDATE SET
                 num_mentions = num_mentions + 1,
                 num_documents = num_documents + excluded.num_documents,
                 last_seen_at = excluded.last_seen_at,
                 source_affiliation = coalesce(source_affiliation, excluded.source_affiliation),
                 target_affiliation = coalesce(target_affiliation, excluded.target_affiliation),
-                location = coalesce(location, excluded.location)
+                location = coalesce(location, excluded.location),
+                source_code = coalesce(source_code, excluded.source_code),
+                source_country = coalesce(source_country, excluded.source_country),
+                source_type1 = coalesce(source_type1, excluded.source_type1),
+                source_type2 = coalesce(source_type2, excluded.source_type2),
+                target_code = coalesce(target_code, excluded.target_code),
+                target_country = coalesce(target_country, excluded.target_country),
+                target_type1 = coalesce(target_type1, excluded.target_type1),
+                target_type2 = coalesce(target_type2, excluded.target_type2)
             """)
         let existing = try RowStatement(db, sql: """
             SELECT id FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?
@@ -286,7 +298,16 @@ struct BatchWriter {
                 row.bind(event.trigger); row.bind(event.sentence); row.bind(event.start); row.bind(event.end)
                 row.bind(event.triggerStart); row.bind(event.triggerEnd); row.bind(event.sourceAffiliation)
                 row.bind(event.targetAffiliation); row.bind(event.timeNormalized); row.bind(quantities)
+                Self.bindActors(event, to: &row)
+                row.bind(event.date)
             }
+        }
+    }
+
+    /// The source's and target's actor codes and parts, in the column order of version 6.
+    private static func bindActors(_ event: Event, to row: inout ColumnBinder) {
+        for actor in [event.sourceActor, event.targetActor] {
+            row.bind(actor?.code); row.bind(actor?.country); row.bind(actor?.type1); row.bind(actor?.type2)
         }
     }
 
@@ -312,6 +333,7 @@ struct BatchWriter {
             row.bind(key.source); row.bind(key.target); row.bind(event.sourceAffiliation)
             row.bind(event.targetAffiliation); row.bind(key.date); row.bind(event.location)
             row.bind(isNewToDocument ? 1 : 0); row.bind(now); row.bind(now)
+            Self.bindActors(event, to: &row)
         }
         let after = db.lastInsertedRowID
         // An update leaves the last rowid alone. (Should a new row's id equal the previous
@@ -325,6 +347,7 @@ struct BatchWriter {
     /// The date that tells one event from another like it: the event's own date when the
     /// text fixes it, else the document's publication day, else the day it was ingested.
     static func eventDate(_ event: Event, published: String?, ingested: String) -> String {
+        if let day = event.date, isCalendarDate(day) { return day }
         if let normalized = event.timeNormalized, isCalendarDate(normalized) { return normalized }
         if let published, published.count >= 10, isCalendarDate(String(published.prefix(10))) {
             return String(published.prefix(10))

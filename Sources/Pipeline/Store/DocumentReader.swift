@@ -107,14 +107,22 @@ struct DocumentReader {
         let statement = try db.cachedStatement(sql: """
             SELECT code, root, quad_class, goldstein, source, target, location, time, polarity, trigger,
                    sentence, start, "end", trigger_start, trigger_end,
-                   source_affiliation, target_affiliation, time_normalized, quantities
+                   source_affiliation, target_affiliation, time_normalized, quantities,
+                   \(Self.actorColumns)
             FROM event_mentions WHERE document_id = ? ORDER BY id
             """)
-        return try Row.fetchAll(statement, arguments: [id]).map(Self.event(from:))
+        return try Row.fetchAll(statement, arguments: [id]).map { Self.event(from: $0, actorsAt: 19) }
     }
 
-    /// An event from a row whose first 19 columns are those of `events(_:in:)`.
-    static func event(from row: Row) -> Event {
+    /// The version-6 columns an event is read with: actor codes and parts, and the day.
+    static let actorColumns = """
+        source_code, source_country, source_type1, source_type2, \
+        target_code, target_country, target_type1, target_type2, event_date
+        """
+
+    /// An event from a row whose first 19 columns are those of `events(_:in:)` and whose
+    /// `actorColumns` start at `actorsAt`.
+    static func event(from row: Row, actorsAt a: Int) -> Event {
         var event = Event(code: row[0], root: row[1], quadClass: row[2], goldstein: row[3],
                           source: row[4], target: row[5], location: row[6], time: row[7],
                           polarity: EventPolarity(rawValue: row[8]) ?? .asserted, trigger: row[9], sentence: row[10],
@@ -124,6 +132,13 @@ struct DocumentReader {
         event.timeNormalized = row[17]
         let quantities: String = row[18] ?? "[]"
         event.quantities = ((try? JSONValueParser.parse(quantities))?.arrayValue ?? []).compactMap(\.stringValue)
+        func actor(_ k: Int) -> ActorCode? {
+            guard let code: String = row[k] else { return nil }
+            return ActorCode(code: code, country: row[k + 1], type1: row[k + 2], type2: row[k + 3])
+        }
+        event.sourceActor = actor(a)
+        event.targetActor = actor(a + 4)
+        event.date = row[a + 8]
         return event
     }
 

@@ -28,6 +28,7 @@ public enum StoreSchema {
         migrator.registerMigration("v5 full-text index written once per batch", migrate: indexFullTextPerBatch)
         migrator.registerMigration("v5 event mentions reached through their events", migrate: indexMentionsByEvent)
         migrator.registerMigration("v6 entity types NORP and MISC", migrate: widenEntityTypes)
+        migrator.registerMigration("v6 event actor codes and event dates", migrate: addEventActorCodes)
         return migrator
     }
 
@@ -411,5 +412,56 @@ public enum StoreSchema {
             UPDATE schema_info SET value = '6' WHERE key = 'schema_version';
             PRAGMA user_version = 6;
             """)
+    /// Version 6: CAMEO actor codes. Events and their mentions carry the source's and
+    /// target's actor codes and their parts (country, first and second type), and mentions
+    /// the event's resolved day; `gdelt_events` shows them as GDELT's `Actor1Code`,
+    /// `Actor1CountryCode`, `Actor1Type1Code`, `Actor1Type2Code` (and Actor2).
+    private static func addEventActorCodes(_ db: Database) throws {
+        var sql = ""
+        for table in ["events", "event_mentions"] {
+            for side in ["source", "target"] {
+                for part in ["code", "country", "type1", "type2"] {
+                    sql += "ALTER TABLE \(table) ADD COLUMN \(side)_\(part) TEXT;\n"
+                }
+            }
+        }
+        sql += """
+            ALTER TABLE event_mentions ADD COLUMN event_date TEXT;
+            CREATE INDEX events_actor_codes ON events(source_code, target_code);
+            DROP VIEW gdelt_events;
+            CREATE VIEW gdelt_events AS
+            SELECT e.id                                   AS GLOBALEVENTID,
+                   replace(e.event_date, '-', '')         AS SQLDATE,
+                   coalesce(e.source_code, '')            AS Actor1Code,
+                   e.source                               AS Actor1Name,
+                   coalesce(e.source_country, '')         AS Actor1CountryCode,
+                   coalesce(e.source_affiliation, '')     AS Actor1CountryName,
+                   coalesce(e.source_type1, '')           AS Actor1Type1Code,
+                   coalesce(e.source_type2, '')           AS Actor1Type2Code,
+                   coalesce(e.target_code, '')            AS Actor2Code,
+                   e.target                               AS Actor2Name,
+                   coalesce(e.target_country, '')         AS Actor2CountryCode,
+                   coalesce(e.target_affiliation, '')     AS Actor2CountryName,
+                   coalesce(e.target_type1, '')           AS Actor2Type1Code,
+                   coalesce(e.target_type2, '')           AS Actor2Type2Code,
+                   CASE WHEN EXISTS (SELECT 1 FROM event_mentions r
+                                     JOIN sentences s ON s.document_id = r.document_id AND s.ordinal = 0
+                                     WHERE r.event_id = e.id AND r.start = s.start)
+                        THEN 1 ELSE 0 END                 AS IsRootEvent,
+                   e.code                                 AS EventCode,
+                   substr(e.code, 1, 3)                   AS EventBaseCode,
+                   e.root                                 AS EventRootCode,
+                   e.quad_class                           AS QuadClass,
+                   e.goldstein                            AS GoldsteinScale,
+                   e.num_mentions                         AS NumMentions,
+                   e.num_documents                        AS NumSources,
+                   e.num_documents                        AS NumArticles,
+                   coalesce(e.location, '')               AS ActionGeo_FullName,
+                   replace(substr(e.first_seen_at, 1, 19), 'T', ' ') AS DATEADDED,
+                   (SELECT coalesce(d.url, d.source_path) FROM event_mentions m JOIN documents d ON d.id = m.document_id
+                     WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS SOURCEURL
+            FROM events e;
+            """
+        try db.execute(sql: sql)
     }
 }

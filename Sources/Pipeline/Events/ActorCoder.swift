@@ -1,0 +1,89 @@
+/// Codes an actor phrase as a CAMEO actor code, PETRARCH-style, from `ActorDictionary`.
+///
+/// Promises, for the folded words of a phrase ("chinese vice premier liu he", "police",
+/// "a court in kenya"):
+/// - a named actor the dictionaries know is coded with the code it held on `day`
+///   (people by their dated roles, organisations and countries by their codes);
+/// - a bare country with an agent noun becomes the country plus the agent's types
+///   ("kenyan police" -> KENCOP, "chinese vice premier liu he" -> CHNGOV when Liu He is
+///   unknown);
+/// - an agent noun with no country of its own takes `fallbackCountry` (the country the
+///   text ties the actor to, else the document's country), or `---` when there is none
+///   ("rebels" -> ---REB);
+/// - a phrase with neither is coded by `fallbackCountry` alone, or not at all.
+struct ActorCoder: Sendable {
+    let dictionary: ActorDictionary
+
+    static let standard = ActorCoder(dictionary: .standard)
+
+    private static let ignored: Set<String> = ["the", "a", "an", "'s", "its", "their", "his", "her", "of", "in", "at",
+                                               "former", "new", "top", "senior", "local", "two", "three", "some", "several"]
+
+    /// The code of the phrase `words`, or nil.
+    func code(_ words: [String], on day: Int?, fallbackCountry: String?) -> String? {
+        let words = words.filter { !$0.isEmpty }
+        var actor: (code: String, first: Int, end: Int)?
+        var agent: (code: String, first: Int, end: Int)?
+        // Longest phrases first, left to right: one named actor and one agent noun.
+        let longest = min(dictionary.longestPhrase, words.count)
+        var length = longest
+        while length >= 1 {
+            var i = 0
+            while i + length <= words.count {
+                let slice = words[i..<(i + length)]
+                if slice.first.map({ Self.ignored.contains($0) }) == true || slice.last.map({ Self.ignored.contains($0) }) == true {
+                    i += 1; continue
+                }
+                let phrase = slice.joined(separator: " ")
+                let overlapsActor = actor.map { i < $0.end && $0.first < i + length } ?? false
+                let overlapsAgent = agent.map { i < $0.end && $0.first < i + length } ?? false
+                if actor == nil, !overlapsAgent, let c = lookupActor(phrase, day: day) {
+                    actor = (c, i, i + length)
+                } else if agent == nil, !overlapsActor, let c = dictionary.agentCode(for: phrase) {
+                    agent = (c, i, i + length)
+                }
+                i += 1
+            }
+            length -= 1
+        }
+        let country = actor.flatMap { a in a.code.utf8.count == 3 && dictionary.isCountry(Substring(a.code)) ? a.code : nil }
+        if let actor, country == nil {
+            // A named person or body: its own code says who it is.
+            return actor.code
+        }
+        if let agent {
+            let host = country ?? fallbackCountry
+            return Self.combine(country: host, agent: agent.code)
+        }
+        return country ?? fallbackCountry
+    }
+
+    /// The country code of a country's name ("United States" -> USA), or nil.
+    func countryCode(ofName name: String) -> String? {
+        let phrase = Self.fold(name).joined(separator: " ")
+        guard let c = lookupActor(phrase, day: nil), c.utf8.count >= 3 else { return nil }
+        let head = String(c.prefix(3))
+        return dictionary.isCountry(Substring(head)) ? head : nil
+    }
+
+    /// Lower-case words of a name as the tables spell them.
+    static func fold(_ text: String) -> [String] {
+        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+    }
+
+    private func lookupActor(_ phrase: String, day: Int?) -> String? {
+        if let c = dictionary.actorCode(for: phrase, on: day) { return c }
+        // The tokenizer keeps "U.S" of "U.S." (the stop is the sentence's or the word's).
+        if phrase.contains("."), !phrase.hasSuffix("."), let c = dictionary.actorCode(for: phrase + ".", on: day) { return c }
+        return nil
+    }
+
+    /// A country and an agent: "~COP" follows the country (KENCOP, or ---COP with none);
+    /// "IGO~" stands before it.
+    static func combine(country: String?, agent: String) -> String {
+        if agent.hasPrefix("~") { return (country ?? "---") + agent.dropFirst() }
+        if agent.hasSuffix("~") { return String(agent.dropLast()) + (country ?? "") }
+        return (country ?? "") + agent
+    }
+}

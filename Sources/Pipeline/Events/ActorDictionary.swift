@@ -1,0 +1,91 @@
+/// The field's actor dictionaries, derived from PETRARCH2's Phoenix files by
+/// `scripts/generate-actor-tables` and embedded (`data/actors/actors.tsv`,
+/// `data/actors/agents.tsv`; formats in `data/actors/README.md`).
+///
+/// Promises: `actorCode(for:on:)` answers the code a phrase (lower-case words joined by
+/// single spaces) held on a day (YYYYMMDD): a dated code whose range holds the day first,
+/// else the phrase's undated code; `agentCode(for:)` answers an agent noun's Phoenix code
+/// ("~COP": types added after a country; "IGO~": a prefix). Immutable once built.
+struct ActorDictionary: Sendable {
+    struct Held: Sendable, Hashable {
+        var code: String
+        /// YYYYMMDD; 0 when open.
+        var from: Int
+        var to: Int
+    }
+
+    /// The dictionaries compiled into the binary.
+    /// The project's additions (`data/actors/additions.tsv`, `agent-additions.tsv`)
+    /// override the derived tables phrase by phrase.
+    static let standard = ActorDictionary(
+        actors: EmbeddedData.text(named: "data/actors/actors.tsv") ?? "",
+        agents: EmbeddedData.text(named: "data/actors/agents.tsv") ?? "",
+        actorAdditions: EmbeddedData.text(named: "data/actors/additions.tsv") ?? "",
+        agentAdditions: EmbeddedData.text(named: "data/actors/agent-additions.tsv") ?? "")
+
+    private let actors: [String: [Held]]
+    private let agents: [String: String]
+    /// Three-letter codes that name countries (every bare three-letter code of the actor
+    /// table that is not a role or organisation prefix).
+    let countries: Set<String>
+    /// Longest phrase of either table, in words.
+    let longestPhrase: Int
+
+    init(actors actorText: String, agents agentText: String, actorAdditions: String = "", agentAdditions: String = "") {
+        var actors: [String: [Held]] = [:]
+        var agents: [String: String] = [:]
+        var longest = 1
+        var roles: Set<String> = ["IGO", "NGO", "IMG", "MNC", "UIS", "ELI", "REB", "SPY", "INS", "OPP", "GOV",
+                                  "MIL", "COP", "JUD", "BUS", "MED", "CVL", "EDU", "LAB", "LEG", "HLH", "AGR",
+                                  "REF", "SEP", "RAD", "MOD", "CRM", "UAF", "PTY", "HRI", "ENV", "DEV", "NGM"]
+        for line in (agentAdditions + "\n" + agentText).split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count == 2 else { continue }
+            let phrase = String(cols[0]), code = String(cols[1])
+            if agents[phrase] == nil { agents[phrase] = code }
+            longest = max(longest, phrase.split(separator: " ").count)
+            let bare = code.replacingOccurrences(of: "~", with: "")
+            if bare.count >= 3 { roles.insert(String(bare.prefix(3))) }
+        }
+        var countries: Set<String> = []
+        var added: Set<String> = []
+        for line in actorAdditions.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count == 4 else { continue }
+            actors[String(cols[0]), default: []].append(Held(code: String(cols[1]), from: Int(cols[2]) ?? 0, to: Int(cols[3]) ?? 0))
+            added.insert(String(cols[0]))
+        }
+        for line in actorText.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count == 4 else { continue }
+            let held = Held(code: String(cols[1]), from: Int(cols[2]) ?? 0, to: Int(cols[3]) ?? 0)
+            if !added.contains(String(cols[0])) { actors[String(cols[0]), default: []].append(held) }
+            if held.code.utf8.count == 3, held.from == 0, held.to == 0 { countries.insert(held.code) }
+            longest = max(longest, cols[0].split(separator: " ").count)
+        }
+        self.actors = actors
+        self.agents = agents
+        self.countries = countries.subtracting(roles).subtracting(["---"])
+        longestPhrase = min(longest, 8)
+    }
+
+    /// The code `phrase` held on `day` (YYYYMMDD, or nil for "any"), per the rule above.
+    func actorCode(for phrase: String, on day: Int?) -> String? {
+        guard let list = actors[phrase] else { return nil }
+        if let day {
+            for h in list where h.from != 0 || h.to != 0 {
+                if (h.from == 0 || h.from <= day) && (h.to == 0 || day <= h.to) { return h.code }
+            }
+        }
+        if let undated = list.first(where: { $0.from == 0 && $0.to == 0 }) { return undated.code }
+        // A person known only by dated roles, none of which held then: the latest role.
+        return day == nil ? list.last?.code : nil
+    }
+
+    func agentCode(for phrase: String) -> String? { agents[phrase] }
+
+    func isCountry(_ code: Substring) -> Bool { countries.contains(String(code)) }
+
+    /// `code` split into its country and role parts.
+    func parts(of code: String) -> ActorCode { ActorCode(code: code, isCountry: isCountry) }
+}

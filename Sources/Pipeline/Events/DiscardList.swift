@@ -1,0 +1,47 @@
+/// PETRARCH2's discards (`data/lexicon/discards.tsv`, from `Phoenix.discards.txt`): phrases
+/// that mark a story or a sentence as not news to code — sports, celebrities, history.
+///
+/// Promises: `storyDiscarded(_:)` is true when any story-level phrase occurs in the tokens;
+/// `sentenceDiscarded(_:range:)` when any phrase (story- or sentence-level) occurs in the
+/// sentence. Phrases match whole words, case-insensitively.
+struct DiscardList: Sendable {
+    static let standard = DiscardList(text: EmbeddedData.text(named: "data/lexicon/discards.tsv") ?? "")
+
+    private struct Phrase: Sendable {
+        var words: [String]
+        var story: Bool
+    }
+
+    private let byFirstWord: [String: [Phrase]]
+
+    init(text: String) {
+        var index: [String: [Phrase]] = [:]
+        for line in text.split(separator: "\n") where line.first != "#" {
+            let cols = line.split(separator: "\t")
+            guard cols.count == 2 else { continue }
+            let words = cols[0].split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            index[first, default: []].append(Phrase(words: words, story: cols[1] == "story"))
+        }
+        byFirstWord = index
+    }
+
+    func storyDiscarded(_ tokens: [WordToken]) -> Bool {
+        found(in: tokens, range: 0..<tokens.count, storyOnly: true)
+    }
+
+    func sentenceDiscarded(_ tokens: [WordToken], range: Range<Int>) -> Bool {
+        found(in: tokens, range: range, storyOnly: false)
+    }
+
+    private func found(in tokens: [WordToken], range: Range<Int>, storyOnly: Bool) -> Bool {
+        for i in range where tokens[i].isWord {
+            guard let phrases = byFirstWord[tokens[i].folded] else { continue }
+            for p in phrases where !storyOnly || p.story {
+                guard i + p.words.count <= range.upperBound else { continue }
+                if (1..<p.words.count).allSatisfy({ tokens[i + $0].folded == p.words[$0] }) { return true }
+            }
+        }
+        return false
+    }
+}

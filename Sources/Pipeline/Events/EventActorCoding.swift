@@ -1,0 +1,189 @@
+/// Gives an event's source and target their CAMEO actor codes (`ActorCoder`), and finds
+/// actors that are not named entities: an agent noun as the subject or object of a
+/// trigger ("police arrested", "rebels attacked", "a court in Kenya issued").
+///
+/// Promises: codes depend only on the document (its text, its published day) and the
+/// embedded dictionaries. The document's country — the country its places and actors name
+/// most — stands in for an agent noun's missing country ("police" in a Nigerian story is
+/// NGACOP).
+struct EventActorCoding {
+    let frame: TextFrame
+    let coder: ActorCoder
+    /// The document's published day as YYYYMMDD, when known.
+    let day: Int?
+    /// The country code the document is mostly about, when it names one.
+    let documentCountry: String?
+
+    private static let auxiliaries: Set<String> = [
+        "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "may", "might", "also",
+        "been", "be", "reportedly", "later", "then", "on", "had", "allegedly", "they", "yesterday", "today",
+        "who", "which", "that", "did", "not", "n't", "must", "should", "can", "shall", "recently", "earlier",
+    ]
+    private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "some", "two", "three", "several", "many"]
+
+    init(frame: TextFrame, coder: ActorCoder, published: String?) {
+        self.frame = frame
+        self.coder = coder
+        if let published, let d = CalendarDate(iso: published) {
+            day = d.year * 10000 + d.month * 100 + d.day
+        } else {
+            day = nil
+        }
+        var counts: [String: Int] = [:]
+        for unit in frame.units where unit.type == .location || unit.type == .organization {
+            if let c = coder.countryCode(ofName: unit.name) { counts[c, default: 0] += 1 }
+        }
+        for (name, country) in frame.affiliations {
+            _ = name
+            if let c = coder.countryCode(ofName: country) { counts[c, default: 0] += 1 }
+        }
+        documentCountry = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
+    /// The code of the actor called `name` in the sentence `range`, nearest to token `near`;
+    /// `side` is the country the text ties it to.
+    func code(name: String?, side: String?, range: Range<Int>, near: Int) -> ActorCode? {
+        guard let name else { return nil }
+        let sideCode = side.flatMap { coder.countryCode(ofName: $0) }
+        var words: [String] = []
+        var best = Int.max
+        for unit in frame.units where unit.name == name && unit.firstToken >= range.lowerBound && unit.endToken <= range.upperBound {
+            let distance = abs(unit.headFirst - near)
+            if distance < best {
+                best = distance
+                words = (unit.firstToken..<unit.endToken).map { frame.tokens[$0].folded }
+                // "Chinese Vice Premier X", "senior Belarus politician": the modifiers right before.
+                var k = unit.firstToken - 1
+                var added = 0
+                while k >= range.lowerBound, added < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
+                      frame.tokens[k].isCapitalized || isAgentWord(frame.tokens[k].folded) {
+                    words.insert(frame.tokens[k].folded, at: 0)
+                    k -= 1
+                    added += 1
+                }
+                // "Iranian troops", "Belarus politician", "Egypt's police": the agent noun after.
+                var j = unit.endToken
+                if j < range.upperBound, frame.tokens[j].folded == "'s" { j += 1 }
+                var taken = 0
+                while j < range.upperBound, taken < 2, frame.tokens[j].isWord, frame.unitAtToken[j] < 0,
+                      isAgentWord(frame.tokens[j].folded) {
+                    words.append(frame.tokens[j].folded)
+                    j += 1
+                    taken += 1
+                }
+            }
+        }
+        if words.isEmpty { words = ActorCoder.fold(name) }
+        // A person's country is the one the text ties them to; an agent noun ("police") or a
+        // person known only by a title ("President X") takes the document's country.
+        let fallback = sideCode ?? (isAgentPhrase(words) ? documentCountry : nil)
+        guard let code = coder.code(words, on: day, fallbackCountry: fallback)
+                ?? coder.code(ActorCoder.fold(name), on: day, fallbackCountry: fallback) else { return nil }
+        return coder.dictionary.parts(of: code)
+    }
+
+    /// The other members of a coordination the actor called `name` (nearest to token `near`)
+    /// stands in: "X, Y and Z" gives the two others of X, Y or Z, with their codes.
+    func coordinated(with name: String?, range: Range<Int>, near: Int) -> [(name: String, code: ActorCode?)] {
+        guard let name else { return [] }
+        var best = -1, distance = Int.max
+        for (k, u) in frame.units.enumerated() where u.name == name && u.firstToken >= range.lowerBound && u.endToken <= range.upperBound {
+            if abs(u.headFirst - near) < distance { distance = abs(u.headFirst - near); best = k }
+        }
+        guard best >= 0 else { return [] }
+        func joined(_ a: ActorUnit, _ b: ActorUnit) -> Bool {
+            guard a.endToken < b.firstToken, b.firstToken - a.endToken <= 2 else { return false }
+            return (a.endToken..<b.firstToken).allSatisfy { Self.joiners.contains(frame.tokens[$0].folded) }
+        }
+        var members: [ActorUnit] = []
+        var k = best
+        while k + 1 < frame.units.count, frame.units[k + 1].endToken <= range.upperBound, joined(frame.units[k], frame.units[k + 1]) {
+            k += 1
+            members.append(frame.units[k])
+        }
+        k = best
+        while k > 0, frame.units[k - 1].firstToken >= range.lowerBound, joined(frame.units[k - 1], frame.units[k]) {
+            k -= 1
+            members.append(frame.units[k])
+        }
+        return members.filter { $0.canAct && !$0.isSetting && $0.name != name }.map { member in
+            (member.name, code(name: member.name, side: member.side, range: range, near: member.headFirst))
+        }
+    }
+
+    private static let joiners: Set<String> = [",", "and", "&"]
+
+    /// An agent noun phrase ending right before the trigger, after any auxiliaries
+    /// ("police have arrested", "Kenyan troops on Tuesday attacked"): its text and code.
+    func agentSubject(before trigger: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
+        var k = trigger - 1
+        while k >= range.lowerBound, frame.tokens[k].isWord, Self.auxiliaries.contains(frame.tokens[k].folded) { k -= 1 }
+        guard k >= range.lowerBound, frame.tokens[k].isWord, frame.unitAtToken[k] < 0 else { return nil }
+        return agentPhrase(endingAt: k, range: range)
+    }
+
+    /// An agent noun phrase right after the trigger ("arrested opposition supporters",
+    /// "fired at police"): its text and code.
+    func agentObject(after end: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
+        var k = end
+        var skipped = 0
+        while k < range.upperBound, skipped < 3, frame.tokens[k].isWord,
+              Self.determiners.contains(frame.tokens[k].folded) || TextFrame.prepositions.contains(frame.tokens[k].folded) {
+            k += 1
+            skipped += 1
+        }
+        // The head noun: the last word of up to four before a non-word or a function word.
+        var head = -1
+        var j = k
+        while j < range.upperBound, j - k < 4, frame.tokens[j].isWord, frame.unitAtToken[j] < 0 {
+            let word = frame.tokens[j].folded
+            if coder.dictionary.agentCode(for: word) != nil
+                || (j > k && coder.dictionary.agentCode(for: frame.tokens[j - 1].folded + " " + word) != nil) {
+                head = j
+            }
+            j += 1
+        }
+        guard head >= 0 else { return nil }
+        return agentPhrase(endingAt: head, range: range)
+    }
+
+    private func agentPhrase(endingAt k: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
+        // The longest agent phrase ending at k (up to three words).
+        var first = -1
+        var agent: String?
+        for length in stride(from: 3, through: 1, by: -1) where k - length + 1 >= range.lowerBound {
+            let words = ((k - length + 1)...k).map { frame.tokens[$0].folded }
+            if let c = coder.dictionary.agentCode(for: words.joined(separator: " ")) {
+                first = k - length + 1
+                agent = c
+                break
+            }
+        }
+        guard let agent else { return nil }
+        // A country adjective or name right before ("Kenyan police", "Israel's army").
+        var country: String?
+        var start = first
+        var m = first - 1
+        if m >= range.lowerBound, frame.tokens[m].folded == "'s" { m -= 1 }
+        if m >= range.lowerBound, frame.tokens[m].isWord, let c = coder.countryCode(ofName: frame.tokens[m].folded) {
+            country = c
+            start = m
+        }
+        // "a court in Kenya": the place right after.
+        if country == nil, k + 2 < range.upperBound, frame.tokens[k + 1].folded == "in" {
+            let u = frame.unitAtToken[k + 2]
+            if u >= 0, let c = coder.countryCode(ofName: frame.units[u].name) { country = c }
+        }
+        let code = ActorCoder.combine(country: country ?? documentCountry, agent: agent)
+        let name = frame.text(frame.tokens[start].start, frame.tokens[k].end)
+        return (name, coder.dictionary.parts(of: code))
+    }
+
+    private func isAgentWord(_ word: String) -> Bool {
+        coder.dictionary.agentCode(for: word) != nil
+    }
+
+    private func isAgentPhrase(_ words: [String]) -> Bool {
+        words.contains { coder.dictionary.agentCode(for: $0) != nil }
+    }
+}

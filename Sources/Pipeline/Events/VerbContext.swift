@@ -1,0 +1,60 @@
+/// Whether a word the CAMEO verb dictionary lists is used as a verb where it stands.
+///
+/// PETRARCH codes verbs its parse finds; until the events stage reads the parser's tags,
+/// the word's neighbours decide. Promises: a word that opens its sentence is not a verb
+/// ("Asked about the offer, X said"); another counts as a verb when it is a past form (ends
+/// in "ed"), or when what stands right before it (adverbs skipped) is an auxiliary, a modal,
+/// "to" after a verb ("agreed to sign", not "a deadline to delay"), a pronoun or the end of
+/// an actor phrase ("Russia sent", "police have arrested"); after a form of "be" only a
+/// participle counts ("was attacked", not "to be back"); a verb's bare base form right after
+/// a name is not a verb ("U.S. trade"), nor is a word after a noun, adjective or preposition ("trade talks", "in talks") is not.
+enum VerbContext {
+    private static let before: Set<String> = [
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
+        "is", "are", "was", "were", "be", "been", "being", "did", "does", "do", "he", "she", "it", "they", "we",
+        "i", "you", "who", "which", "that", "and", "or", "but", "not", "n't", "then",
+    ]
+    private static let skipped: Set<String> = [
+        "also", "never", "later", "again", "jointly", "already", "still", "just", "formally", "reportedly",
+        "allegedly", "repeatedly", "recently", "previously", "finally", "immediately", "subsequently", "yesterday",
+    ]
+    private static let nounAfterActor: Set<String> = ["'s", "of"]
+    private static let beForms: Set<String> = ["be", "been", "being", "is", "are", "was", "were", "am"]
+    /// Words whose "to"-infinitive is their subject's own act.
+    private static let controlVerbs: Set<String> = [
+        "agree", "plan", "want", "decide", "vow", "pledge", "promise", "threaten", "seek", "sought", "try", "tried",
+        "hope", "intend", "refuse", "expect", "move", "aim", "prepare", "ready", "able", "going", "set", "continue",
+        "need", "wish", "offer", "demand", "attempt", "begin", "began", "start", "fail", "choose", "chose", "would",
+        "like", "ask", "order", "urge", "call", "help", "allow", "force", "invite", "persuade", "tell", "told",
+    ]
+
+    static func isVerb(at index: Int, in frame: TextFrame, range: Range<Int>) -> Bool {
+        let word = frame.tokens[index].folded
+        guard index > range.lowerBound else { return false }
+        if word.hasSuffix("ed") && word.utf8.count > 3 { return true }
+        var k = index - 1
+        while k >= range.lowerBound, frame.tokens[k].isWord,
+              skipped.contains(frame.tokens[k].folded) || frame.tokens[k].folded.hasSuffix("ly") {
+            k -= 1
+        }
+        guard k >= range.lowerBound else { return false }
+        let previous = frame.tokens[k]
+        // "to be back": after a form of "be" only a participle is a verb.
+        if beForms.contains(previous.folded) { return !TriggerLexicon.baseForms.contains(word) }
+        // "agreed to sign" is the actor's act; "a deadline to delay" is not.
+        if previous.folded == "to" {
+            guard k > range.lowerBound else { return false }
+            let governor = frame.tokens[k - 1].folded
+            return governor.hasSuffix("ed") || governor.hasSuffix("s") || controlVerbs.contains(governor)
+        }
+        if previous.isWord && before.contains(previous.folded) { return true }
+        // "Russia sent", "the rebels attacked": right after an actor phrase, not inside one.
+        let unit = frame.unitAtToken[k]
+        if unit >= 0, frame.units[unit].endToken == k + 1 {
+            // A bare base form right after a name is a noun: "U.S. trade", "China aid".
+            if TriggerLexicon.baseForms.contains(word) { return false }
+            return !nounAfterActor.contains(previous.folded)
+        }
+        return false
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// Actor codes: the parts of a code, the embedded Phoenix-derived dictionaries, the coder's
+/// rules for agents, countries and dated roles, and the generated tables against their
+/// generator.
+@Suite struct EventActorTests {
+    private let coder = ActorCoder.standard
+
+    private func code(_ phrase: String, on day: Int? = 20190601, fallback: String? = nil) -> String? {
+        coder.code(ActorCoder.fold(phrase), on: day, fallbackCountry: fallback)
+    }
+
+    @Test func codePartsFollowGDELT() {
+        let dictionary = ActorDictionary.standard
+        let judiciary = dictionary.parts(of: "USAGOVJUD")
+        #expect(judiciary == ActorCode(code: "USAGOVJUD", country: "USA", type1: "GOV", type2: "JUD"))
+        #expect(dictionary.parts(of: "IGOUNO") == ActorCode(code: "IGOUNO", country: nil, type1: "IGO", type2: nil))
+        #expect(dictionary.parts(of: "---REB") == ActorCode(code: "---REB", country: nil, type1: "REB", type2: nil))
+        #expect(dictionary.parts(of: "CHN") == ActorCode(code: "CHN", country: "CHN", type1: nil, type2: nil))
+    }
+
+    @Test func countriesAdjectivesAndCapitals() {
+        #expect(code("China") == "CHN")
+        #expect(code("Chinese") == "CHN")
+        #expect(code("Nairobi") == "KEN")
+        #expect(code("the United Nations") == "IGOUNO")
+        #expect(coder.countryCode(ofName: "United States") == "USA")
+        #expect(coder.countryCode(ofName: "Reuters") == nil)
+    }
+
+    @Test func agentsTakeTheirCountryFromThePhraseOrTheContext() {
+        #expect(code("Kenyan police") == "KENCOP")
+        #expect(code("a court in Kenya") == "KENJUD")
+        #expect(code("police", fallback: "NGA") == "NGACOP")
+        #expect(code("rebels") == "---REB")
+        #expect(code("Russian troops") == "RUSMIL")
+    }
+
+    @Test func peopleAreCodedByTheRoleTheyHeldThatDay() {
+        #expect(code("Xi Jinping", on: 20190601) == "CHNGOV")
+        // Tigran Sarkisyan: ARMGOVBUS 2003-2008, ARMGOV from 2008-04-09.
+        #expect(code("Tigran Sarkisyan", on: 20050101) == "ARMGOVBUS")
+        #expect(code("Tigran Sarkisyan", on: 20100101) == "ARMGOV")
+        // The project's additions: office holders after the dictionaries' 2015 update.
+        #expect(code("Donald Trump", on: 20160101) == "USABUS")
+        #expect(code("Donald Trump", on: 20190101) == "USAGOV")
+        // Unknown to the dictionaries on that day: coded by the stated role and country.
+        #expect(code("Chinese Vice Premier Liu He", on: 20250101) == "CHNGOV")
+    }
+
+    @Test func eventsCarryCodesAndTheResolvedDay() throws {
+        let text = """
+            {"title": "Talks", "published": "2019-05-09T10:00:00Z", "text": "Chinese Vice Premier Liu He met U.S. Trade Representative Robert Lighthizer in Washington on Tuesday, officials said."}
+            """
+        let input = ArticleInput(source: ArticleSource(path: "talks.json"), bytes: Array(text.utf8))
+        let doc = try EventExtractor().process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input))))
+        let meeting = try #require(doc.events.first { $0.root == "04" })
+        #expect(meeting.sourceActor?.code == "CHNGOV")
+        #expect(meeting.sourceActor?.country == "CHN")
+        #expect(meeting.targetActor?.code == "USAGOV")
+        #expect(meeting.date == "2019-05-07")
+    }
+
+    private func events(_ body: String, published: String = "1996-08-30") throws -> [Event] {
+        var w = JSONWriter()
+        w.beginObject(); w.key("published"); w.string(published); w.key("text"); w.string(body); w.endObject()
+        let input = ArticleInput(source: ArticleSource(path: "story.json"), bytes: w.bytes)
+        return try EventExtractor().process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input)))).events
+    }
+
+    /// "X, Y and Z condemned W": every member is a source, one event per pair.
+    @Test func coordinationGivesOneEventPerPair() throws {
+        let found = try events("Syria, Iraq and Iran condemned Israel over the settlements on Tuesday.")
+        let pairs = Set(found.filter { $0.code == "111" }.map { "\($0.sourceActor?.code ?? "-")>\($0.targetActor?.code ?? "-")" })
+        #expect(pairs == ["SYR>ISR", "IRQ>ISR", "IRN>ISR"])
+        #expect(found.allSatisfy { $0.date == "1996-08-27" })
+    }
+
+    /// Agents without names: "police arrested", coded with the story's country.
+    @Test func agentNounsAreActors() throws {
+        let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")
+        let arrest = try #require(found.first { $0.code == "173" })
+        #expect(arrest.sourceActor?.code == "KENCOP")
+        #expect(arrest.targetActor?.code == "KENOPP")
+    }
+
+    /// PETRARCH's discards: sports results are not coded by the field's rules.
+    @Test func sportsSentencesAreDiscarded() throws {
+        #expect(try events("Romania beat Lithuania 2-1 in their European under-21 soccer match on Friday.").isEmpty)
+    }
+
+    /// Codes and the day reach the database, the GDELT view and the export.
+    @Test func codesReachTheStoreAndTheGDELTView() throws {
+        let text = """
+            {"title": "Talks", "published": "2019-05-09T10:00:00Z", "text": "Chinese Vice Premier Liu He met U.S. Trade Representative Robert Lighthizer in Washington on Tuesday, officials said."}
+            """
+        let input = ArticleInput(source: ArticleSource(path: "talks.json"), bytes: Array(text.utf8))
+        let doc = try EventExtractor().process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input))))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ArticleStore(path: folder.appendingPathComponent("g.sqlite").path)
+        _ = try store.write([.document(doc)])
+        var rows: [[String]] = []
+        try store.gdeltEvents { rows.append($0) }
+        let columns = ArticleStore.gdeltColumns
+        func field(_ row: [String], _ name: String) -> String { row[columns.firstIndex(of: name)!] }
+        let meeting = try #require(rows.first { field($0, "EventRootCode") == "04" })
+        #expect(field(meeting, "Actor1Code") == "CHNGOV")
+        #expect(field(meeting, "Actor1CountryCode") == "CHN")
+        #expect(field(meeting, "Actor1Type1Code") == "GOV")
+        #expect(field(meeting, "Actor2Code") == "USAGOV")
+        #expect(field(meeting, "SQLDATE") == "20190507")
+        var exported: [ExtractedDocument] = []
+        try store.exportDocuments { exported.append($0) }
+        #expect(exported.map(ContractEncoding.line) == [ContractEncoding.line(doc)])
+    }
+
+    /// The committed tables are what `scripts/generate-actor-tables` makes of the
+    /// PETRARCH2 dictionaries.
+    @Test func generatedTablesMatchTheGenerator() throws {
+        let source = TestCorpus.sharedData.appendingPathComponent("cameo/petrarch2").path
+        guard FileManager.default.fileExists(atPath: source + "/Phoenix.agents.txt") else {
+            print("skipped: the PETRARCH2 dictionaries are not at \(source)")
+            return
+        }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("actors-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestCorpus.root.appendingPathComponent("scripts/generate-actor-tables").path, source, out.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for name in ["actors.tsv", "agents.tsv"] {
+            let made = try Data(contentsOf: out.appendingPathComponent(name))
+            let committed = try Data(contentsOf: TestCorpus.root.appendingPathComponent("data/actors/" + name))
+            #expect(made == committed, "data/actors/\(name) differs from the generator's output: rerun scripts/generate-actor-tables")
+        }
+    }
+}
