@@ -412,6 +412,8 @@ public enum StoreSchema {
             UPDATE schema_info SET value = '6' WHERE key = 'schema_version';
             PRAGMA user_version = 6;
             """)
+    }
+
     /// Version 6: CAMEO actor codes. Events and their mentions carry the source's and
     /// target's actor codes and their parts (country, first and second type), and mentions
     /// the event's resolved day; `gdelt_events` shows them as GDELT's `Actor1Code`,
@@ -461,6 +463,8 @@ public enum StoreSchema {
                    (SELECT coalesce(d.url, d.source_path) FROM event_mentions m JOIN documents d ON d.id = m.document_id
                      WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS SOURCEURL
             FROM events e;
+            UPDATE schema_info SET value = '6' WHERE key = 'schema_version';
+            PRAGMA user_version = 6;
             """
         try db.execute(sql: sql)
     }
