@@ -270,7 +270,8 @@ import Testing
         #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["kept-briefly.txt"] })
         // The first pruning runs five seconds after start.
         #expect(eventually(within: 15) { daemon.names(in: daemon.done).isEmpty })
-        #expect(daemon.stderr.contains("deleted 1 file(s) kept in done/"))
+        // The log line follows the deletion: wait for it rather than race it.
+        #expect(eventually(within: 10) { daemon.stderr.contains("deleted 1 file(s) kept in done/") })
         #expect(daemon.stop() == 0)
         #expect(try DatabaseProbe(path: daemon.db).count("documents") == 1)
     }
