@@ -17,6 +17,7 @@ enum DocumentLanguage {
         guard !blocks.isEmpty else { return String(text.unicodeScalars.prefix(4000)) }
         let scalars = text.unicodeScalars
         var sample = String.UnicodeScalarView()
+        var taken = 0
         var index = scalars.startIndex
         var offset = 0
         for block in blocks where block.textScalars >= 60 && block.linkDensity < 0.3 && block.hint == nil {
@@ -28,7 +29,9 @@ enum DocumentLanguage {
             sample.append(" ")
             index = end
             offset = block.end
-            if sample.count >= 4000 { break }
+            // Counted as we go: a String's scalar count is a walk over all of it.
+            taken += block.end - block.start + 1
+            if taken >= 4000 { break }
         }
         return sample.isEmpty ? String(text.unicodeScalars.prefix(4000)) : String(sample)
     }
