@@ -504,3 +504,60 @@ struct GoldSeed {
         #expect(event.quantities == ["25 percent", "$50 billion"])
     }
 }
+
+/// The lexicon's index (word numbers, first word and anchor) must find exactly what trying
+/// every rule at every word finds.
+@Suite struct TriggerLexiconIndexTests {
+    /// Every rule tried at every word its first position names, matched on the strings as the
+    /// lexicon file writes them.
+    private func bruteForce(_ tokens: [WordToken]) -> Set<[Int]> {
+        func step(_ rule: TriggerRule, _ position: Int, _ t: Int) -> Int? {
+            if position == rule.tokens.count { return t }
+            guard let words = rule.tokens[position] else {
+                var skip = 0, k = t
+                while skip <= TriggerRule.maxGap && k < tokens.count {
+                    if let end = step(rule, position + 1, k) { return end }
+                    guard tokens[k].isWord else { return nil }
+                    k += 1
+                    skip += 1
+                }
+                return nil
+            }
+            guard t < tokens.count, tokens[t].isWord, words.contains(tokens[t].folded) else { return nil }
+            return step(rule, position + 1, t + 1)
+        }
+        // Each rule by the words of its first position: only the rest is left to trying.
+        var byFirst: [String: [TriggerRule]] = [:]
+        for rule in TriggerLexicon.rules {
+            for word in Set(rule.tokens.first.flatMap { $0 } ?? []) { byFirst[word, default: []].append(rule) }
+        }
+        var found: Set<[Int]> = []
+        for i in tokens.indices where tokens[i].isWord {
+            for rule in byFirst[tokens[i].folded] ?? [] {
+                if let end = step(rule, 0, i) { found.insert([i, end, rule.order]) }
+            }
+        }
+        return found
+    }
+
+    @Test func indexFindsWhatTryingEveryRuleFinds() throws {
+        // Text that holds many rules: each seventh rule spelled out (its first word at each
+        // position, two words per gap), between the seed articles' own sentences.
+        var text = ""
+        for (n, rule) in TriggerLexicon.rules.enumerated() where n % 7 == 0 {
+            let words = rule.tokens.map { $0?.first ?? "the said" }
+            text += "Officials " + words.joined(separator: " ") + " them, and "
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: GoldSeed.corpus.path).sorted()
+        where name.hasSuffix(".txt") {
+            text += try String(contentsOf: GoldSeed.corpus.appendingPathComponent(name), encoding: .utf8)
+        }
+        let tokens = WordTokenizer.tokens(of: Array(text.unicodeScalars))
+        let indexed = TriggerLexicon.standard.allMatches(in: tokens, range: 0..<tokens.count)
+        let found = Set(indexed.map { [$0.firstToken, $0.endToken, $0.rule.order] })
+        #expect(found.count == indexed.count, "a rule reported twice at one word")
+        #expect(found.count > 1000)
+        let expected = bruteForce(tokens)
+        #expect(found == expected, "missing \(expected.subtracting(found).prefix(5)), extra \(found.subtracting(expected).prefix(5))")
+    }
+}

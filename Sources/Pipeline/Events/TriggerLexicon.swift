@@ -6,21 +6,29 @@ struct TriggerMatch: Sendable, Hashable {
     var rule: TriggerRule
 }
 
-/// The trigger lexicon, indexed by the first word of each rule.
+/// The trigger lexicon, indexed by the first word of each rule and by its anchor.
 ///
 /// Built once from the embedded `data/lexicon/lexicon.tsv` (made by
-/// `scripts/generate-event-tables`; format in `data/lexicon/README.md`); matching a sentence costs one dictionary
-/// lookup per word plus the rules that start with that word. Overlapping matches are
-/// resolved longest-first, so a phrase ("agreed to consider") beats its head ("agreed").
+/// `scripts/generate-event-tables`; format in `data/lexicon/README.md`). Every word of the
+/// lexicon gets an integer; a sentence's words are looked up once, and rules compare
+/// integers. A rule is tried at a word only when the word can stand at its first position
+/// and, for a rule of more than one word, when its anchor (the first word it names after
+/// the first) stands close enough behind: most derived rules share their first position (a
+/// whole verb block) and differ in the anchor, so this keeps the rules tried per verb to a
+/// few. Overlapping matches are resolved longest-first, so a phrase ("agreed to consider")
+/// beats its head ("agreed").
 struct TriggerLexicon: Sendable {
     /// The lexicon compiled into the binary.
     static let standard = TriggerLexicon(rules: TriggerLexicon.rules)
 
+    /// The embedded lexicon file, parsed once.
+    private static let embedded = parse(EmbeddedData.text(named: "data/lexicon/lexicon.tsv") ?? "")
+
     /// Every rule of the embedded lexicon, in file order.
-    static let rules: [TriggerRule] = parse(EmbeddedData.text(named: "data/lexicon/lexicon.tsv") ?? "").rules
+    static let rules: [TriggerRule] = embedded.rules
 
     /// The base forms of the derived verbs (the lexicon's `@BASE_FORMS` set).
-    static let baseForms: Set<String> = Set(parse(EmbeddedData.text(named: "data/lexicon/lexicon.tsv") ?? "").sets["@BASE_FORMS"] ?? [])
+    static let baseForms: Set<String> = Set(embedded.sets["@BASE_FORMS"] ?? [])
 
     /// The rules of a compiled lexicon: named word sets (`@NAME<TAB>a|b`), then rules
     /// (`pattern<TAB>tokens<TAB>code<TAB>flags<TAB>origin`); malformed lines are skipped.
@@ -46,44 +54,77 @@ struct TriggerLexicon: Sendable {
         return (rules, sets)
     }
 
-    /// Rules by every word their first position accepts, longest pattern first.
-    private let byFirstWord: [String: [TriggerRule]]
-    /// The keys of `byFirstWord`: most words start no rule, and the filter says so cheaply.
-    private let firstWords: WordFilter
-    /// `byFirstWord` for the words of up to eight bytes, found without hashing a String.
-    private let byShortFirstWord: PackedWordTable<[TriggerRule]>
+    /// A rule with its positions as sorted word numbers (`nil` a gap).
+    private struct Compiled: Sendable {
+        let rule: TriggerRule
+        let positions: [[Int32]?]
+    }
+
+    /// The rules that start with one word.
+    private struct FirstWordRules: Sendable {
+        /// Rules that name no word after the first.
+        var single: [Int32] = []
+        /// The other rules by each word their anchor position accepts.
+        var byAnchor: [Int32: [Int32]] = [:]
+        /// The farthest token after the first word an anchor can stand at.
+        var reach = 0
+    }
+
+    private let compiled: [Compiled]
+    /// `FirstWordRules` by word number (`nil`: the word starts no rule).
+    private let byFirstWord: [FirstWordRules?]
+    /// Word numbers of every word the lexicon names.
+    private let numbers: [String: Int32]
+    /// `numbers` for the words of up to eight bytes, found without hashing a String.
+    private let shortNumbers: PackedWordTable<Int32>
+    /// The keys of `numbers`: most words of a text are in no rule, and the filter says so cheaply.
+    private let lexiconWords: WordFilter
 
     init(rules: [TriggerRule]) {
-        var index: [String: [TriggerRule]] = [:]
-        for rule in rules {
-            guard let first = rule.tokens.first ?? nil else { continue }
-            for word in first { index[word, default: []].append(rule) }
+        var numbers: [String: Int32] = [:]
+        func number(_ word: String) -> Int32 {
+            if let n = numbers[word] { return n }
+            let n = Int32(numbers.count)
+            numbers[word] = n
+            return n
         }
-        for (word, list) in index {
-            index[word] = list.sorted { $0.tokens.count > $1.tokens.count }
+        let compiled = rules.map { rule in
+            Compiled(rule: rule, positions: rule.tokens.map { $0.map { Array(Set($0.map(number))).sorted() } })
         }
-        byFirstWord = index
-        firstWords = WordFilter(index.keys)
-        byShortFirstWord = PackedWordTable(index)
+        var byFirstWord = [FirstWordRules?](repeating: nil, count: numbers.count)
+        for (index, rule) in compiled.enumerated() {
+            guard let first = rule.positions.first ?? nil else { continue }
+            let anchor = rule.positions.indices.dropFirst().first { rule.positions[$0] != nil }
+            // Tokens from the first word to the anchor: a word per literal, up to maxGap per gap.
+            let reach = anchor.map { a in
+                (1..<a).reduce(1) { $0 + (rule.positions[$1] == nil ? TriggerRule.maxGap : 1) }
+            } ?? 0
+            for word in first {
+                var entry = byFirstWord[Int(word)] ?? FirstWordRules()
+                if let anchor, let words = rule.positions[anchor] {
+                    for w in words { entry.byAnchor[w, default: []].append(Int32(index)) }
+                    entry.reach = max(entry.reach, reach)
+                } else {
+                    // No word after the first (gaps at most): tried wherever the first word stands.
+                    entry.single.append(Int32(index))
+                }
+                byFirstWord[Int(word)] = entry
+            }
+        }
+        self.compiled = compiled
+        self.byFirstWord = byFirstWord
+        self.numbers = numbers
+        shortNumbers = PackedWordTable(numbers)
+        lexiconWords = WordFilter(numbers.keys)
     }
 
     /// Non-overlapping matches among `tokens[range]`, in text order.
     func matches(in tokens: [WordToken], range: Range<Int>) -> [TriggerMatch] {
-        var found: [TriggerMatch] = []
-        for i in range where tokens[i].isWord {
-            guard firstWords.mayContain(slot: tokens[i].slot),
-                  let candidates = rules(startingWith: tokens[i].folded) else { continue }
-            for rule in candidates {
-                if let end = match(rule, at: i, in: tokens, limit: range.upperBound) {
-                    // Room for a sentence's matches at the first one, not regrown from one.
-                    if found.isEmpty { found.reserveCapacity(8) }
-                    found.append(TriggerMatch(firstToken: i, endToken: end, rule: rule))
-                }
-            }
-        }
+        let found = allMatches(in: tokens, range: range)
         guard found.count > 1 else { return found }
         // The project's rules first, then longest first (most pattern words, then widest
-        // span), keep what does not overlap.
+        // span), keep what does not overlap. The order is total (a rule matches once at a
+        // word), so the order in which rules were tried does not matter.
         let ranked = found.sorted {
             if $0.rule.isProject != $1.rule.isProject { return $0.rule.isProject }
             if $0.rule.tokens.count != $1.rule.tokens.count { return $0.rule.tokens.count > $1.rule.tokens.count }
@@ -104,35 +145,96 @@ struct TriggerLexicon: Sendable {
         return kept.sorted { $0.firstToken < $1.firstToken }
     }
 
-    /// The rules whose first position accepts `word`, longest pattern first.
-    private func rules(startingWith word: String) -> [TriggerRule]? {
-        guard word.utf8.count <= 8 else { return byFirstWord[word] }
-        var bytes = word
-        return bytes.withUTF8 { byShortFirstWord.value(for: $0) }
+    /// Every match of every rule among `tokens[range]`, overlapping ones included, in the
+    /// order of their first token: the same as trying each rule at each word.
+    func allMatches(in tokens: [WordToken], range: Range<Int>) -> [TriggerMatch] {
+        // Each token's word number: -1 for a word the lexicon does not name, -2 for punctuation.
+        var ids = [Int32](repeating: -2, count: range.count)
+        var anyFirst = false
+        for i in range where tokens[i].isWord {
+            let id = number(of: tokens[i])
+            ids[i - range.lowerBound] = id
+            if id >= 0, byFirstWord[Int(id)] != nil { anyFirst = true }
+        }
+        guard anyFirst else { return [] }
+        var found: [TriggerMatch] = []
+        var candidates: [Int32] = []
+        for i in range {
+            let id = ids[i - range.lowerBound]
+            guard id >= 0, let entry = byFirstWord[Int(id)] else { continue }
+            candidates.removeAll(keepingCapacity: true)
+            candidates.append(contentsOf: entry.single)
+            var buckets = 0
+            var k = i + 1
+            while k < range.upperBound && k - i <= entry.reach {
+                let next = ids[k - range.lowerBound]
+                if next == -2 { break }  // only words stand between a first word and its anchor
+                if next >= 0, let list = entry.byAnchor[next] {
+                    candidates.append(contentsOf: list)
+                    buckets += 1
+                }
+                k += 1
+            }
+            if buckets > 1 {
+                candidates.sort()
+                var kept = 0
+                for c in candidates where kept == 0 || candidates[kept - 1] != c {
+                    candidates[kept] = c
+                    kept += 1
+                }
+                candidates.removeLast(candidates.count - kept)
+            }
+            for index in candidates {
+                let rule = compiled[Int(index)]
+                if let end = match(rule, at: i, ids: ids, base: range.lowerBound, limit: range.upperBound) {
+                    // Room for a sentence's matches at the first one, not regrown from one.
+                    if found.isEmpty { found.reserveCapacity(8) }
+                    found.append(TriggerMatch(firstToken: i, endToken: end, rule: rule.rule))
+                }
+            }
+        }
+        return found
     }
 
-    /// The end token of `rule` matched from `start`, or `nil`. Gaps take as few words as
-    /// possible and never cross punctuation.
-    private func match(_ rule: TriggerRule, at start: Int, in tokens: [WordToken], limit: Int) -> Int? {
+    /// The lexicon's number for a word token, or -1.
+    private func number(of token: WordToken) -> Int32 {
+        guard lexiconWords.mayContain(slot: token.slot) else { return -1 }
+        let word = token.folded
+        guard word.utf8.count <= 8 else { return numbers[word] ?? -1 }
+        var bytes = word
+        return bytes.withUTF8 { shortNumbers.value(for: $0) } ?? -1
+    }
+
+    /// The end token of `rule` matched from `start` (whose word the index already matched
+    /// to the first position), or `nil`. Gaps take as few words as possible and never
+    /// cross punctuation.
+    private func match(_ rule: Compiled, at start: Int, ids: [Int32], base: Int, limit: Int) -> Int? {
+        func accepts(_ words: [Int32], _ id: Int32) -> Bool {
+            var lo = 0, hi = words.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if words[mid] < id { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < words.count && words[lo] == id
+        }
         func step(_ position: Int, _ tokenIndex: Int) -> Int? {
-            if position == rule.tokens.count { return tokenIndex }
-            guard let words = rule.tokens[position] else {
+            if position == rule.positions.count { return tokenIndex }
+            guard let words = rule.positions[position] else {
                 var skip = 0
                 var t = tokenIndex
                 while skip <= TriggerRule.maxGap && t < limit {
                     if let end = step(position + 1, t) { return end }
-                    guard tokens[t].isWord else { return nil }
+                    guard ids[t - base] != -2 else { return nil }
                     t += 1
                     skip += 1
                 }
                 return nil
             }
-            guard tokenIndex < limit, tokens[tokenIndex].isWord,
-                  words.contains(tokens[tokenIndex].folded) else { return nil }
+            guard tokenIndex < limit else { return nil }
+            let id = ids[tokenIndex - base]
+            guard id >= 0, accepts(words, id) else { return nil }
             return step(position + 1, tokenIndex + 1)
         }
-        // The index found the rule by its first word: matching starts at the second
-        // position (a derived rule's first position lists a whole verb block's forms).
         return step(1, start + 1)
     }
 }
