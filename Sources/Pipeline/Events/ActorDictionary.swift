@@ -38,35 +38,38 @@ struct ActorDictionary: Sendable {
         var roles: Set<String> = ["IGO", "NGO", "IMG", "MNC", "UIS", "ELI", "REB", "SPY", "INS", "OPP", "GOV",
                                   "MIL", "COP", "JUD", "BUS", "MED", "CVL", "EDU", "LAB", "LEG", "HLH", "AGR",
                                   "REF", "SEP", "RAD", "MOD", "CRM", "UAF", "PTY", "HRI", "ENV", "DEV", "NGM"]
-        for line in (agentAdditions + "\n" + agentText).split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for cols in TabSeparatedRows(agentAdditions + "\n" + agentText) {
             guard cols.count == 2 else { continue }
             let phrase = String(cols[0]), code = String(cols[1])
             if agents[phrase] == nil { agents[phrase] = code }
-            longest = max(longest, phrase.split(separator: " ").count)
-            let bare = code.replacingOccurrences(of: "~", with: "")
-            if bare.count >= 3 { roles.insert(String(bare.prefix(3))) }
+            longest = max(longest, Self.words(in: cols[0]))
+            let bare = String(decoding: code.utf8.filter { $0 != UInt8(ascii: "~") }, as: UTF8.self)
+            if bare.utf8.count >= 3 { roles.insert(String(bare.prefix(3))) }
         }
         var countries: Set<String> = []
         var added: Set<String> = []
-        for line in actorAdditions.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for cols in TabSeparatedRows(actorAdditions) {
             guard cols.count == 4 else { continue }
             actors[String(cols[0]), default: []].append(Held(code: String(cols[1]), from: Int(cols[2]) ?? 0, to: Int(cols[3]) ?? 0))
             added.insert(String(cols[0]))
         }
-        for line in actorText.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for cols in TabSeparatedRows(actorText) {
             guard cols.count == 4 else { continue }
             let held = Held(code: String(cols[1]), from: Int(cols[2]) ?? 0, to: Int(cols[3]) ?? 0)
-            if !added.contains(String(cols[0])) { actors[String(cols[0]), default: []].append(held) }
+            let phrase = String(cols[0])
+            if !added.contains(phrase) { actors[phrase, default: []].append(held) }
             if held.code.utf8.count == 3, held.from == 0, held.to == 0 { countries.insert(held.code) }
-            longest = max(longest, cols[0].split(separator: " ").count)
+            longest = max(longest, Self.words(in: cols[0]))
         }
         self.actors = actors
         self.agents = agents
         self.countries = countries.subtracting(roles).subtracting(["---"])
         longestPhrase = min(longest, 8)
+    }
+
+    /// Words of a phrase written with single spaces.
+    private static func words(in phrase: String) -> Int {
+        phrase.utf8.reduce(phrase.isEmpty ? 0 : 1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
     }
 
     /// The code `phrase` held on `day` (YYYYMMDD, or nil for "any"), per the rule above.

@@ -6,7 +6,7 @@ struct TriggerMatch: Sendable, Hashable {
     var rule: TriggerRule
 }
 
-/// The trigger lexicon, indexed by the first word of each rule and by its anchor.
+/// The trigger lexicon, indexed by the first position of each rule and by its anchor.
 ///
 /// Built once from the embedded `data/lexicon/lexicon.tsv` (made by
 /// `scripts/generate-event-tables`; format in `data/lexicon/README.md`). Every word of the
@@ -32,20 +32,19 @@ struct TriggerLexicon: Sendable {
 
     /// The rules of a compiled lexicon: named word sets (`@NAME<TAB>a|b`), then rules
     /// (`pattern<TAB>tokens<TAB>code<TAB>flags<TAB>origin`); malformed lines are skipped.
-    static func parse(_ text: String) -> (rules: [TriggerRule], sets: [Substring: [String]]) {
-        var sets: [Substring: [String]] = [:]
+    static func parse(_ text: String) -> (rules: [TriggerRule], sets: [String: [String]]) {
+        var sets: [String: [String]] = [:]
         var rules: [TriggerRule] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if line.first == "@" {
-                if cols.count == 2 { sets[cols[0]] = cols[1].split(separator: "|").map(String.init) }
+        for cols in TabSeparatedRows(text) {
+            if cols[0].utf8.first == UInt8(ascii: "@") {
+                if cols.count == 2 { sets[cols[0]] = cols[1].dataParts(separatedBy: "|") }
                 continue
             }
             guard cols.count == 5 else { continue }
-            let tokens: [[String]?] = cols[1].split(separator: " ").map { token in
+            let tokens: [[String]?] = cols[1].dataParts(separatedBy: " ").map { token in
                 if token == ".." { return nil }
-                if token.first == "@" { return sets[token] ?? [] }
-                return token.split(separator: "|").map(String.init)
+                if token.utf8.first == UInt8(ascii: "@") { return sets[token] ?? [] }
+                return token.dataParts(separatedBy: "|")
             }
             let flags = Set(cols[3].split(separator: ",").compactMap { TriggerRule.Flag(rawValue: String($0)) })
             rules.append(TriggerRule(pattern: String(cols[0]), tokens: tokens, code: String(cols[2]), flags: flags,
@@ -60,8 +59,9 @@ struct TriggerLexicon: Sendable {
         let positions: [[Int32]?]
     }
 
-    /// The rules that start with one word.
-    private struct FirstWordRules: Sendable {
+    /// The rules that share one first position (most derived rules start with a whole verb
+    /// block, and a block starts dozens of them).
+    private struct Block: Sendable {
         /// Rules that name no word after the first.
         var single: [Int32] = []
         /// The other rules by each word their anchor position accepts.
@@ -71,8 +71,9 @@ struct TriggerLexicon: Sendable {
     }
 
     private let compiled: [Compiled]
-    /// `FirstWordRules` by word number (`nil`: the word starts no rule).
-    private let byFirstWord: [FirstWordRules?]
+    private let blocks: [Block]
+    /// The blocks each word starts, by word number (empty: the word starts no rule).
+    private let blocksOfWord: [[Int32]]
     /// Word numbers of every word the lexicon names.
     private let numbers: [String: Int32]
     /// `numbers` for the words of up to eight bytes, found without hashing a String.
@@ -88,31 +89,45 @@ struct TriggerLexicon: Sendable {
             numbers[word] = n
             return n
         }
-        let compiled = rules.map { rule in
-            Compiled(rule: rule, positions: rule.tokens.map { $0.map { Array(Set($0.map(number))).sorted() } })
+        // A position's words as sorted numbers, compiled once per distinct word list.
+        var compiledLists: [[String]: [Int32]] = [:]
+        func numbered(_ words: [String]) -> [Int32] {
+            if let list = compiledLists[words] { return list }
+            let list = Array(Set(words.map(number))).sorted()
+            compiledLists[words] = list
+            return list
         }
-        var byFirstWord = [FirstWordRules?](repeating: nil, count: numbers.count)
+        let compiled = rules.map { rule in Compiled(rule: rule, positions: rule.tokens.map { $0.map(numbered) }) }
+        var blocks: [Block] = []
+        var blockOfFirst: [[Int32]: Int] = [:]
         for (index, rule) in compiled.enumerated() {
             guard let first = rule.positions.first ?? nil else { continue }
-            let anchor = rule.positions.indices.dropFirst().first { rule.positions[$0] != nil }
-            // Tokens from the first word to the anchor: a word per literal, up to maxGap per gap.
-            let reach = anchor.map { a in
-                (1..<a).reduce(1) { $0 + (rule.positions[$1] == nil ? TriggerRule.maxGap : 1) }
-            } ?? 0
-            for word in first {
-                var entry = byFirstWord[Int(word)] ?? FirstWordRules()
-                if let anchor, let words = rule.positions[anchor] {
-                    for w in words { entry.byAnchor[w, default: []].append(Int32(index)) }
-                    entry.reach = max(entry.reach, reach)
-                } else {
-                    // No word after the first (gaps at most): tried wherever the first word stands.
-                    entry.single.append(Int32(index))
-                }
-                byFirstWord[Int(word)] = entry
+            let b: Int
+            if let known = blockOfFirst[first] {
+                b = known
+            } else {
+                b = blocks.count
+                blockOfFirst[first] = b
+                blocks.append(Block())
+            }
+            if let anchor = rule.positions.indices.dropFirst().first(where: { rule.positions[$0] != nil }),
+               let words = rule.positions[anchor] {
+                for w in words { blocks[b].byAnchor[w, default: []].append(Int32(index)) }
+                // Tokens from the first word to the anchor: a word per literal, up to maxGap per gap.
+                let reach = (1..<anchor).reduce(1) { $0 + (rule.positions[$1] == nil ? TriggerRule.maxGap : 1) }
+                blocks[b].reach = max(blocks[b].reach, reach)
+            } else {
+                // No word after the first (gaps at most): tried wherever the first word stands.
+                blocks[b].single.append(Int32(index))
             }
         }
+        var blocksOfWord = [[Int32]](repeating: [], count: numbers.count)
+        for (first, b) in blockOfFirst {
+            for w in first { blocksOfWord[Int(w)].append(Int32(b)) }
+        }
         self.compiled = compiled
-        self.byFirstWord = byFirstWord
+        self.blocks = blocks
+        self.blocksOfWord = blocksOfWord
         self.numbers = numbers
         shortNumbers = PackedWordTable(numbers)
         lexiconWords = WordFilter(numbers.keys)
@@ -154,28 +169,35 @@ struct TriggerLexicon: Sendable {
         for i in range where tokens[i].isWord {
             let id = number(of: tokens[i])
             ids[i - range.lowerBound] = id
-            if id >= 0, byFirstWord[Int(id)] != nil { anyFirst = true }
+            if id >= 0, !blocksOfWord[Int(id)].isEmpty { anyFirst = true }
         }
         guard anyFirst else { return [] }
         var found: [TriggerMatch] = []
         var candidates: [Int32] = []
         for i in range {
             let id = ids[i - range.lowerBound]
-            guard id >= 0, let entry = byFirstWord[Int(id)] else { continue }
+            guard id >= 0, !blocksOfWord[Int(id)].isEmpty else { continue }
             candidates.removeAll(keepingCapacity: true)
-            candidates.append(contentsOf: entry.single)
-            var buckets = 0
-            var k = i + 1
-            while k < range.upperBound && k - i <= entry.reach {
-                let next = ids[k - range.lowerBound]
-                if next == -2 { break }  // only words stand between a first word and its anchor
-                if next >= 0, let list = entry.byAnchor[next] {
-                    candidates.append(contentsOf: list)
-                    buckets += 1
+            var lists = 0
+            for b in blocksOfWord[Int(id)] {
+                let block = blocks[Int(b)]
+                if !block.single.isEmpty {
+                    candidates.append(contentsOf: block.single)
+                    lists += 1
                 }
-                k += 1
+                var k = i + 1
+                while k < range.upperBound && k - i <= block.reach {
+                    let next = ids[k - range.lowerBound]
+                    if next == -2 { break }  // only words stand between a first word and its anchor
+                    if next >= 0, let list = block.byAnchor[next] {
+                        candidates.append(contentsOf: list)
+                        lists += 1
+                    }
+                    k += 1
+                }
             }
-            if buckets > 1 {
+            if lists > 1 {
+                // A rule is found once per anchor word that stands near; try it once.
                 candidates.sort()
                 var kept = 0
                 for c in candidates where kept == 0 || candidates[kept - 1] != c {

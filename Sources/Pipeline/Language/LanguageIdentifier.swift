@@ -46,26 +46,25 @@ public struct LanguageIdentifier: Sendable {
         var floors: [[Int32]] = []
         var grams: [UInt64: Range<Int32>] = [:]
         var flat: [Entry] = []
-        for line in profiles.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("#floor\t") {
-                for item in line.dropFirst(7).split(separator: " ") {
-                    let parts = item.split(separator: ":")
+        for cols in TabSeparatedRows(profiles, comments: false) where cols.count == 2 {
+            if cols[0] == "#floor" {
+                for item in cols[1].dataParts(separatedBy: " ") {
+                    let parts = item.dataParts(separatedBy: ":")
                     guard parts.count == 2 else { continue }
-                    index[String(parts[0])] = UInt8(languages.count)
-                    languages.append(String(parts[0]))
-                    floors.append(parts[1].split(separator: ",").map { Int32($0) ?? 100 })
+                    index[parts[0]] = UInt8(languages.count)
+                    languages.append(parts[0])
+                    floors.append(parts[1].dataParts(separatedBy: ",").map { Int32($0) ?? 100 })
                 }
                 continue
             }
-            if line.hasPrefix("#") { continue }
-            guard let tab = line.firstIndex(of: "\t") else { continue }
+            if cols[0].utf8.first == UInt8(ascii: "#") { continue }
             let first = Int32(flat.count)
-            for item in line[line.index(after: tab)...].split(separator: " ") {
-                guard let colon = item.firstIndex(of: ":"), let lang = index[String(item[..<colon])],
-                      let cost = Int32(item[item.index(after: colon)...]) else { continue }
+            for item in cols[1].dataParts(separatedBy: " ") {
+                let parts = item.dataParts(separatedBy: ":")
+                guard parts.count == 2, let lang = index[parts[0]], let cost = Int32(parts[1]) else { continue }
                 flat.append(Entry(language: lang, cost: cost))
             }
-            let gram = line[..<tab].unicodeScalars
+            let gram = cols[0].unicodeScalars
             guard gram.count <= 3 else { continue }
             grams[Self.key(of: gram)] = first..<Int32(flat.count)
         }
