@@ -10,7 +10,9 @@ public struct LanguageIdentifier: Sendable {
     /// One language's cost for one n-gram (-10 ln p, as the data file writes it).
     struct Entry: Sendable {
         var language: UInt8
-        var cost: Int32
+        /// The n-gram's cost for the language minus the language's floor for n-grams of its
+        /// length: what listing the n-gram changes (the floor is added per n-gram counted).
+        var delta: Int32
     }
 
     let languages: [String]
@@ -58,14 +60,16 @@ public struct LanguageIdentifier: Sendable {
                 continue
             }
             if cols[0].utf8.first == UInt8(ascii: "#") { continue }
+            let gram = cols[0].unicodeScalars
+            let n = gram.count
+            guard (1...3).contains(n) else { continue }
             let first = Int32(flat.count)
             for item in cols[1].dataParts(separatedBy: " ") {
                 let parts = item.dataParts(separatedBy: ":")
-                guard parts.count == 2, let lang = index[parts[0]], let cost = Int32(parts[1]) else { continue }
-                flat.append(Entry(language: lang, cost: cost))
+                guard parts.count == 2, let lang = index[parts[0]], let cost = Int32(parts[1]),
+                      floors[Int(lang)].count == 3 else { continue }
+                flat.append(Entry(language: lang, delta: cost - floors[Int(lang)][n - 1]))
             }
-            let gram = cols[0].unicodeScalars
-            guard gram.count <= 3 else { continue }
             grams[Self.key(of: gram)] = first..<Int32(flat.count)
         }
         self.languages = languages
@@ -136,7 +140,7 @@ public struct LanguageIdentifier: Sendable {
                 guard let range = grams[Self.key(of: sample[start...end])] else { continue }
                 for position in range {
                     let entry = entries[Int(position)]
-                    totals[Int(entry.language)] += entry.cost - floors[Int(entry.language)][n - 1]
+                    totals[Int(entry.language)] += entry.delta
                 }
             }
         }
