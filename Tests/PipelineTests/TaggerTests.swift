@@ -93,6 +93,23 @@ import Testing
         #expect(NERTrainer.evaluate(NERTagger(model: model), on: training).overall.f1 == 1.0)
     }
 
+    @Test func trainingSeesDottedAbbreviationsWithoutDots() {
+        let document = TaggedDocument(sentences: [TaggedSentence(
+            words: ["U.S.", "and", "U.N.", "officials", "met", "Mr.", "A.", "Smith", "U.S.A."],
+            tags: [.begin(.location), .outside, .begin(.organization), .outside, .outside, .outside,
+                   .begin(.person), .inside(.person), .begin(.location)])])
+        let undotted = NERTrainer.undotted(document)
+        #expect(undotted.sentences[0].words == ["US", "and", "UN", "officials", "met", "Mr.", "A.", "Smith", "USA"])
+        #expect(undotted.sentences[0].tags == document.sentences[0].tags)
+    }
+
+    @Test func typographicQuotesReadAsTheirASCIISpellings() {
+        #expect(WordForm("Trump’s").lower == WordForm("Trump's").lower)
+        #expect(WordForm("’s").shape == WordForm("'s").shape)
+        #expect(WordForm("“").lower == WordForm("\"").lower)
+        #expect(WordForm("Trump’s").lower != WordForm("Trumps").lower)
+    }
+
     @Test func documentMemoryHidesASentenceFromItself() {
         let gazetteer = Gazetteer.shared
         let first = SentenceForms(words: ["Clinton", "spoke"], gazetteer: gazetteer)
