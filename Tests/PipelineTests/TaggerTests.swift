@@ -103,6 +103,15 @@ import Testing
         #expect(undotted.sentences[0].tags == document.sentences[0].tags)
     }
 
+    @Test func trainingSentencesAreSplitAsTheAnalyzerSplitsText() {
+        let sentence = TaggedSentence(words: ["LONDON", "1996-08-30", "at", "Lord's", "."],
+                                      tags: [.begin(.location), .outside, .outside, .begin(.location), .outside])
+        let split = PipelineTokens.retokenized(sentence)
+        #expect(split.words == ["LONDON", "1996", "-", "08", "-", "30", "at", "Lord", "'s", "."])
+        #expect(split.tags == [.begin(.location), .outside, .outside, .outside, .outside, .outside, .outside,
+                               .begin(.location), .inside(.location), .outside])
+    }
+
     @Test func typographicQuotesReadAsTheirASCIISpellings() {
         #expect(WordForm("Trump’s").lower == WordForm("Trump's").lower)
         #expect(WordForm("’s").shape == WordForm("'s").shape)

@@ -74,5 +74,5 @@ public enum EntityDecision: String, Sendable, CaseIterable {
 
     /// The decision used when none is chosen: the analyzer's, the daemon's `entities` key's
     /// and the commands' default.
-    public static let standard = EntityDecision.model
+    public static let standard = EntityDecision.rules
 }
