@@ -241,6 +241,14 @@ struct EntityResolver: Sendable {
                     // One word typed MISC that is the surname of one person of the document is
                     // that person ("Trump" after "Donald Trump", in "the Trump administration").
                     add(candidate, to: person)
+                } else if type == .person || type == .location, !candidate.text.utf8.contains(UInt8(ascii: " ")),
+                          let organization = (byWord[candidate.text] ?? []).first(where: { k in
+                              work += 1
+                              return clusters[k].type == .organization && clusters[k].name.hasPrefix(candidate.text + " ")
+                          }) {
+                    // One word typed as a person or place that opens an organisation's name
+                    // given in full is that organisation ("Magna" after "Magna International").
+                    add(candidate, to: organization)
                 } else if type == .person || type == .organization, let near = fuzzy(candidate.text), clusters[near].type == type {
                     // A misspelling of a name of the same type ("XiJinpin" of Xi Jinping).
                     add(candidate, to: near)
