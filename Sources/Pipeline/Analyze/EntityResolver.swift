@@ -296,7 +296,7 @@ struct EntityResolver: Sendable {
             let mentions = cluster.mentions.sorted { $0.start < $1.start }.map { candidate in
                 Mention(text: candidate.text, start: candidate.start, end: candidate.end, sentence: candidate.sentence,
                         metonymFor: country.flatMap { isMetonymic(candidate, tokens: tokens, sentences: sentences) ? $0 : nil },
-                        type: Self.isDemonym(candidate) ? .norp : nil)
+                        type: gazetteer.mentionType(candidate.text, of: cluster.type))
             }
             entities.append(Entity(name: cluster.name, type: cluster.type,
                                    role: cluster.type == .person ? cluster.role : nil, mentions: mentions))
@@ -309,12 +309,6 @@ struct EntityResolver: Sendable {
         var tag: UInt8
         var key: String
         var cluster: Int
-    }
-
-    /// A demonym ("Chinese") is a mention of its country's entity typed `NORP` (`Mention.type`).
-    private static func isDemonym(_ candidate: EntityCandidate) -> Bool {
-        if case .place(let place) = candidate.evidence { return place.kind == .demonym }
-        return false
     }
 
     /// How many clusters a misspelt name is compared with, at most.
