@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// The daemon's settings: read from a `key = value` file, then overridden by flags.
 ///
@@ -23,6 +24,10 @@ public struct ServeConfiguration: Equatable, Sendable {
     /// Whether the events stage runs; off skips CAMEO events and quotes, for a deployment
     /// that needs only clean text, entities and values.
     public var eventsStage = true
+    /// Who decides entity names and types (`entities = model|rules`): the statistical
+    /// tagger with gazetteer and rule cues as its features, or the rules with the tagger
+    /// filling in (`EntityDecision`).
+    public var entities = EntityDecision.standard
     /// Distinct earlier documents of a site that must hold a short block before it is
     /// removed as site furniture; 0 turns cross-document furniture off.
     public var furnitureMinDocuments = 3
@@ -79,6 +84,9 @@ public struct ServeConfiguration: Equatable, Sendable {
             case "events_stage":
                 guard let flag = boolean(value) else { throw at("events_stage must be true or false (or yes or no), found `\(value)`") }
                 config.eventsStage = flag
+            case "entities":
+                guard let decision = EntityDecision(rawValue: value) else { throw at("entities must be model or rules, found `\(value)`") }
+                config.entities = decision
             case "busy_timeout_seconds":
                 guard let n = Double(value), n >= 0 else { throw at("busy_timeout_seconds must be a number of seconds, found `\(value)`") }
                 config.busyTimeoutSeconds = n
@@ -95,7 +103,7 @@ public struct ServeConfiguration: Equatable, Sendable {
                 guard let n = Double(value), n > 0 else { throw at("stop_timeout_seconds must be a positive number of seconds, found `\(value)`") }
                 config.stopTimeoutSeconds = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, furniture_min_documents, stop_timeout_seconds, large_file_bytes")
+                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, entities, furniture_min_documents, stop_timeout_seconds, large_file_bytes")
             }
         }
         return config

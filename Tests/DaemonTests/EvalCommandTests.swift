@@ -58,4 +58,29 @@ extension EvalCommandTests {
         let missing = try GleanerProcess.run(["eval", "conll"])
         #expect(missing.status == 64)
     }
+
+    /// `--misses` lists each gold span not found (FN) and each span found that gold lacks (FP),
+    /// with the line it stands in.
+    @Test func listsTheSpansMissedAndWronglyFound() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.path("tiny.conll")
+        let text = """
+            -DOCSTART- -X- O O
+
+            Maria NNP I-NP I-PER
+            Santos NNP I-NP I-PER
+            visited VBD I-VP O
+            Lisbon NNP I-NP O
+            on IN I-PP O
+            Monday NNP I-NP I-MISC
+            . . O O
+
+            """
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try GleanerProcess.run(["eval", "conll", "--entities", "model", "--misses", file])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("#1 FN MISC \"Monday\"  | Maria Santos visited Lisbon on Monday."), "\(run.stdout)")
+        #expect(run.stdout.contains("#1 FP LOC \"Lisbon\""), "\(run.stdout)")
+        #expect(!run.stdout.contains("\"Maria Santos\""), "\(run.stdout)")
+    }
 }

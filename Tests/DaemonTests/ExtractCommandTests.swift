@@ -74,6 +74,25 @@ import Testing
         }
     }
 
+    /// `--entities model` lets the tagger decide, which alone gives `MISC` and `NORP`
+    /// entities; the default (rules) never does; another value is refused.
+    @Test func theEntitiesOptionChoosesWhoDecides() throws {
+        func types(_ arguments: [String]) throws -> Set<String> {
+            let run = try GleanerProcess.run(["extract", "--no-events"] + arguments + PackageRoot.seedFiles.map(\.path))
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            var types: Set<String> = []
+            for line in run.stdout.split(separator: "\n") {
+                let object = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                for entity in object["entities"] as? [[String: Any]] ?? [] { types.insert(entity["type"] as? String ?? "") }
+            }
+            return types
+        }
+        #expect(try types([]).isDisjoint(with: ["MISC", "NORP"]))
+        #expect(try types(["--entities", "rules"]).isDisjoint(with: ["MISC", "NORP"]))
+        #expect(try types(["--entities", "model"]).contains("MISC"))
+        #expect(try GleanerProcess.run(["extract", "--entities", "gazetteer", PackageRoot.seedFiles[0].path]).status == 64)
+    }
+
     @Test func aFileThatCannotBeReadIsReportedAndTheOthersStillPrint() throws {
         let folder = try TemporaryFolder()
         let empty = folder.path("empty.txt")

@@ -43,6 +43,7 @@ enum ContractTree {
         fields.append(("mentions", .array(e.mentions.map { m in
             var f: [(String, JSONValue)] = [("text", .string(m.text)), ("start", .int(m.start)), ("end", .int(m.end))]
             if let metonym = m.metonymFor { f.append(("metonym_for", .string(metonym))) }
+            if let type = m.type { f.append(("type", .string(type.rawValue))) }
             return .object(f)
         })))
         return .object(fields)

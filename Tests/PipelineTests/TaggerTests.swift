@@ -93,6 +93,32 @@ import Testing
         #expect(NERTrainer.evaluate(NERTagger(model: model), on: training).overall.f1 == 1.0)
     }
 
+    @Test func trainingSeesDottedAbbreviationsWithoutDots() {
+        let document = TaggedDocument(sentences: [TaggedSentence(
+            words: ["U.S.", "and", "U.N.", "officials", "met", "Mr.", "A.", "Smith", "U.S.A."],
+            tags: [.begin(.location), .outside, .begin(.organization), .outside, .outside, .outside,
+                   .begin(.person), .inside(.person), .begin(.location)])])
+        let undotted = NERTrainer.undotted(document)
+        #expect(undotted.sentences[0].words == ["US", "and", "UN", "officials", "met", "Mr.", "A.", "Smith", "USA"])
+        #expect(undotted.sentences[0].tags == document.sentences[0].tags)
+    }
+
+    @Test func trainingSentencesAreSplitAsTheAnalyzerSplitsText() {
+        let sentence = TaggedSentence(words: ["LONDON", "1996-08-30", "at", "Lord's", "."],
+                                      tags: [.begin(.location), .outside, .outside, .begin(.location), .outside])
+        let split = PipelineTokens.retokenized(sentence)
+        #expect(split.words == ["LONDON", "1996", "-", "08", "-", "30", "at", "Lord", "'s", "."])
+        #expect(split.tags == [.begin(.location), .outside, .outside, .outside, .outside, .outside, .outside,
+                               .begin(.location), .inside(.location), .outside])
+    }
+
+    @Test func typographicQuotesReadAsTheirASCIISpellings() {
+        #expect(WordForm("Trump’s").lower == WordForm("Trump's").lower)
+        #expect(WordForm("’s").shape == WordForm("'s").shape)
+        #expect(WordForm("“").lower == WordForm("\"").lower)
+        #expect(WordForm("Trump’s").lower != WordForm("Trumps").lower)
+    }
+
     @Test func documentMemoryHidesASentenceFromItself() {
         let gazetteer = Gazetteer.shared
         let first = SentenceForms(words: ["Clinton", "spoke"], gazetteer: gazetteer)

@@ -181,6 +181,21 @@ struct TextAnalyzerTests {
         #expect(beijing.mentions.first?.metonymFor == "China")
     }
 
+    @Test func aDemonymIsANationalityMentionOfItsCountry() throws {
+        for decision in EntityDecision.allCases {
+            let text = "Chinese officials met the Americans. China and the United States agreed."
+            let decoded = DecodedDocument(sha256: "x", source: ArticleSource(path: "x.txt"), format: .text, text: text)
+            let doc = try TextAnalyzer(entities: decision).process(CleanDocument(decoded: decoded, text: text, removed: []))
+            let china = try #require(doc.entities.first { $0.name == "China" }, "\(decision)")
+            #expect(china.type == .location)
+            #expect(china.mentions.map(\.text) == ["Chinese", "China"], "\(decision)")
+            #expect(china.mentions.map(\.type) == [.norp, nil], "\(decision)")
+            let us = try #require(doc.entities.first { $0.name == "United States" }, "\(decision)")
+            #expect(us.mentions.first { $0.text == "Americans" }?.type == .norp, "\(decision)")
+            #expect(!doc.entities.contains { $0.type == .norp }, "\(decision)")
+        }
+    }
+
     @Test func capitalAfterLocativeIsLiteral() throws {
         let doc = try analyze("The envoy arrived in Beijing on Monday.")
         let beijing = try #require(doc.entities.first { $0.name == "Beijing" })

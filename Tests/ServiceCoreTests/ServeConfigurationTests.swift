@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Pipeline
 import ServiceCore
 import TestSupport
 
@@ -21,6 +22,17 @@ import TestSupport
             let config = try ServeConfiguration.parse("delete_done = \(text)\nevents_stage = \(text)\n", path: "t.conf")
             #expect(config.deleteDone == expected, "delete_done = \(text)")
             #expect(config.eventsStage == expected, "events_stage = \(text)")
+        }
+    }
+
+    @Test func theEntitiesKeyChoosesWhoDecidesNames() throws {
+        #expect(try ServeConfiguration.parse("", path: "t.conf").entities == EntityDecision.standard)
+        #expect(try ServeConfiguration.parse("entities = rules\n", path: "t.conf").entities == .rules)
+        #expect(try ServeConfiguration.parse("entities = model\n", path: "t.conf").entities == .model)
+        #expect {
+            _ = try ServeConfiguration.parse("entities = gazetteer\n", path: "g.conf")
+        } throws: { error in
+            "\(error)".hasPrefix("g.conf:1: entities must be model or rules")
         }
     }
 

@@ -9,7 +9,10 @@ import Synchronization
 struct ConllEvaluation {
     let files: [String]
     let json: Bool
-    var decision: EntityDecision = .rules
+    var decision: EntityDecision = .standard
+    var tagger: NERTagger? = NERTagger.embedded
+    /// Also list, per document, the gold spans missed and the spans found that gold lacks.
+    var listMisses = false
 
     func run() throws {
         guard !files.isEmpty else {
@@ -46,7 +49,7 @@ struct ConllEvaluation {
     private func evaluate(_ documents: [RawNERDocument], name: String) throws -> (RawNERScore, Int, Double) {
         let extracted = Mutex([Int: ExtractedDocument]())
         let failures = Mutex([String]())
-        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(entities: decision),
+        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(tagger: tagger, entities: decision),
                                         includeEvents: false) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:
@@ -76,8 +79,28 @@ struct ConllEvaluation {
             if result.analyzed.clean.decoded.text != document.text {
                 StandardStreams.err("gleaner: \(name)#\(sequence + 1): the decoded text differs from the corpus text")
             }
-            score.add(predicted: RawNERScore.spans(of: result), gold: document.gold)
+            let predicted = RawNERScore.spans(of: result)
+            score.add(predicted: predicted, gold: document.gold)
+            if listMisses { misses(document, predicted: predicted, name: "\(name)#\(sequence + 1)") }
         }
         return (score, tokens, seconds)
+    }
+
+    /// Prints `FN LABEL "text"` for each gold span not found exactly and `FP LABEL "text"` for
+    /// each found span that is not gold, with the line it stands in.
+    private func misses(_ document: RawNERDocument, predicted: [RawNERDocument.Span], name: String) {
+        let scalars = Array(document.text.unicodeScalars)
+        func show(_ span: RawNERDocument.Span) -> String {
+            var lineStart = span.start, lineEnd = span.end
+            while lineStart > 0, scalars[lineStart - 1] != "\n" { lineStart -= 1 }
+            while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
+            func text(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(scalars[a..<b])) }
+            return "\(span.label) \"\(text(span.start, span.end))\"  | \(text(lineStart, lineEnd))"
+        }
+        let found = Set(predicted), gold = Set(document.gold)
+        var lines: [String] = []
+        for span in document.gold where !found.contains(span) { lines.append("\(name) FN \(show(span))") }
+        for span in predicted where !gold.contains(span) { lines.append("\(name) FP \(show(span))") }
+        if !lines.isEmpty { StandardStreams.out(lines.joined(separator: "\n")) }
     }
 }

@@ -33,14 +33,27 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "With --readability, score another extractor's output instead: <DIR>/<page>.txt and optional <page>.json (title, byline, published, language, site_name).")
     var predicted: String?
 
-    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model.")
-    var entities: String = "rules"
+    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model (the tagger decides).")
+    var entities: String = EntityDecision.standard.rawValue
+
+    @Option(name: .long, help: "A NER model file to analyze with instead of the embedded model (`gleaner train ner --out`).")
+    var model: String?
 
     @Option(name: .long, help: "With `events-dev`: the shared data folder the set's sentences are read from.")
     var data: String = "../shared/data"
 
-    @Flag(name: .long, help: "With `events-dev`: also list the sentences where the coder and the gold differ.")
+    @Flag(name: .long, help: "With `events-dev`: also list the sentences where the coder and the gold differ. With `conll`: list the spans missed (FN) and wrongly found (FP).")
     var misses = false
+
+    /// The tagger of `--model`, else the embedded one.
+    private func tagger() throws -> NERTagger? {
+        guard let model else { return NERTagger.embedded }
+        guard let data = FileManager.default.contents(atPath: model) else {
+            StandardStreams.err("gleaner: cannot read \(model)")
+            throw ExitCode(66)
+        }
+        return NERTagger(model: try NERModel(decoding: [UInt8](data)))
+    }
 
     func run() throws {
         if corpus == "events-dev" {
@@ -63,7 +76,7 @@ struct EvalCommand: ParsableCommand {
                 StandardStreams.err("gleaner: --entities is rules or model")
                 throw ExitCode(64)
             }
-            try ConllEvaluation(files: files, json: json, decision: decision).run()
+            try ConllEvaluation(files: files, json: json, decision: decision, tagger: try tagger(), listMisses: misses).run()
             return
         }
         let gold: GoldCorpus
@@ -79,7 +92,7 @@ struct EvalCommand: ParsableCommand {
             StandardStreams.err("gleaner: --entities is rules or model")
             throw ExitCode(64)
         }
-        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(entities: decision)) { outcome in
+        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(tagger: try tagger(), entities: decision)) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:
                 if let doc = outcome.document { documents.withLock { $0[outcome.sequence] = doc } }

@@ -22,12 +22,20 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Refuse files larger than this many bytes.")
     var maxFileBytes: Int = 20 * 1024 * 1024
 
+    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model (the tagger decides).")
+    var entities: String = EntityDecision.standard.rawValue
+
     func run() throws {
         let files = ArticlePaths.expand(paths, recursive: recursive)
         let printer = OrderedPrinter(write: StandardStreams.out)
         let failures = Atomic<Int>(0)
         let configuration = PipelineConfiguration(maximumBytes: maxFileBytes)
+        guard let decision = EntityDecision(rawValue: entities) else {
+            StandardStreams.err("gleaner: --entities is rules or model")
+            throw ExitCode(64)
+        }
         let pipeline = DocumentPipeline(configuration: configuration, sink: TransientSink(),
+                                        analyzer: TextAnalyzer(entities: decision),
                                         includeEvents: !noEvents) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:

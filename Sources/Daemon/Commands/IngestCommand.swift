@@ -25,6 +25,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Refuse files larger than this many bytes.")
     var maxFileBytes: Int = 20 * 1024 * 1024
 
+    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model (the tagger decides).")
+    var entities: String = EntityDecision.standard.rawValue
+
     @Option(name: .long, help: "Remove a short line as site furniture once this many earlier documents of the same site held it; 0 turns it off.")
     var furnitureMinDocuments: Int = 3
 
@@ -34,7 +37,12 @@ struct IngestCommand: ParsableCommand {
         let tally = Mutex((stored: 0, duplicate: 0, failed: 0))
         let configuration = PipelineConfiguration(maximumBytes: maxFileBytes)
         let cleaner = try BoilerplateCleaner.learningFurniture(from: store, minimumDocuments: max(0, furnitureMinDocuments))
-        let pipeline = DocumentPipeline(configuration: configuration, sink: store, cleaner: cleaner) { [verbose] outcome in
+        guard let decision = EntityDecision(rawValue: entities) else {
+            StandardStreams.err("gleaner: --entities is rules or model")
+            throw ExitCode(64)
+        }
+        let pipeline = DocumentPipeline(configuration: configuration, sink: store, cleaner: cleaner,
+                                        analyzer: TextAnalyzer(entities: decision)) { [verbose] outcome in
             switch outcome.disposition {
             case .stored:
                 tally.withLock { $0.stored += 1 }

@@ -81,6 +81,8 @@ struct TrainCommand: ParsableCommand {
         var rounds = 5
         @Option(help: "Score a model file on the CoNLL files instead of the embedded model.")
         var model: String?
+        @Option(help: "Who decides entity names and types while timing: rules (the default) or model.")
+        var entities: String = EntityDecision.standard.rawValue
 
         func run() throws {
             var texts: [String] = []
@@ -109,7 +111,11 @@ struct TrainCommand: ParsableCommand {
             if let tagger, !conll.isEmpty {
                 StandardStreams.out("tagger exact-span scores:\n" + NERTrainer.evaluate(tagger, on: conll).table())
             }
-            let result = AnalyzerBenchmark().run(texts: texts, rounds: rounds, tagger: tagger)
+            guard let decision = EntityDecision(rawValue: entities) else {
+                StandardStreams.err("gleaner: --entities is rules or model")
+                throw ExitCode(64)
+            }
+            let result = AnalyzerBenchmark().run(texts: texts, rounds: rounds, tagger: tagger, entities: decision)
             StandardStreams.out("\(result.documents) documents, \(result.tokens) tokens in \(NERSpanScore.fixed(result.seconds)) s of CPU: \(Int(result.tokensPerSecond)) tokens/s on one core")
         }
     }

@@ -32,6 +32,7 @@ enum GleanerDaemon {
         let cleaner = try BoilerplateCleaner.learningFurniture(from: store, minimumDocuments: settings.furnitureMinDocuments)
         let mover = OutcomeMover(context: context)
         let pipeline = DocumentPipeline(configuration: configuration, sink: store, cleaner: cleaner,
+                                        analyzer: TextAnalyzer(entities: settings.entities),
                                         includeEvents: settings.eventsStage) { outcome in mover.accept(outcome) }
         let intake = IntakeService(context: context, pipeline: pipeline)
         mover.onRetake { [weak intake] path in intake?.retake(path) }

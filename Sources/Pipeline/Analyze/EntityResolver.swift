@@ -4,7 +4,8 @@
 /// belongs to at most one entity; gazetteer places are named canonically ("US" -> "United
 /// States"); other entities are named by their fullest form in the document; surnames,
 /// first words of organisations, honorific forms and near-misspellings join the entity
-/// they shorten; capitals acting as subjects get `metonymFor`. Entities come in order of
+/// they shorten; capitals acting as subjects get `metonymFor`; a demonym is a `NORP` mention
+/// (`Mention.type`) of its country's or continent's entity. Entities come in order of
 /// their first mention.
 struct EntityResolver: Sendable {
     let gazetteer: Gazetteer
@@ -235,6 +236,22 @@ struct EntityResolver: Sendable {
                     add(candidate, to: owner)
                 } else if let existing = match(candidate.text, types: Self.bit(type)) {
                     add(candidate, to: existing)
+                } else if type == .misc, !candidate.text.utf8.contains(UInt8(ascii: " ")),
+                          let person = match(candidate.text, types: Self.bit(.person)) {
+                    // One word typed MISC that is the surname of one person of the document is
+                    // that person ("Trump" after "Donald Trump", in "the Trump administration").
+                    add(candidate, to: person)
+                } else if type == .person || type == .location, !candidate.text.utf8.contains(UInt8(ascii: " ")),
+                          let organization = (byWord[candidate.text] ?? []).first(where: { k in
+                              work += 1
+                              return clusters[k].type == .organization && clusters[k].name.hasPrefix(candidate.text + " ")
+                          }) {
+                    // One word typed as a person or place that opens an organisation's name
+                    // given in full is that organisation ("Magna" after "Magna International").
+                    add(candidate, to: organization)
+                } else if type == .person || type == .organization, let near = fuzzy(candidate.text), clusters[near].type == type {
+                    // A misspelling of a name of the same type ("XiJinpin" of Xi Jinping).
+                    add(candidate, to: near)
                 } else if type == .eventName, !candidate.text.utf8.contains(UInt8(ascii: " ")),
                           let owner = (byWord[candidate.text] ?? []).last(where: { clusters[$0].type == .eventName && clusters[$0].name.hasSuffix(candidate.text) }) {
                     add(candidate, to: owner)
@@ -278,7 +295,8 @@ struct EntityResolver: Sendable {
             let country = capitalCountry(cluster)
             let mentions = cluster.mentions.sorted { $0.start < $1.start }.map { candidate in
                 Mention(text: candidate.text, start: candidate.start, end: candidate.end, sentence: candidate.sentence,
-                        metonymFor: country.flatMap { isMetonymic(candidate, tokens: tokens, sentences: sentences) ? $0 : nil })
+                        metonymFor: country.flatMap { isMetonymic(candidate, tokens: tokens, sentences: sentences) ? $0 : nil },
+                        type: gazetteer.mentionType(candidate.text, of: cluster.type))
             }
             entities.append(Entity(name: cluster.name, type: cluster.type,
                                    role: cluster.type == .person ? cluster.role : nil, mentions: mentions))

@@ -109,6 +109,18 @@ struct Gazetteer: Sendable {
         return table.split(separator: "\n").map { line in line.split(separator: "\t").map(String.init) }
     }
 
+    /// The type a mention of an entity of `entityType` has of its own (`Mention.type`):
+    /// `NORP` for a demonym ("Chinese", "AMERICANS") of a place entity, else nil. The resolver
+    /// sets it this way, and the store's reader, which does not keep it, derives it the same
+    /// way, so an exported document reads as it was extracted.
+    func mentionType(_ text: String, of entityType: EntityType) -> EntityType? {
+        guard entityType == .location else { return nil }
+        if let place = placeTable[text] { return place.kind == .demonym ? .norp : nil }
+        guard text.count > 3, text.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) else { return nil }
+        let titled = text.split(separator: " ").map { SentenceForms.titleCased(String($0)) }.joined(separator: " ")
+        return placeTable[titled]?.kind == .demonym ? .norp : nil
+    }
+
     /// The ISO 4217 code of a currency token ("$", "US$", "S$", "₹"), if known.
     func currency(of token: String) -> String? {
         if let code = currencySymbols[token] { return code }

@@ -19,7 +19,7 @@ public struct TextAnalyzer: DocumentStage {
     /// `tagger` adds the statistical tagger's names where the rules miss them; by default the
     /// model embedded in the binary, when there is one. `entities` says who decides names and
     /// their types (`EntityDecision`).
-    public init(tagger: NERTagger? = NERTagger.embedded, entities: EntityDecision = .rules) {
+    public init(tagger: NERTagger? = NERTagger.embedded, entities: EntityDecision = .standard) {
         let gazetteer = Gazetteer.shared
         proposals = entities == .rules ? tagger.map(TaggerProposals.init(tagger:)) : nil
         decision = entities == .model ? tagger.map { ModelDecision(tagger: $0, gazetteer: gazetteer) } : nil
@@ -71,4 +71,8 @@ public enum EntityDecision: String, Sendable, CaseIterable {
     /// features; the rules add only what the development set shows they add (`ModelDecision`).
     /// Types `NORP` and `MISC` come only from this mode.
     case model
+
+    /// The decision used when none is chosen: the analyzer's, the daemon's `entities` key's
+    /// and the commands' default.
+    public static let standard = EntityDecision.rules
 }

@@ -197,7 +197,7 @@ public struct RawNERScore: Sendable {
         for entity in document.analyzed.entities {
             for mention in entity.mentions {
                 out.append(.init(start: clean.sourceOffset(of: mention.start),
-                                 end: clean.sourceOffset(of: mention.end - 1) + 1, label: label(of: entity.type)))
+                                 end: clean.sourceOffset(of: mention.end - 1) + 1, label: label(of: mention.type ?? entity.type)))
             }
         }
         return out

@@ -83,6 +83,7 @@ public enum ContractEncoding {
             w.key("start"); w.int(m.start)
             w.key("end"); w.int(m.end)
             if let metonym = m.metonymFor { w.key("metonym_for"); w.string(metonym) }
+            if let type = m.type { w.key("type"); w.string(type.rawValue) }
             w.endObject()
         }
         w.endArray()

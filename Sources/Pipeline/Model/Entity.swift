@@ -22,13 +22,19 @@ public struct Mention: Sendable, Hashable {
     public var sentence: Int
     /// Set when a place stands for its government ("Beijing said"): the country's name.
     public var metonymFor: String?
+    /// Set when this mention names a different kind of thing than its entity: `NORP` for a
+    /// nationality written as its demonym ("Chinese", "Americans"), which is a mention of its
+    /// country's `LOCATION` entity ("China") so that the country's entity gathers every
+    /// mention of it, while the mention itself keeps the type the words have. Nil otherwise.
+    public var type: EntityType?
 
-    public init(text: String, start: Int, end: Int, sentence: Int, metonymFor: String? = nil) {
+    public init(text: String, start: Int, end: Int, sentence: Int, metonymFor: String? = nil, type: EntityType? = nil) {
         self.text = text
         self.start = start
         self.end = end
         self.sentence = sentence
         self.metonymFor = metonymFor
+        self.type = type
     }
 }
 

@@ -83,8 +83,10 @@ struct DocumentReader {
             """)
         for row in try Row.fetchAll(mentions, arguments: [id]) {
             guard let index = position[row[0]] else { continue }
-            entities[index].mentions.append(Mention(text: row[1], start: row[2], end: row[3],
-                                                    sentence: row[4], metonymFor: row[5]))
+            // The mention's own type is not stored; it is derived as the resolver set it.
+            let text: String = row[1]
+            entities[index].mentions.append(Mention(text: text, start: row[2], end: row[3], sentence: row[4], metonymFor: row[5],
+                                                    type: Gazetteer.shared.mentionType(text, of: entities[index].type)))
         }
         return entities
     }

@@ -14,8 +14,9 @@ public struct AnalyzerBenchmark: Sendable {
     public init() {}
 
     /// Analyzes every text `rounds` times after one warm-up round.
-    public func run(texts: [String], rounds: Int, tagger: NERTagger? = NERTagger.embedded) -> Result {
-        let analyzer = TextAnalyzer(tagger: tagger)
+    public func run(texts: [String], rounds: Int, tagger: NERTagger? = NERTagger.embedded,
+                    entities: EntityDecision = .standard) -> Result {
+        let analyzer = TextAnalyzer(tagger: tagger, entities: entities)
         let documents = texts.enumerated().map { k, text in
             CleanDocument(decoded: DecodedDocument(sha256: "bench\(k)", source: ArticleSource(path: "bench\(k).txt"),
                                                    format: .text, text: text),

@@ -3,9 +3,10 @@
 /// development set shows they add (see `models/README.md`, "What the rules still do").
 ///
 /// Every tagger span becomes a typed candidate: PER a person, ORG an organisation, LOC a
-/// place (a gazetteer place other than a demonym keeps its canonical name and capital/country facts, so "US" is
-/// "United States" and "Beijing said" is metonymic), MISC a nationality or group (`NORP`,
-/// when the span is a gazetteer demonym or a plural group name), an event (when the rules read it as one) or `MISC`.
+/// place (a gazetteer place keeps its canonical name and capital/country facts, so "US" is
+/// "United States" and "Beijing said" is metonymic), MISC a nationality (a gazetteer demonym:
+/// a `NORP` mention of its country's entity, `Mention.type`), a group (`NORP`, a plural group
+/// name), an event (when the rules read it as one) or `MISC`.
 /// The gazetteer, the rules' cues and the document's other mentions reach the tagger as its
 /// features (`TaggerFeatures`), not as overrides. Rule candidates keep only what the tagger
 /// cannot give: a title's role on the same person span, and the rule kinds listed in
@@ -51,9 +52,24 @@ struct ModelDecision: Sendable {
                 // Possessive endings and punctuation stay outside names.
                 while end > start, tokens[end - 1].kind != .word && tokens[end - 1].kind != .number { end -= 1 }
                 while start < end, tokens[start].kind != .word { start += 1 }
+                // A sentence-opening function word is not part of the name ("When Trump").
+                while end - start > 1, start == sentence.lowerBound || tokens[start - 1].kind == .punctuation,
+                      Self.isOpeningWord(tokens[start].text) {
+                    start += 1
+                }
                 guard end > start, end - start <= EntityRecognizer.maxNameTokens,
                       tokens[end - 1].kind == .word || span.label == .miscellaneous else { continue }
-                if (start..<end).contains(where: { roleWord[$0] }) { continue }
+                if (start..<end).contains(where: { roleWord[$0] || taken[$0] }) { continue }
+                // A titled person the rules read further, through capitalised words, is that
+                // longer name ("Vice Premier Liu He", where the tagger stops at "Liu").
+                if span.label == .person, ruleAt[start] >= 0 {
+                    let rule = candidates[Int(ruleAt[start])]
+                    if rule.role != nil, case .typed(.person) = rule.evidence, rule.tokens.upperBound > end,
+                       rule.tokens.upperBound <= sentence.upperBound,
+                       (end..<rule.tokens.upperBound).allSatisfy({ tokens[$0].isCapitalized && !taken[$0] }) {
+                        end = rule.tokens.upperBound
+                    }
+                }
                 let first = tokens[start].start, last = tokens[end - 1].end
                 var candidate = EntityCandidate(tokens: start..<end, start: first, end: last,
                                                 text: Tokenizer.string(scalars, first, last), sentence: index,
@@ -69,10 +85,10 @@ struct ModelDecision: Sendable {
                     if sameSpan, let abbreviates = rule?.abbreviates { candidate.abbreviates = abbreviates }
                 case .location:
                     let place = place(candidate.text, tokens: start..<end, tokens)
-                    candidate.evidence = place.map { $0.kind == .demonym ? .typed(.norp) : .place($0) } ?? .typed(.location)
+                    candidate.evidence = place.map { .place($0) } ?? .typed(.location)
                 case .miscellaneous:
                     if let place = place(candidate.text, tokens: start..<end, tokens), place.kind == .demonym {
-                        candidate.evidence = .typed(.norp)
+                        candidate.evidence = .place(place)
                     } else if sameSpan, case .typed(.eventName) = rule?.evidence {
                         candidate.evidence = .typed(.eventName)
                     } else if Self.isGroupName(candidate.text) {
@@ -84,8 +100,7 @@ struct ModelDecision: Sendable {
             }
         }
         var added = false
-        for var candidate in candidates where RuleUse.keeps(candidate) && !candidate.tokens.contains(where: { taken[$0] }) {
-            if case .place(let place) = candidate.evidence, place.kind == .demonym { candidate.evidence = .typed(.norp) }
+        for candidate in candidates where RuleUse.keeps(candidate) && !candidate.tokens.contains(where: { taken[$0] }) {
             out.append(candidate)
             added = true
         }
@@ -97,8 +112,20 @@ struct ModelDecision: Sendable {
     /// headline word, in title case.
     private func place(_ text: String, tokens range: Range<Int>, _ tokens: [Token]) -> Gazetteer.Place? {
         if let place = gazetteer.placeTable[text] { return place }
+        // "U.S." as "US": the tables list the undotted abbreviations.
+        if range.count == 1, text.unicodeScalars.count >= 4, text.hasSuffix("."),
+           let place = gazetteer.placeTable[String(text.unicodeScalars.filter { $0 != "." }.map(Character.init))] {
+            return place
+        }
         guard tokens[range.lowerBound].isAllCaps, text.count > 3 else { return nil }
         return gazetteer.placeTable[text.split(separator: " ").map { SentenceForms.titleCased(String($0)) }.joined(separator: " ")]
+    }
+
+    /// A capitalised function word that opens a clause ("When", "If", "But"), never a name's
+    /// first word; "The" is not one (it opens names: "The Hague").
+    private static func isOpeningWord(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower != "the" && LexiconClasses.of(lower).contains(.functionWord)
     }
 
     /// Plural group names the tagger reads as MISC ("Republicans", "Democrats", "Moslems").

@@ -4,6 +4,10 @@
 /// shuffled order and tags each one twice, as `NERTagger` does (a first pass, then a pass that
 /// sees the first pass's document memory), updating the weights on every wrong word of both
 /// passes. The model kept is the averaged weights of the epoch with the best dev F1.
+/// Every second training document is seen with its dotted abbreviations written without dots
+/// ("U.S." as "US", `undotted`), as today's news writes them, so both spellings are known;
+/// every training sentence is re-tokenized as the analyzer tokenizes text (`PipelineTokens`).
+/// Dev documents are scored as given (CoNLL tokens), so dev figures compare across versions.
 public struct NERTrainer: Sendable {
     public struct Options: Sendable {
         public var epochs: Int
@@ -32,6 +36,9 @@ public struct NERTrainer: Sendable {
                       progress: (EpochReport) -> Void = { _ in }) -> NERModel {
         let features = TaggerFeatures(bucketBits: options.bucketBits)
         let gazetteer = Gazetteer.shared
+        let documents = documents.enumerated().map { d in
+            PipelineTokens.retokenized(d.offset % 2 == 1 ? Self.undotted(d.element) : d.element)
+        }
         let forms = documents.map { $0.sentences.map { SentenceForms(words: $0.words, gazetteer: gazetteer) } }
         var state = PerceptronState(count: features.rowCount * BIOTag.count)
         var order = Array(documents.indices)
@@ -66,6 +73,27 @@ public struct NERTrainer: Sendable {
             progress(report)
         }
         return best!.model
+    }
+
+    /// `document` with every word made of two or more capital letters each followed by a dot
+    /// ("U.S.", "U.N.") written without the dots ("US", "UN"); tags unchanged.
+    static func undotted(_ document: TaggedDocument) -> TaggedDocument {
+        var document = document
+        for k in document.sentences.indices {
+            for (i, word) in document.sentences[k].words.enumerated() where Self.isDottedAbbreviation(word) {
+                document.sentences[k].words[i] = String(word.unicodeScalars.filter { $0 != "." }.map(Character.init))
+            }
+        }
+        return document
+    }
+
+    private static func isDottedAbbreviation(_ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 4, scalars.count % 2 == 0 else { return false }
+        for (i, s) in scalars.enumerated() {
+            if i % 2 == 0 { guard s.value >= 65 && s.value <= 90 else { return false } } else if s != "." { return false }
+        }
+        return true
     }
 
     /// Exact-span scores of `tagger` on gold documents.

@@ -1,6 +1,7 @@
 /// What the tagger's features need to know about one word, hashed once per word.
 ///
-/// Promises: equal words give equal forms, so training and tagging see the same feature ids;
+/// Promises: equal words give equal forms, so training and tagging see the same feature ids
+/// (typographic quotes and apostrophes count as their ASCII spellings);
 /// computing a form allocates nothing for ASCII words (hashes are taken over scalars).
 struct WordForm: Sendable {
     /// Letter-case and character-class facts about the word.
@@ -54,6 +55,8 @@ struct WordForm: Sendable {
         var previousClass: UInt32 = 0, run = 0
         for scalar in scalars {
             var v = scalar.value
+            // Typographic quotes read as the ASCII ones the training text has ("Trump’s").
+            if v >= 0x2018 && v <= 0x201D { v = v <= 0x2019 ? 39 : 34 }
             let cls: UInt32
             if v >= 65 && v <= 90 { cls = 88; v += 32; letters += 1; uppers += 1 }            // X
             else if v >= 97 && v <= 122 { cls = 120; letters += 1; flags.insert(.hasLower) }  // x
