@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "gleaner", targets: ["Daemon"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Workbench", targets: ["Workbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -55,6 +56,16 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // What trains the models and measures the pipeline (the NER trainer, the analyzer
+        // benchmark, the benchmark's floor store, the thread CPU clock): used by `gleaner
+        // train` and `gleaner bench`, never by what `serve` runs, so Pipeline is only that.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "Pipeline",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // What the daemon does that can be tested in-process: its configuration file, the
         // spool's folders, names, lock and moves, failure reports.
         .target(
@@ -66,6 +77,7 @@ let package = Package(
             dependencies: [
                 "Pipeline",
                 "ServiceCore",
+                "Workbench",
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -73,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline"],
+            dependencies: ["Pipeline", "Workbench", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         // What the test targets share: temporary folders, the package root, polling.
