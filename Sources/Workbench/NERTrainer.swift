@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Trains the sequence tagger's averaged perceptron on tagged documents.
 ///
 /// Pure: documents in, a model out. Each epoch visits the training documents in a fixed
