@@ -336,4 +336,38 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(eventually(within: 60) { daemon.names(in: daemon.done).count == 3 }, "stderr: \(daemon.stderr.suffix(2000))")
         #expect(daemon.stop() == 0)
     }
+
+    /// What one page may cost is bounded by its text, not its markup: 19 MB of empty
+    /// elements around an article (a tree of five million nodes, 600 MB and more when the
+    /// parser built one) is stored with the daemon's peak memory far below that, and a
+    /// page that renders to more text than `HTMLBlockRenderer.maximumTextScalars` goes to
+    /// `failed/` saying so, before its text is kept.
+    @Test func aPageCostsMemoryByItsTextNotItsMarkup() throws {
+        let daemon = try DaemonUnderTest()
+        let article = try String(contentsOf: PackageRoot.seedFiles[0], encoding: .utf8)
+            .split(separator: "\n").map { "<p>\($0)</p>" }.joined(separator: "\n")
+        let markup = String(repeating: "<b/>", count: 19_000_000 / 4)
+        try daemon.drop("markup.html", Data(("<html><body><article>" + article + markup + "</article></body></html>").utf8))
+        #expect(eventually(within: 300) { daemon.names(in: daemon.done) == ["markup.html"] },
+                "failed: \(daemon.names(in: daemon.failed)), stderr: \(daemon.stderr.suffix(2000))")
+        let peak = peakResidentBytes(of: daemon.process.processIdentifier)
+        #expect(peak > 0 && peak < 400_000_000, "peak resident memory \(peak / 1_000_000) MB")
+
+        let text = String(repeating: "<p>The minister said talks would resume next week.</p>", count: 2_100_000 / 48)
+        try daemon.drop("long.html", Data(("<html><body>" + text + "</body></html>").utf8))
+        #expect(eventually(within: 300) { daemon.names(in: daemon.failed) == ["long.html", "long.html.error.json"] },
+                "failed: \(daemon.names(in: daemon.failed)), stderr: \(daemon.stderr.suffix(2000))")
+        #expect(daemon.stop() == 0)
+        let report = try Data(contentsOf: daemon.failed.appendingPathComponent("long.html.error.json"))
+        let object = try #require(JSONSerialization.jsonObject(with: report) as? [String: Any])
+        #expect((object["reason"] as? String ?? "").contains("over 2000000 characters of text"), "\(object)")
+    }
+
+    /// The process's high-water mark of resident memory (`VmHWM`), in bytes; 0 when unreadable.
+    private func peakResidentBytes(of pid: Int32) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return 0 }
+        return kilobytes * 1024
+    }
 }
