@@ -340,7 +340,7 @@ struct SplitMix64: RandomNumberGenerator {
     /// What one page may cost is bounded by its text, not its markup: 19 MB of empty
     /// elements around an article (a tree of five million nodes, 600 MB and more when the
     /// parser built one) is stored with the daemon's peak memory far below that, and a
-    /// page that renders to more text than `HTMLBlockRenderer.maximumTextScalars` goes to
+    /// page that renders to more text than `ArticleDecoder.maximumTextScalars` goes to
     /// `failed/` saying so, before its text is kept.
     @Test func aPageCostsMemoryByItsTextNotItsMarkup() throws {
         let daemon = try DaemonUnderTest()

@@ -46,19 +46,14 @@ enum HTMLBlockRenderer {
         var linkDepth: Int
     }
 
-    /// The most scalars of text a page may render to: a long book's worth, fifty times the
-    /// longest news article in the seeds and development sets. Every later stage keeps
-    /// memory in proportion to the text, so this bounds what one document costs.
-    public static let maximumTextScalars = 2_000_000
-
     /// Open elements beyond which the walk stops, as libxml2's tree builder did
     /// (`xmlParserMaxDepth`, 256; `MarkupDepth.parserLimit` names it for failure reports).
     static let maximumDepth = 256
 
     /// Renders `html` while libxml2 parses it (SAX): no document tree is built, so memory
-    /// follows the text kept, not the number of elements. Throws `tooLarge` when the text
-    /// passes `maximumTextScalars`.
-    static func read(_ html: String, maximumTextScalars: Int = maximumTextScalars) throws(PipelineError) -> Page {
+    /// follows the text kept, not the number of elements. Throws `tooLarge`, and stops
+    /// parsing, as soon as the text passes `maximumTextScalars`.
+    static func read(_ html: String, maximumTextScalars: Int) throws(PipelineError) -> Page {
         _ = parserReady
         let bytes = Self.removingNoscript(Array(html.utf8))
         guard bytes.count < Int32.max else {
