@@ -371,3 +371,43 @@ struct SplitMix64: RandomNumberGenerator {
         return kilobytes * 1024
     }
 }
+
+/// Case 12: on a full disk every failure still gets its `.error.json`, and no file reaches
+/// `failed/` without one. A real full disk needs root (a small tmpfs or a loop device);
+/// a file size limit set on the running daemon (RLIMIT_FSIZE through prlimit(2)) makes the
+/// kernel refuse the same writes — every write past 64 bytes fails, with EFBIG where a
+/// full disk says ENOSPC — so reports cannot be written and the database cannot grow,
+/// until the limit is lifted, as space would be freed.
+@Suite struct FullDiskTests {
+    @Test func everyFailureOnAFullDiskGetsItsReport() throws {
+        let daemon = try DaemonUnderTest(config: "busy_timeout_seconds = 0.2\n")
+        try daemon.drop("first.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
+        #expect(eventually(within: 60) { daemon.names(in: daemon.done) == ["first.txt"] })
+        let pid = daemon.process.processIdentifier
+        #expect(setFileSizeLimit(of: pid, to: 64))
+        let count = 30
+        for k in 0..<count { try daemon.drop("empty-\(k).txt", Data()) }
+        #expect(eventually(within: 60) { daemon.names(in: daemon.processing).filter { $0.hasPrefix("empty-") }.count == count },
+                "processing: \(daemon.names(in: daemon.processing).count), failed: \(daemon.names(in: daemon.failed))")
+        #expect(!eventually(within: 3) { !daemon.names(in: daemon.failed).isEmpty },
+                "failed/ while full: \(daemon.names(in: daemon.failed))")
+        #expect(setFileSizeLimit(of: pid, to: rlim_t.max))
+        #expect(eventually(within: 120) { daemon.names(in: daemon.failed).count == 2 * count },
+                "failed: \(daemon.names(in: daemon.failed).count), stderr: \(daemon.stderr.suffix(2000))")
+        let failed = Set(daemon.names(in: daemon.failed))
+        for k in 0..<count {
+            #expect(failed.contains("empty-\(k).txt") && failed.contains("empty-\(k).txt.error.json"), "empty-\(k).txt")
+        }
+        #expect(daemon.process.isRunning)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Sets another process's RLIMIT_FSIZE with prlimit(2), which Swift's Glibc module does
+    /// not declare (it is a GNU extension), so it is looked up in the C library.
+    private func setFileSizeLimit(of pid: pid_t, to bytes: rlim_t) -> Bool {
+        typealias Prlimit = @convention(c) (pid_t, Int32, UnsafePointer<rlimit>?, UnsafeMutablePointer<rlimit>?) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prlimit") else { return false }
+        var limit = rlimit(rlim_cur: bytes, rlim_max: rlim_t.max)
+        return unsafeBitCast(symbol, to: Prlimit.self)(pid, Int32(RLIMIT_FSIZE.rawValue), &limit, nil) == 0
+    }
+}
