@@ -8,7 +8,6 @@ let package = Package(
     products: [
         .executable(name: "gleaner", targets: ["Daemon"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
-        .library(name: "Workbench", targets: ["Workbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -88,9 +87,10 @@ let package = Package(
             dependencies: ["Pipeline", "Workbench", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        // What the test targets share: temporary folders, the package root, polling.
+        // What the test targets share: temporary folders, the package root, the seeds' answer keys, polling.
         .target(
             name: "TestSupport",
+            dependencies: ["Pipeline"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
