@@ -8,7 +8,9 @@ import CLibXML2
 /// for the clean stage to judge. Metadata comes from `<title>`, `<meta>` (Open Graph,
 /// `article:`), `<link rel=canonical>`, JSON-LD, `<time datetime>` and `<html lang>`.
 ///
-/// The parser runs in recover mode, never touches the network and never prints.
+/// The parser runs in recover mode, never touches the network and never prints. It is
+/// read as a stream (SAX callbacks, no document tree), so what a page costs in memory is
+/// its rendered text and blocks, at most `maximumTextScalars` of text.
 enum HTMLBlockRenderer {
     struct Page {
         var text: String
