@@ -55,6 +55,16 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // What trains the models and measures the pipeline (the NER trainer, the analyzer
+        // benchmark, the benchmark's floor store, the thread CPU clock): used by `gleaner
+        // train` and `gleaner bench`, never by what `serve` runs, so Pipeline is only that.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "Pipeline",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // What the daemon does that can be tested in-process: its configuration file, the
         // spool's folders, names, lock and moves, failure reports.
         .target(
@@ -66,6 +76,7 @@ let package = Package(
             dependencies: [
                 "Pipeline",
                 "ServiceCore",
+                "Workbench",
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -73,12 +84,13 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline"],
+            dependencies: ["Pipeline", "Workbench", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        // What the test targets share: temporary folders, the package root, polling.
+        // What the test targets share: temporary folders, the package root, the seeds' answer keys, polling.
         .target(
             name: "TestSupport",
+            dependencies: ["Pipeline"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

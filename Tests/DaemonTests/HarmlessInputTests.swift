@@ -336,4 +336,78 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(eventually(within: 60) { daemon.names(in: daemon.done).count == 3 }, "stderr: \(daemon.stderr.suffix(2000))")
         #expect(daemon.stop() == 0)
     }
+
+    /// What one page may cost is bounded by its text, not its markup: 19 MB of empty
+    /// elements around an article (a tree of five million nodes, 600 MB and more when the
+    /// parser built one) is stored with the daemon's peak memory far below that, and a
+    /// page that renders to more text than `ArticleDecoder.maximumTextScalars` goes to
+    /// `failed/` saying so, before its text is kept.
+    @Test func aPageCostsMemoryByItsTextNotItsMarkup() throws {
+        let daemon = try DaemonUnderTest()
+        let article = try String(contentsOf: PackageRoot.seedFiles[0], encoding: .utf8)
+            .split(separator: "\n").map { "<p>\($0)</p>" }.joined(separator: "\n")
+        let markup = String(repeating: "<b/>", count: 19_000_000 / 4)
+        try daemon.drop("markup.html", Data(("<html><body><article>" + article + markup + "</article></body></html>").utf8))
+        #expect(eventually(within: 300) { daemon.names(in: daemon.done) == ["markup.html"] },
+                "failed: \(daemon.names(in: daemon.failed)), stderr: \(daemon.stderr.suffix(2000))")
+        let peak = peakResidentBytes(of: daemon.process.processIdentifier)
+        #expect(peak > 0 && peak < 400_000_000, "peak resident memory \(peak / 1_000_000) MB")
+
+        let text = String(repeating: "<p>The minister said talks would resume next week.</p>", count: 2_100_000 / 48)
+        try daemon.drop("long.html", Data(("<html><body>" + text + "</body></html>").utf8))
+        #expect(eventually(within: 300) { daemon.names(in: daemon.failed) == ["long.html", "long.html.error.json"] },
+                "failed: \(daemon.names(in: daemon.failed)), stderr: \(daemon.stderr.suffix(2000))")
+        #expect(daemon.stop() == 0)
+        let report = try Data(contentsOf: daemon.failed.appendingPathComponent("long.html.error.json"))
+        let object = try #require(JSONSerialization.jsonObject(with: report) as? [String: Any])
+        #expect((object["reason"] as? String ?? "").contains("over 2000000 characters of text"), "\(object)")
+    }
+
+    /// The process's high-water mark of resident memory (`VmHWM`), in bytes; 0 when unreadable.
+    private func peakResidentBytes(of pid: Int32) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return 0 }
+        return kilobytes * 1024
+    }
+}
+
+/// Case 12: on a full disk every failure still gets its `.error.json`, and no file reaches
+/// `failed/` without one. A real full disk needs root (a small tmpfs or a loop device);
+/// a file size limit set on the running daemon (RLIMIT_FSIZE through prlimit(2)) makes the
+/// kernel refuse the same writes — every write past 64 bytes fails, with EFBIG where a
+/// full disk says ENOSPC — so reports cannot be written and the database cannot grow,
+/// until the limit is lifted, as space would be freed.
+@Suite struct FullDiskTests {
+    @Test func everyFailureOnAFullDiskGetsItsReport() throws {
+        let daemon = try DaemonUnderTest(config: "busy_timeout_seconds = 0.2\n")
+        try daemon.drop("first.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
+        #expect(eventually(within: 60) { daemon.names(in: daemon.done) == ["first.txt"] })
+        let pid = daemon.process.processIdentifier
+        #expect(setFileSizeLimit(of: pid, to: 64))
+        let count = 30
+        for k in 0..<count { try daemon.drop("empty-\(k).txt", Data()) }
+        #expect(eventually(within: 60) { daemon.names(in: daemon.processing).filter { $0.hasPrefix("empty-") }.count == count },
+                "processing: \(daemon.names(in: daemon.processing).count), failed: \(daemon.names(in: daemon.failed))")
+        #expect(!eventually(within: 3) { !daemon.names(in: daemon.failed).isEmpty },
+                "failed/ while full: \(daemon.names(in: daemon.failed))")
+        #expect(setFileSizeLimit(of: pid, to: rlim_t.max))
+        #expect(eventually(within: 120) { daemon.names(in: daemon.failed).count == 2 * count },
+                "failed: \(daemon.names(in: daemon.failed).count), stderr: \(daemon.stderr.suffix(2000))")
+        let failed = Set(daemon.names(in: daemon.failed))
+        for k in 0..<count {
+            #expect(failed.contains("empty-\(k).txt") && failed.contains("empty-\(k).txt.error.json"), "empty-\(k).txt")
+        }
+        #expect(daemon.process.isRunning)
+        #expect(daemon.stop() == 0)
+    }
+
+    /// Sets another process's RLIMIT_FSIZE with prlimit(2), which Swift's Glibc module does
+    /// not declare (it is a GNU extension), so it is looked up in the C library.
+    private func setFileSizeLimit(of pid: pid_t, to bytes: rlim_t) -> Bool {
+        typealias Prlimit = @convention(c) (pid_t, Int32, UnsafePointer<rlimit>?, UnsafeMutablePointer<rlimit>?) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prlimit") else { return false }
+        var limit = rlimit(rlim_cur: bytes, rlim_max: rlim_t.max)
+        return unsafeBitCast(symbol, to: Prlimit.self)(pid, Int32(RLIMIT_FSIZE.rawValue), &limit, nil) == 0
+    }
 }

@@ -43,7 +43,17 @@ import Testing
         let daemon = try DaemonUnderTest(environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "100000"], folder: folder)
         try daemon.drop("a.txt", Data(contentsOf: PackageRoot.seedFiles[0]))
         #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["a.txt"] })
-        usleep(1_000_000)  // long enough for the watchdog pings to fill the socket
+        // Wait until the socket's queue is full: a datagram of our own no longer fits.
+        let probe = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(probe) }
+        let full = eventually(within: 20) {
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(probe, "x", 1, Int32(MSG_DONTWAIT), $0, socklen_t(MemoryLayout<sockaddr_un>.size)) < 0 && errno == EAGAIN
+                }
+            }
+        }
+        #expect(full, "the notify socket never filled")
         try daemon.drop("b.txt", Data(contentsOf: PackageRoot.seedFiles[1]))
         #expect(eventually(within: 20) { daemon.names(in: daemon.done) == ["a.txt", "b.txt"] })
         #expect(daemon.stop(within: 10) == 0, "SIGTERM was not handled within 10 s")

@@ -2,20 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Pipeline
-
-/// A fresh directory for one test's database files, removed when the test ends.
-private final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
+import TestSupport
 
 /// Hand-built documents whose offsets are computed from the text, as the pipeline would.
 private enum Sample {
@@ -128,7 +115,7 @@ private enum Sample {
 
 @Suite struct ArticleStoreTests {
     @Test func migrationsCreateTheSchema() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         #expect(try store.schemaVersion() == StoreSchema.version)
         let tables = try store.reading { db in
@@ -162,7 +149,7 @@ private enum Sample {
     }
 
     @Test func writingTheSameBatchTwiceStoresNothingTwice() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         let batch: [PipelineItem] = [.document(Sample.trade()), .failure(Sample.failure()), .document(Sample.followUp())]
 
@@ -199,7 +186,7 @@ private enum Sample {
     }
 
     @Test func aSecondCopyInOneBatchIsADuplicateOfTheFirst() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         let outcomes = try store.write([.document(Sample.trade()), .document(Sample.trade(path: "inbox/again.txt"))])
         guard case .stored(let id) = outcomes[0].disposition else {
@@ -211,7 +198,7 @@ private enum Sample {
     }
 
     @Test func entitiesAreSharedAcrossDocumentsThroughAliases() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         _ = try store.write([.document(Sample.trade())])
         _ = try store.write([.document(Sample.followUp())])
@@ -230,7 +217,7 @@ private enum Sample {
     }
 
     @Test func aFailureLandsInTheFilesLedgerWithItsReason() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         let failure = Sample.failure()
         _ = try store.write([.failure(failure)])
@@ -263,7 +250,7 @@ private enum Sample {
     }
 
     @Test func anItemTheDatabaseRefusesFailsAloneAndTheRestIsStoredAndSearchable() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
         _ = try ArticleStore(path: path)
         // A rule of the database's own, as an operator might add: it refuses one path.
@@ -298,7 +285,7 @@ private enum Sample {
     }
 
     @Test func aVersion4DatabaseIsMigratedAndStaysSearchable() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
         // A file as Gleaner with schema 4 left it: its full-text index kept by a trigger.
         let old = try DatabasePool(path: path)
@@ -335,7 +322,7 @@ private enum Sample {
     }
 
     @Test func exportRebuildsTheSameContractLine() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         let originals = [Sample.trade(), Sample.followUp()]
         _ = try store.write(originals.map(PipelineItem.document))
@@ -354,7 +341,7 @@ private enum Sample {
     }
 
     @Test func searchFindsWordsAndExplainsBadQueries() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         _ = try store.write([.document(Sample.trade()), .document(Sample.followUp())])
 
@@ -383,7 +370,7 @@ private enum Sample {
     }
 
     @Test func eventCodesStayStrings() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         _ = try store.write([.document(Sample.trade())])
         let statements = try store.eventRows(codePrefix: "01")
@@ -397,7 +384,7 @@ private enum Sample {
     }
 
     @Test func theSameEventReportedTwiceIsOneEventWithTwoMentions() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let store = try ArticleStore(path: dir.path("g.sqlite"))
         var first = Sample.trade(path: "inbox/a.txt", body: "first report")
         var second = Sample.trade(path: "inbox/b.txt", body: "second report")
@@ -424,7 +411,7 @@ private enum Sample {
     }
 
     @Test func theWALFilesOutliveTheWriterForReadOnlyReaders() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
         let store = try ArticleStore(path: path)
         _ = try store.write([.document(Sample.trade())])
@@ -438,7 +425,7 @@ private enum Sample {
     }
 
     @Test func readersReadWhileAWriteTransactionIsOpen() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
         let store = try ArticleStore(path: path, busyTimeout: 0.2)
         _ = try store.write([.document(Sample.trade())])
@@ -466,7 +453,7 @@ private enum Sample {
     }
 
     @Test func aBatchThatFailsLeavesNothingBehind() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
         let store = try ArticleStore(path: path, busyTimeout: 0.1)
         _ = try store.write([.document(Sample.trade())])
@@ -492,7 +479,7 @@ private enum Sample {
     }
 
     @Test func checkpointEmptiesTheWAL() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
         let store = try ArticleStore(path: path)
         _ = try store.write([.document(Sample.trade())])
@@ -505,7 +492,7 @@ private enum Sample {
     }
 
     @Test func refusesFilesThatAreNotGleanerDatabases() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let text = dir.path("notes.txt")
         try Data("these are notes, not a database, and they are long enough to be a header".utf8)
             .write(to: URL(fileURLWithPath: text))
@@ -534,7 +521,7 @@ private enum Sample {
     }
 
     @Test func refusesADatabaseFromANewerGleaner() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
         try ArticleStore(path: path).close()
         try DatabaseQueue(path: path).write { db in
@@ -596,7 +583,7 @@ extension ArticleStoreTests {
     /// Version 6 rebuilds `entities` to take NORP and MISC: rows keep their ids, what
     /// pointed at them still does, and other type names are still refused.
     @Test func aVersion5DatabaseTakesTheNewEntityTypes() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
         let old = try DatabasePool(path: path)
         try StoreSchema.migrator.migrate(old, upTo: "v5 event mentions reached through their events")

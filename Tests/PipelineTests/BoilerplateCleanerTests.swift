@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// The clean stage against the gold boilerplate annotations, the offset invariant, and
 /// synthetic pages that share no strings with the seeds.
 @Suite struct BoilerplateCleanerTests {
-    static var root: URL { TestCorpus.root }
+    static var root: URL { PackageRoot.url }
 
     static let seeds: [String] = {
         let corpus = root.appendingPathComponent("corpus")

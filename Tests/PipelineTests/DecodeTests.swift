@@ -35,6 +35,26 @@ import Testing
         #expect(decoded.metadata.language == "en")
     }
 
+    @Test func textOverTheLimitIsRefusedInEveryFormat() throws {
+        let decoder = ArticleDecoder(maximumTextScalars: 100)
+        let sentence = "The minister said talks would resume next week. "
+        let short = String(repeating: sentence, count: 2)
+        let long = String(repeating: sentence, count: 3)
+        #expect(throws: Never.self) {
+            _ = try decoder.process(ArticleInput(source: ArticleSource(path: "a.txt"), bytes: Array(short.utf8)))
+        }
+        for (path, body) in [("a.txt", long), ("a.md", long), ("a.html", "<html><body><p>\(long)</p></body></html>"),
+                             ("a.json", #"{"title": "T", "text": "\#(long)"}"#)] {
+            do {
+                _ = try decoder.process(ArticleInput(source: ArticleSource(path: path), bytes: Array(body.utf8)))
+                Issue.record("\(path) was decoded")
+            } catch {
+                #expect(error.kind == .tooLarge, "\(path): \(error)")
+                #expect(error.message.contains("over") && error.message.contains("100"), "\(path): \(error.message)")
+            }
+        }
+    }
+
     @Test func titleFallsBackToTheTitleElement() throws {
         let decoded = try Self.decode("<html><head><title> Rates  held </title></head><body><p>The bank held rates.</p></body></html>")
         #expect(decoded.metadata.title == "Rates held")

@@ -1,9 +1,10 @@
 import Testing
 @testable import Pipeline
+import TestSupport
 
 
 private let corpus: GoldCorpus = {
-    do { return try TestCorpus.gold() } catch { fatalError("cannot load corpus: \(error)") }
+    do { return try PackageRoot.seedGold() } catch { fatalError("cannot load corpus: \(error)") }
 }()
 
 private func entry(_ prefix: String) -> GoldCorpus.Entry {

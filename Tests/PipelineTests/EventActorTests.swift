@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// Actor codes: the parts of a code, the embedded Phoenix-derived dictionaries, the coder's
 /// rules for agents, countries and dated roles, and the generated tables against their
@@ -98,9 +99,8 @@ import Testing
             """
         let input = ArticleInput(source: ArticleSource(path: "talks.json"), bytes: Array(text.utf8))
         let doc = try EventExtractor().process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input))))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let store = try ArticleStore(path: folder.appendingPathComponent("g.sqlite").path)
         _ = try store.write([.document(doc)])
         var rows: [[String]] = []
@@ -121,23 +121,23 @@ import Testing
     /// The committed tables are what `scripts/generate-actor-tables` makes of the
     /// PETRARCH2 dictionaries.
     @Test func generatedTablesMatchTheGenerator() throws {
-        let source = TestCorpus.sharedData.appendingPathComponent("cameo/petrarch2").path
+        let source = PackageRoot.sharedData.appendingPathComponent("cameo/petrarch2").path
         guard FileManager.default.fileExists(atPath: source + "/Phoenix.agents.txt") else {
             print("skipped: the PETRARCH2 dictionaries are not at \(source)")
             return
         }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("actors-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let temporary = try TemporaryFolder()
+        let out = temporary.url.appendingPathComponent("actors")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestCorpus.root.appendingPathComponent("scripts/generate-actor-tables").path, source, out.path]
+        process.arguments = ["python3", PackageRoot.url.appendingPathComponent("scripts/generate-actor-tables").path, source, out.path]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         for name in ["actors.tsv", "agents.tsv"] {
             let made = try Data(contentsOf: out.appendingPathComponent(name))
-            let committed = try Data(contentsOf: TestCorpus.root.appendingPathComponent("data/actors/" + name))
+            let committed = try Data(contentsOf: PackageRoot.url.appendingPathComponent("data/actors/" + name))
             #expect(made == committed, "data/actors/\(name) differs from the generator's output: rerun scripts/generate-actor-tables")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// Builds `AnalyzedDocument`s by hand for the events stage: finds each actor's surface
 /// forms in the text (whole words, longest first), makes entities with mentions and
@@ -286,8 +287,7 @@ struct GoldSeed {
     var events: [GoldEvent]
 
     static var corpus: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("corpus")
+        PackageRoot.corpus
     }
 
     static func all() throws -> [GoldSeed] {

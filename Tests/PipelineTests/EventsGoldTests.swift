@@ -1,12 +1,13 @@
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// The events stage on the seed gold through the real pipeline (the analyzer's own
 /// entities, not the gold's): precision against all gold events, recall on core events,
 /// and what every event must carry for a GDELT-shaped export.
 @Suite struct EventsGoldTests {
     private static func run() throws -> (EvaluationReport, [ExtractedDocument]) {
-        let corpus = try TestCorpus.gold()
+        let corpus = try PackageRoot.seedGold()
         let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), analyzer = TextAnalyzer(), events = EventExtractor()
         var documents: [ExtractedDocument] = []
         let report = CorpusEvaluator().evaluate(corpus) { input throws(PipelineError) in

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// Every format and encoding the decoder accepts, each read from a real file in
 /// `Fixtures/`, through decode and clean.
 @Suite struct FormatTests {
-    static let fixtures: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures: URL = PackageRoot.url.appendingPathComponent("Tests/PipelineTests/Fixtures")
 
     static let opening = "The ferry company said on Monday that it would add two sailings a day to the island route from June, after a winter of complaints about crowded boats."
 
@@ -173,7 +174,7 @@ import Testing
         var files = [("plain.txt", try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("plain.txt")))),
                      ("article.md", try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("article.md"))))]
         for seed in BoilerplateCleanerTests.seeds {
-            files.append((seed, try [UInt8](Data(contentsOf: TestCorpus.folder.appendingPathComponent(seed)))))
+            files.append((seed, try [UInt8](Data(contentsOf: PackageRoot.corpus.appendingPathComponent(seed)))))
         }
         #expect(files.count > 2)
         for (name, lf) in files {

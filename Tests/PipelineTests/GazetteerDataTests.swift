@@ -1,23 +1,24 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// The gazetteer's derived tables are what `scripts/generate-gazetteers` writes from its
 /// sources. Skipped (the trait says why) where the CoNLL-2003 training file, Debian's
 /// iso-codes or python3 are missing; a generator that cannot install its PyPI packages
 /// (exit 3) is reported and not judged.
 @Suite struct GazetteerDataTests {
-    static let sources = [TestCorpus.sharedData.appendingPathComponent("ner/conll2003/eng.train").path, "/usr/share/iso-codes/json/iso_3166-1.json",
+    static let sources = [PackageRoot.sharedData.appendingPathComponent("ner/conll2003/eng.train").path, "/usr/share/iso-codes/json/iso_3166-1.json",
                           "/usr/bin/python3"]
     static var sourcesPresent: Bool { sources.allSatisfy { FileManager.default.fileExists(atPath: $0) } }
 
     @Test(.enabled(if: sourcesPresent, "the generator's sources (eng.train, iso-codes, python3) are not all here"))
     func theCommittedTablesAreTheGeneratorsOutput() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-gazetteer-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let temporary = try TemporaryFolder()
+        let out = temporary.url.appendingPathComponent("gleaner-gazetteer")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestCorpus.root.appendingPathComponent("scripts/generate-gazetteers").path, "--out", out.path]
+        process.arguments = ["python3", PackageRoot.url.appendingPathComponent("scripts/generate-gazetteers").path, "--out", out.path]
         try process.run()
         process.waitUntilExit()
         if process.terminationStatus == 3 {
@@ -25,7 +26,7 @@ import Testing
             return
         }
         #expect(process.terminationStatus == 0)
-        let committed = TestCorpus.root.appendingPathComponent("data/gazetteer")
+        let committed = PackageRoot.url.appendingPathComponent("data/gazetteer")
         for name in ["countries.tsv", "demonyms.tsv", "capitals.tsv", "places.tsv", "first-names.txt", "organizations.txt"] {
             let made = try Data(contentsOf: out.appendingPathComponent(name))
             let kept = try Data(contentsOf: committed.appendingPathComponent(name))

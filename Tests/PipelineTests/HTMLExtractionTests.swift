@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// Main-content extraction on the hand-written pages of `corpus/html`, scored against their
 /// gold text with the shingle F1 of main-text extraction benchmarks, and on small pages
 /// that isolate one kind of furniture each.
 @Suite struct HTMLExtractionTests {
-    static var root: URL { TestCorpus.root }
+    static var root: URL { PackageRoot.url }
 
     static let pages: [String] = {
         let folder = root.appendingPathComponent("corpus/html")

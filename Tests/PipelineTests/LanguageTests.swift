@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// The language identifier on short texts written for these tests, the stopword lists,
 /// and the generated data files against their generators.
 @Suite struct LanguageTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var root: URL { PackageRoot.url }
 
     @Test(arguments: [
         ("The council voted on Tuesday to close the old harbour bridge for repairs until the spring.", "en"),
@@ -58,8 +59,8 @@ import Testing
             print("skip: PyPI package \(module) is not installed; cannot regenerate \(data)")
             return
         }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-\(UUID().uuidString).tsv")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let temporary = try TemporaryFolder()
+        let out = temporary.url.appendingPathComponent("gleaner.tsv")
         #expect(Self.run(["python3", Self.root.appendingPathComponent(script).path, out.path]) == 0)
         let generated = try Data(contentsOf: out)
         let committed = try Data(contentsOf: Self.root.appendingPathComponent(data))

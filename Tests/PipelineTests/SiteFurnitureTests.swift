@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// Cross-document boilerplate: short lines a site repeats become furniture after
 /// `minimumDocuments` earlier documents, per site, and the counts survive in the store.
@@ -158,9 +159,8 @@ import Testing
     }
 
     @Test func countsRoundTripThroughTheStore() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-furniture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let path = folder.appendingPathComponent("g.sqlite").path
 
         do {

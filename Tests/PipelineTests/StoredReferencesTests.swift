@@ -2,18 +2,18 @@ import Foundation
 import GRDB
 import Testing
 @testable import Pipeline
+import TestSupport
 
 /// The writer does not have SQLite check references on every insert (see `ArticleStore`),
 /// so the references it writes are checked here, on real articles.
 @Suite struct StoredReferencesTests {
     @Test func everyReferenceTheWriterStoresPointsAtARow() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gleaner-refs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        let folder = temporary.url
         let path = folder.appendingPathComponent("g.sqlite").path
         let store = try ArticleStore(path: path)
         let pipeline = DocumentPipeline(configuration: PipelineConfiguration(parallelism: 2, maxBatch: 3), sink: store) { _ in }
-        let seeds = try TestCorpus.gold().entries
+        let seeds = try PackageRoot.seedGold().entries
         var sequence = 0
         // Each seed twice under two names (a duplicate), and once more with a sentence of its
         // own, so entities and events are shared across documents and batches.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Pipeline
+import Workbench
 
 /// The statistical NER tagger: corpus reading, scoring, model files, training and the embedded model.
 @Suite struct TaggerTests {

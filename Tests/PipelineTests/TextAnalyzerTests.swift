@@ -1,5 +1,6 @@
 import Foundation
 @testable import Pipeline
+import TestSupport
 
 /// Scores the analyzer on one seed against its gold file (corpus/gold/README.md sections 2-3).
 struct SeedScore {
@@ -22,7 +23,7 @@ struct SeedScore {
         a.misses += b.misses
     }
 
-    static var corpus: URL { TestCorpus.folder }
+    static var corpus: URL { PackageRoot.corpus }
 
     static var seedNames: [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []

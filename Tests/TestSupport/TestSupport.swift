@@ -1,8 +1,9 @@
 import Foundation
 import Glibc
+import Pipeline
 
-// What every test target shares: temporary folders, the package root and its seeds, and
-// polling for a condition instead of sleeping a fixed time.
+// What every test target shares: temporary folders, the package root, its seeds and their
+// answer keys, and polling for a condition instead of sleeping a fixed time.
 
 /// The package's root folder (this file is `Tests/TestSupport/TestSupport.swift`), for the corpus.
 public enum PackageRoot {
@@ -12,6 +13,22 @@ public enum PackageRoot {
     public static var seedFiles: [URL] {
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
             .filter { $0.hasSuffix(".txt") }.sorted().map { corpus.appendingPathComponent($0) }
+    }
+
+    /// `../shared/data/` beside the package: the development data the generators read (it
+    /// may be missing; the tests that need it say so and skip).
+    public static var sharedData: URL { url.deletingLastPathComponent().appendingPathComponent("shared/data") }
+
+    /// The seeds and their answer keys (`corpus/gold/NAME.json`), read here as the Pipeline
+    /// itself never reads folders (the daemon's `GoldCorpusFolder` does the same for `gleaner eval`).
+    public static func seedGold() throws -> GoldCorpus {
+        let entries = try seedFiles.map { source -> GoldCorpus.Entry in
+            let name = String(source.lastPathComponent.dropLast(4))
+            let key = corpus.appendingPathComponent("gold/\(name).json")
+            return GoldCorpus.Entry(name: name, sourcePath: source.path, bytes: [UInt8](try Data(contentsOf: source)),
+                                    gold: try GoldAnnotation.decode([UInt8](try Data(contentsOf: key))))
+        }
+        return GoldCorpus(entries: entries)
     }
 }
 

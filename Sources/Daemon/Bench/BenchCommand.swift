@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 import Pipeline
 import ServiceCore
+import Workbench
 
 /// `gleaner bench`: the whole path measured in one run, against a floor measured on the
 /// same files in the same run, so figures hold on a noisy machine.

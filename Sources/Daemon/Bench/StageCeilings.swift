@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Pipeline
 import Synchronization
+import Workbench
 
 /// What each half of the path could do alone on the same files, so a benchmark that misses
 /// its target says which half holds it back: the CPU stages (decode to events, every core,

@@ -1,4 +1,5 @@
 import Pipeline
+import Workbench
 
 /// The CPU each CPU stage spends on one document, measured on one thread with nothing else
 /// of ours running, so the figures add up and do not depend on how the stages shared the

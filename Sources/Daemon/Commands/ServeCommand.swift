@@ -57,6 +57,9 @@ struct ServeCommand: ParsableCommand {
         // A watchdog kill is SIGABRT: end at once (the default action) instead of running
         // Swift's backtracer for tens of seconds (see also SWIFT_BACKTRACE in the unit).
         signal(SIGABRT, SIG_DFL)
+        // A file size limit (`LimitFSIZE=`, RLIMIT_FSIZE) reached while writing must fail
+        // that write (EFBIG), handled as a full disk is, not kill the daemon mid-commit.
+        signal(SIGXFSZ, SIG_IGN)
         let running: GleanerDaemon.Running
         do {
             running = try GleanerDaemon.start(settings: settings, configPath: config, overrides: applyingFlags)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Pipeline
+import Workbench
 
 /// `gleaner train ner ...`: trains the statistical NER tagger; `gleaner train bench-ner` times the analyzer;
 /// `gleaner train pos|parser|bench-parse` train and time the syntax models (TrainSyntaxCommands.swift).

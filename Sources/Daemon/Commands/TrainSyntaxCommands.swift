@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Pipeline
+import Workbench
 
 /// Reading the syntax models' training data and model files for `gleaner train pos|parser|bench-parse`.
 enum SyntaxTrainingData {

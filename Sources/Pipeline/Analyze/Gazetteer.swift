@@ -5,7 +5,7 @@
 /// Promises: lookups are exact and case-sensitive on the surface form (all-caps forms are
 /// looked up as written and in title case by the recognizer); the tables are immutable and
 /// shared by every thread.
-struct Gazetteer: Sendable {
+package struct Gazetteer: Sendable {
     /// What a place-like name stands for.
     struct Place: Sendable, Hashable {
         enum Kind: Sendable, Hashable { case country, demonym, capital, place }
@@ -41,7 +41,7 @@ struct Gazetteer: Sendable {
     /// `places` for the hot lookups.
     let placeTable: WordTable<Place>
 
-    static let shared = Gazetteer()
+    package static let shared = Gazetteer()
 
     init() {
         var places: [String: Place] = [:]

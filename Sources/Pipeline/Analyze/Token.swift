@@ -1,6 +1,6 @@
 /// One token of the clean text: a word, a number, a currency or percent sign, or a
 /// punctuation mark, with its Unicode-scalar offsets (end exclusive).
-struct Token: Sendable, Hashable {
+package struct Token: Sendable, Hashable {
     enum Kind: Sendable, Hashable {
         /// Letters, digits, hyphens and inner apostrophes ("Vice-Premier", "We’ve", "U.S.").
         case word

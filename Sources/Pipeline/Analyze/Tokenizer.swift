@@ -4,7 +4,9 @@
 /// `start..<end`; whitespace (including NBSP) is never part of a token. Possessive endings,
 /// currency signs and percent signs are tokens of their own; dotted abbreviations ("U.S.",
 /// "Mr.", "Jan.") keep their points.
-struct Tokenizer: Sendable {
+package struct Tokenizer: Sendable {
+    package init() {}
+
     /// Words that keep a following point as part of the token: titles and month abbreviations.
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
@@ -19,7 +21,7 @@ struct Tokenizer: Sendable {
     static let currencySigns: Set<Unicode.Scalar> = ["$", "€", "£", "¥", "₹", "₩", "₽"]
     static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}"]
 
-    func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
+    package func tokenize(_ scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var i = 0

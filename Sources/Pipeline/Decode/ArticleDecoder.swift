@@ -5,7 +5,8 @@
 /// or, when there is none, is sniffed from the content. HTML and Markdown are rendered to
 /// text here, so the decoded text is what a reader sees and `removed` offsets index it.
 /// Refuses what cannot be an article (empty input, binary data, input over the size
-/// limit) with a `PipelineError` a person can act on; never crashes on bad bytes.
+/// limit, text over `maximumTextScalars`) with a `PipelineError` a person can act on;
+/// never crashes on bad bytes.
 /// Every document leaves with `published` in ISO 8601 or `nil`, and `language` settled by
 /// `DocumentLanguage` (declared or detected).
 public struct ArticleDecoder: DocumentStage {
@@ -14,8 +15,20 @@ public struct ArticleDecoder: DocumentStage {
     /// Inputs larger than this (before or after inflating) are refused as `tooLarge`.
     public var maximumBytes: Int
 
-    public init(maximumBytes: Int = 20 * 1024 * 1024) {
+    /// The most scalars of text a document may hold: a long book's worth, ten times the
+    /// longest article in the seeds, development sets and Readability pages. Every later
+    /// stage keeps memory in proportion to the text (tokens, candidates, sentences), so
+    /// this, not the file's size, bounds what one document costs (`docs/benchmark.md`,
+    /// memory per document). An HTML page is refused while it is parsed, once its
+    /// rendered text passes the limit.
+    public static let maximumTextScalars = 2_000_000
+
+    /// Documents whose text has more scalars than this are refused as `tooLarge`.
+    public var maximumTextScalars: Int
+
+    public init(maximumBytes: Int = 20 * 1024 * 1024, maximumTextScalars: Int = Self.maximumTextScalars) {
         self.maximumBytes = maximumBytes
+        self.maximumTextScalars = maximumTextScalars
     }
 
     public func process(_ input: ArticleInput) throws(PipelineError) -> DecodedDocument {
@@ -60,12 +73,12 @@ public struct ArticleDecoder: DocumentStage {
             text = article.text
             if FormatSniffer.sniff(text) == .html {
                 // Scrapers often keep the body as HTML.
-                let page = try HTMLBlockRenderer.read(text)
+                let page = try HTMLBlockRenderer.read(text, maximumTextScalars: maximumTextScalars)
                 text = page.text
                 blocks = page.blocks
             }
         case .html:
-            let page = try HTMLBlockRenderer.read(text)
+            let page = try HTMLBlockRenderer.read(text, maximumTextScalars: maximumTextScalars)
             text = page.text
             metadata = page.metadata
             blocks = page.blocks
@@ -77,6 +90,11 @@ public struct ArticleDecoder: DocumentStage {
         case .text:
             if text.first == "\u{FEFF}" { text.removeFirst() }
             TextHeader.read(text, into: &metadata)
+        }
+        let scalarCount = text.unicodeScalars.count
+        guard scalarCount <= maximumTextScalars else {
+            throw PipelineError(.tooLarge, stage: .decode,
+                                "text is \(scalarCount) characters, over the limit of \(maximumTextScalars); split it")
         }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw PipelineError(.noText, stage: .decode, "file has no text, only whitespace or markup")

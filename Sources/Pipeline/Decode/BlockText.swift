@@ -20,13 +20,12 @@ struct BlockText {
     private var pendingSpace = false
     private var blocks: [TextBlock] = []
 
-    /// Appends a NUL-terminated UTF-8 text node.
-    mutating func appendInline(_ text: UnsafePointer<UInt8>, inLink: Bool) {
-        var p = text
-        while true {
-            let byte = p.pointee
-            if byte == 0 { break }
-            p += 1
+    /// Scalars of text held so far: the finished blocks, their separators and the open block.
+    var scalarCount: Int { outputScalars + blockScalars }
+
+    /// Appends UTF-8 text; a text node may arrive in several pieces, read as one.
+    mutating func appendInline(_ text: UnsafeBufferPointer<UInt8>, inLink: Bool) {
+        for byte in text {
             // HTML's collapsible whitespace; U+00A0 is content, not whitespace, in HTML.
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 pendingSpace = true

@@ -8,7 +8,9 @@ import CLibXML2
 /// for the clean stage to judge. Metadata comes from `<title>`, `<meta>` (Open Graph,
 /// `article:`), `<link rel=canonical>`, JSON-LD, `<time datetime>` and `<html lang>`.
 ///
-/// The parser runs in recover mode, never touches the network and never prints.
+/// The parser runs in recover mode, never touches the network and never prints. It is
+/// read as a stream (SAX callbacks, no document tree), so what a page costs in memory is
+/// its rendered text and blocks, at most `maximumTextScalars` of text.
 enum HTMLBlockRenderer {
     struct Page {
         var text: String
@@ -37,7 +39,7 @@ enum HTMLBlockRenderer {
     ]
 
     /// What the walk knows about the element it is inside.
-    private struct Context {
+    fileprivate struct Context {
         var tag: String
         var hint: BoilerplateReason?
         var hintScope: Int
@@ -46,161 +48,74 @@ enum HTMLBlockRenderer {
         var linkDepth: Int
     }
 
-    static func read(_ html: String) throws(PipelineError) -> Page {
+    /// Open elements beyond which the walk stops, as libxml2's tree builder did
+    /// (`xmlParserMaxDepth`, 256; `MarkupDepth.parserLimit` names it for failure reports).
+    static let maximumDepth = 256
+
+    /// Renders `html` while libxml2 parses it (SAX): no document tree is built, so memory
+    /// follows the text kept, not the number of elements. Throws `tooLarge`, and stops
+    /// parsing, as soon as the text passes `maximumTextScalars`.
+    static func read(_ html: String, maximumTextScalars: Int) throws(PipelineError) -> Page {
         _ = parserReady
-        var bytes = Self.removingNoscript(Array(html.utf8))
+        let bytes = Self.removingNoscript(Array(html.utf8))
         guard bytes.count < Int32.max else {
             throw PipelineError(.tooLarge, stage: .decode, "HTML page is too large for the parser (over 2 GiB)")
         }
-        bytes.append(0)
         // NOERROR/NOWARNING silence the parser's own reports; the structured handler
         // (thread-local in libxml2) also catches anything reported through the generic
         // path, so nothing ever reaches stderr.
         xmlSetStructuredErrorFunc(nil) { _, _ in }
-        // The text is already Unicode: tell the parser it is UTF-8, so a `<meta charset>`
-        // in the page (already honoured by the decoder) cannot make it decode twice.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count - 1), nil, "UTF-8", options)
+        let walk = PageWalk(maximumTextScalars: maximumTextScalars)
+        let parsed: Bool = bytes.withUnsafeBufferPointer { buffer in
+            let context = buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+                }
             }
+            guard let context else { return false }
+            defer { htmlFreeParserCtxt(context) }
+            // Only these callbacks: with no tree-building ones, libxml2 keeps no tree.
+            var handler = htmlSAXHandler()
+            handler.startElement = { context, name, attributes in
+                PageWalk.of(context)?.start(name, HTMLAttributes(raw: attributes), parser: context)
+            }
+            handler.endElement = { context, _ in PageWalk.of(context)?.end() }
+            handler.characters = { context, text, length in
+                PageWalk.of(context)?.characters(text, Int(length), cdata: false, parser: context)
+            }
+            handler.cdataBlock = { context, text, length in
+                PageWalk.of(context)?.characters(text, Int(length), cdata: true, parser: context)
+            }
+            context.pointee.sax.pointee = handler
+            context.pointee._private = Unmanaged.passUnretained(walk).toOpaque()
+            _ = htmlCtxtUseOptions(context, options)
+            // The text is already Unicode: tell the parser it is UTF-8, so a `<meta charset>`
+            // in the page (already honoured by the decoder) cannot make it decode twice.
+            if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
+                _ = xmlSwitchToEncoding(context, utf8)
+                // A named input encoding is what makes the parser ignore `<meta charset>`;
+                // libxml2 frees it with the input.
+                if let input = context.pointee.input, input.pointee.encoding == nil {
+                    input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
+                }
+            }
+            _ = htmlParseDocument(context)
+            return true
         }
-        guard let document = parsed else {
+        guard parsed else {
             throw PipelineError(.malformed, stage: .decode, "HTML could not be parsed even in recovery mode")
         }
-        defer { xmlFreeDoc(document) }
-        guard xmlDocGetRootElement(document) != nil else {
+        if walk.textTooLong {
+            throw PipelineError(.tooLarge, stage: .decode,
+                                "HTML page renders to over \(maximumTextScalars) characters of text; split it")
+        }
+        guard walk.sawElement else {
             throw PipelineError(.noText, stage: .decode, "HTML page has no elements")
         }
-        var renderer = BlockText()
-        var meta = PageMetadata()
-        var contexts: [Context] = [Context(tag: "body", hint: nil, hintScope: 0, articleScope: nil, linkDepth: 0)]
-        var serial = 0
-
-        // Iterative depth-first walk: pages can nest deeper than the stack likes.
-        var stack: [(node: xmlNodePtr, leaving: Bool)] = []
-        var top = document.pointee.children
-        var tops: [xmlNodePtr] = []
-        while let node = top { tops.append(node); top = node.pointee.next }
-        for node in tops.reversed() { stack.append((node, false)) }
-        while let (node, leaving) = stack.popLast() {
-            let type = node.pointee.type
-            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
-                if let content = node.pointee.content {
-                    renderer.appendInline(content, inLink: contexts[contexts.count - 1].linkDepth > 0)
-                }
-                continue
-            }
-            guard type == XML_ELEMENT_NODE, let rawName = node.pointee.name else { continue }
-            let name = lowerName(rawName)
-            if leaving {
-                if blocks.contains(name) { renderer.endBlock(cell: false, context: blockInfo(contexts)) }
-                else if name == "td" || name == "th" { renderer.endBlock(cell: true, context: blockInfo(contexts)) }
-                contexts.removeLast()
-                continue
-            }
-            switch name {
-            case "html":
-                meta.language = attribute("lang", of: node) ?? attribute("xml:lang", of: node)
-            case "title":
-                if meta.titleTag == nil { meta.titleTag = collapsedText(of: node) }
-                continue
-            case "meta":
-                meta.read(meta: node)
-                continue
-            case "link":
-                if attribute("rel", of: node)?.lowercased() == "canonical", let href = attribute("href", of: node), !href.isEmpty {
-                    meta.canonical = meta.canonical ?? href
-                }
-                continue
-            case "script":
-                if attribute("type", of: node)?.lowercased().contains("ld+json") == true {
-                    meta.readLinkedData(rawText(of: node))
-                }
-                continue
-            case "br":
-                renderer.lineBreak()
-                continue
-            case "time":
-                renderer.markTime()
-                if let datetime = attribute("datetime", of: node), !datetime.isEmpty { meta.times.append(datetime) }
-            default:
-                break
-            }
-            if name == "head" {
-                var child = node.pointee.last
-                while let current = child {
-                    stack.append((current, false))
-                    child = current.pointee.prev
-                }
-                continue
-            }
-            if skipped.contains(name) { continue }
-            // Themes put navigation and sidebar state classes on `<body>` and `<html>`:
-            // a hint that far up says nothing about the text.
-            let pageWide = name == "body" || name == "html"
-            let hint = MarkupHint.of(tag: name, role: attribute("role", of: node),
-                                     classAndID: pageWide ? "" : classAndID(of: node), hidden: isHidden(node))
-            if hint == .hidden { continue }
-            if blocks.contains(name) { renderer.endBlock(cell: false, context: blockInfo(contexts)) }
-            serial += 1
-            var context = contexts[contexts.count - 1]
-            if blocks.contains(name) || name == "td" || name == "th" { context.tag = name }
-            switch hint {
-            case .furniture(let reason)?:
-                // The nearest furniture wins: a share bar inside a footer is a share bar.
-                context.hint = reason
-                context.hintScope = serial
-            case .article?:
-                // The nearest landmark wins here too: the article's own landmark (`<article>`,
-                // `<main>`, `role=main`, `itemprop=articleBody`) inside a furniture-named
-                // container (a paywall or premium box holding the story for subscribers,
-                // an "ad-portal" wrapper around the page) holds the story. Teaser cards
-                // marked up as `<article>` in a related box lose later, when the cleaner
-                // picks the container with most of the page's prose. A class name alone
-                // ("entry-content" on a sidebar widget) does not overrule furniture.
-                if context.hint == .paywall || context.hint == .subscription || Self.isLandmark(name, node) {
-                    context.hint = nil
-                }
-                if context.hint == nil {
-                    context.articleScope = serial
-                    // Only a class names a kind of section: its class names without those
-                    // holding a digit ("version-2", generated "css-1r7ky0e"), in any order.
-                    // "story theme-main" and "story theme-summary" (a teaser) differ.
-                    // Classless containers stand alone.
-                    context.articleClass = 0
-                    let names = (attribute("class", of: node) ?? "").split(separator: " ")
-                        .filter { !$0.contains(where: \.isNumber) }.sorted()
-                    if !names.isEmpty {
-                        var key = FNV1a.offsetBasis
-                        for byte in (name + " " + names.joined(separator: " ")).utf8 { key = FNV1a.step(key, UInt64(byte)) }
-                        context.articleClass = key
-                    }
-                }
-            default:
-                break
-            }
-            if name == "a", attribute("href", of: node) != nil { context.linkDepth += 1 }
-            if name == "a", attribute("rel", of: node)?.lowercased().split(separator: " ").contains("author") == true,
-               let author = deepText(of: node) {
-                meta.relAuthors.append(author)
-            }
-            if name == "header", context.articleScope == nil, context.hint == nil {
-                // A page header outside the article is the site's masthead.
-                context.hint = .navigation
-                context.hintScope = serial
-            }
-            contexts.append(context)
-            stack.append((node, true))
-            var child = node.pointee.last
-            while let current = child {
-                stack.append((current, false))
-                child = current.pointee.prev
-            }
-        }
-        let rendered = renderer.finish(context: blockInfo(contexts))
-        var metadata = meta.finish()
+        let rendered = walk.renderer.finish(context: walk.blockInfo())
+        var metadata = walk.meta.finish()
         if metadata.byline == nil {
             // A "By ..." line of the page itself, not one inside an ad or a recommendation box.
             metadata.byline = rendered.blocks.lazy.filter { $0.hint == nil || $0.hint == .other }
@@ -218,11 +133,209 @@ enum HTMLBlockRenderer {
         return Page(text: rendered.text, metadata: metadata, blocks: rendered.blocks)
     }
 
+    /// What the parse has seen so far, fed by libxml2's SAX callbacks in document order:
+    /// the same order, and the same elements, as a walk over the tree libxml2 would build.
+    ///
+    /// Confined to the thread running `read` (libxml2 calls back on it, synchronously).
+    private final class PageWalk {
+        /// What an open element's end does.
+        enum Open {
+            /// Pushed a context: pop it, ending a block or a cell.
+            case context(name: String, author: Bool)
+            /// Its content is not read (scripts, hidden elements, `<meta>` …); `collect`
+            /// keeps its direct text for a title or JSON-LD.
+            case skipped(collect: Collected?)
+            /// Inside a skipped element.
+            case inside
+            /// `<head>`: its content is walked, it holds no context.
+            case transparent
+        }
+
+        enum Collected { case title, linkedData }
+
+        let maximumTextScalars: Int
+        var renderer = BlockText()
+        var meta = PageMetadata()
+        var contexts: [Context] = [Context(tag: "body", hint: nil, hintScope: 0, articleScope: nil, linkDepth: 0)]
+        var serial = 0
+        var open: [Open] = []
+        var skipping = 0
+        var collected: [UInt8] = []
+        /// Text of the open `<a rel="author">` elements, innermost last.
+        var authors: [[UInt8]] = []
+        var sawElement = false
+        var textTooLong = false
+        var stopped = false
+
+        init(maximumTextScalars: Int) { self.maximumTextScalars = maximumTextScalars }
+
+        static func of(_ context: UnsafeMutableRawPointer?) -> PageWalk? {
+            guard let parser = context?.assumingMemoryBound(to: htmlParserCtxt.self),
+                  let walk = parser.pointee._private else { return nil }
+            return Unmanaged<PageWalk>.fromOpaque(walk).takeUnretainedValue()
+        }
+
+        func blockInfo() -> BlockText.Context { HTMLBlockRenderer.blockInfo(contexts) }
+
+        private func stop(_ parser: UnsafeMutableRawPointer?) {
+            stopped = true
+            xmlStopParser(parser?.assumingMemoryBound(to: htmlParserCtxt.self))
+        }
+
+        func start(_ rawName: UnsafePointer<xmlChar>?, _ attributes: HTMLAttributes, parser: UnsafeMutableRawPointer?) {
+            if stopped { return }
+            if skipping > 0 {
+                skipping += 1
+                open.append(.inside)
+                return
+            }
+            guard open.count < HTMLBlockRenderer.maximumDepth else { return stop(parser) }
+            sawElement = true
+            let name = rawName.map(HTMLBlockRenderer.lowerName) ?? ""
+            func skip(_ collect: Collected? = nil) {
+                skipping = 1
+                collected.removeAll(keepingCapacity: true)
+                open.append(.skipped(collect: collect))
+            }
+            switch name {
+            case "html":
+                meta.language = attributes.value("lang") ?? attributes.value("xml:lang")
+            case "title":
+                return skip(meta.titleTag == nil ? .title : nil)
+            case "meta":
+                meta.read(meta: attributes)
+                return skip()
+            case "link":
+                if attributes.value("rel")?.lowercased() == "canonical", let href = attributes.value("href"), !href.isEmpty {
+                    meta.canonical = meta.canonical ?? href
+                }
+                return skip()
+            case "script":
+                return skip(attributes.value("type")?.lowercased().contains("ld+json") == true ? .linkedData : nil)
+            case "br":
+                renderer.lineBreak()
+                return skip()
+            case "time":
+                renderer.markTime()
+                if let datetime = attributes.value("datetime"), !datetime.isEmpty { meta.times.append(datetime) }
+            case "head":
+                open.append(.transparent)
+                return
+            default:
+                break
+            }
+            if HTMLBlockRenderer.skipped.contains(name) { return skip() }
+            // Themes put navigation and sidebar state classes on `<body>` and `<html>`:
+            // a hint that far up says nothing about the text.
+            let pageWide = name == "body" || name == "html"
+            let hint = MarkupHint.of(tag: name, role: attributes.value("role"),
+                                     classAndID: pageWide ? "" : HTMLBlockRenderer.classAndID(attributes),
+                                     hidden: HTMLBlockRenderer.isHidden(attributes))
+            if hint == .hidden { return skip() }
+            let isBlock = HTMLBlockRenderer.blocks.contains(name)
+            if isBlock { renderer.endBlock(cell: false, context: blockInfo()) }
+            serial += 1
+            var context = contexts[contexts.count - 1]
+            if isBlock || name == "td" || name == "th" { context.tag = name }
+            switch hint {
+            case .furniture(let reason)?:
+                // The nearest furniture wins: a share bar inside a footer is a share bar.
+                context.hint = reason
+                context.hintScope = serial
+            case .article?:
+                // The nearest landmark wins here too: the article's own landmark (`<article>`,
+                // `<main>`, `role=main`, `itemprop=articleBody`) inside a furniture-named
+                // container (a paywall or premium box holding the story for subscribers,
+                // an "ad-portal" wrapper around the page) holds the story. Teaser cards
+                // marked up as `<article>` in a related box lose later, when the cleaner
+                // picks the container with most of the page's prose. A class name alone
+                // ("entry-content" on a sidebar widget) does not overrule furniture.
+                if context.hint == .paywall || context.hint == .subscription || HTMLBlockRenderer.isLandmark(name, attributes) {
+                    context.hint = nil
+                }
+                if context.hint == nil {
+                    context.articleScope = serial
+                    // Only a class names a kind of section: its class names without those
+                    // holding a digit ("version-2", generated "css-1r7ky0e"), in any order.
+                    // "story theme-main" and "story theme-summary" (a teaser) differ.
+                    // Classless containers stand alone.
+                    context.articleClass = 0
+                    let names = (attributes.value("class") ?? "").split(separator: " ")
+                        .filter { !$0.contains(where: \.isNumber) }.sorted()
+                    if !names.isEmpty {
+                        var key = FNV1a.offsetBasis
+                        for byte in (name + " " + names.joined(separator: " ")).utf8 { key = FNV1a.step(key, UInt64(byte)) }
+                        context.articleClass = key
+                    }
+                }
+            default:
+                break
+            }
+            if name == "a", attributes.value("href") != nil { context.linkDepth += 1 }
+            let author = name == "a" && attributes.value("rel")?.lowercased().split(separator: " ").contains("author") == true
+            if author { authors.append([]) }
+            if name == "header", context.articleScope == nil, context.hint == nil {
+                // A page header outside the article is the site's masthead.
+                context.hint = .navigation
+                context.hintScope = serial
+            }
+            contexts.append(context)
+            open.append(.context(name: name, author: author))
+        }
+
+        func end() {
+            guard let element = open.popLast() else { return }
+            switch element {
+            case .inside:
+                skipping -= 1
+            case .skipped(let collect):
+                skipping = 0
+                let text = String(decoding: collected, as: UTF8.self)
+                collected.removeAll(keepingCapacity: true)
+                switch collect {
+                case .title?: meta.titleTag = HTMLBlockRenderer.collapsedText(text)
+                case .linkedData?: meta.readLinkedData(text)
+                case nil: break
+                }
+            case .transparent:
+                break
+            case .context(let name, let author):
+                if stopped { return }
+                if HTMLBlockRenderer.blocks.contains(name) { renderer.endBlock(cell: false, context: blockInfo()) }
+                else if name == "td" || name == "th" { renderer.endBlock(cell: true, context: blockInfo()) }
+                contexts.removeLast()
+                if author, let text = authors.popLast() {
+                    let collapsed = String(decoding: text, as: UTF8.self).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                    if !collapsed.isEmpty { meta.relAuthors.append(collapsed) }
+                }
+            }
+        }
+
+        func characters(_ text: UnsafePointer<xmlChar>?, _ length: Int, cdata: Bool, parser: UnsafeMutableRawPointer?) {
+            guard !stopped, let text, length > 0 else { return }
+            let buffer = UnsafeBufferPointer(start: text, count: length)
+            // `<a rel="author">` reads all the text nodes under it, skipped ones too.
+            if !cdata { for k in authors.indices { authors[k].append(contentsOf: buffer) } }
+            if skipping > 0 {
+                // A title or JSON-LD keeps its own text, not that of elements inside it.
+                if skipping == 1, case .skipped(let collect)? = open.last, collect != nil {
+                    collected.append(contentsOf: buffer)
+                }
+                return
+            }
+            renderer.appendInline(buffer, inLink: contexts[contexts.count - 1].linkDepth > 0)
+            if renderer.scalarCount > maximumTextScalars {
+                textTooLong = true
+                stop(parser)
+            }
+        }
+    }
+
     /// An element that says by its tag, role or microdata that it is the article.
-    private static func isLandmark(_ name: String, _ node: xmlNodePtr) -> Bool {
+    private static func isLandmark(_ name: String, _ attributes: HTMLAttributes) -> Bool {
         if name == "article" || name == "main" { return true }
-        if let role = attribute("role", of: node)?.lowercased(), role == "main" || role == "article" { return true }
-        return attribute("itemprop", of: node)?.lowercased().contains("articlebody") == true
+        if let role = attributes.value("role")?.lowercased(), role == "main" || role == "article" { return true }
+        return attributes.value("itemprop")?.lowercased().contains("articlebody") == true
     }
 
     /// The page without its `<noscript>` elements. A browser that runs scripts reads their
@@ -256,12 +369,12 @@ enum HTMLBlockRenderer {
         return result
     }
 
-    private static func blockInfo(_ contexts: [Context]) -> BlockText.Context {
+    fileprivate static func blockInfo(_ contexts: [Context]) -> BlockText.Context {
         let c = contexts[contexts.count - 1]
         return BlockText.Context(tag: c.tag, hint: c.hint, hintScope: c.hintScope, articleScope: c.articleScope, articleClass: c.articleClass)
     }
 
-    private static func lowerName(_ raw: UnsafePointer<xmlChar>) -> String {
+    fileprivate static func lowerName(_ raw: UnsafePointer<xmlChar>) -> String {
         var bytes: [UInt8] = []
         var p = raw
         while p.pointee != 0 {
@@ -272,88 +385,30 @@ enum HTMLBlockRenderer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Compares a NUL-terminated attribute name with a lower-case ASCII name, ignoring
-    /// case, without building a String (this runs for every attribute of every element).
-    private static func nameEquals(_ raw: UnsafePointer<xmlChar>, _ wanted: String) -> Bool {
-        var p = raw
-        for byte in wanted.utf8 {
-            let b = p.pointee
-            guard b != 0, (b >= 65 && b <= 90 ? b + 32 : b) == byte else { return false }
-            p += 1
-        }
-        return p.pointee == 0
-    }
-
-    private static func classAndID(of node: xmlNodePtr) -> String {
-        let cls = attribute("class", of: node)
-        let id = attribute("id", of: node)
-        let itemprop = attribute("itemprop", of: node)
+    private static func classAndID(_ attributes: HTMLAttributes) -> String {
+        let cls = attributes.value("class")
+        let id = attributes.value("id")
+        let itemprop = attributes.value("itemprop")
         switch (cls, id, itemprop) {
         case (nil, nil, nil): return ""
         default: return [cls, id, itemprop].compactMap { $0 }.joined(separator: " ")
         }
     }
 
-    private static func isHidden(_ node: xmlNodePtr) -> Bool {
-        if attribute("hidden", of: node) != nil { return true }
-        if attribute("aria-hidden", of: node)?.lowercased() == "true" { return true }
-        if let style = attribute("style", of: node)?.lowercased().filter({ $0 != " " }) {
+    private static func isHidden(_ attributes: HTMLAttributes) -> Bool {
+        if attributes.value("hidden") != nil { return true }
+        if attributes.value("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = attributes.value("style")?.lowercased().filter({ $0 != " " }) {
             return style.contains("display:none") || style.contains("visibility:hidden")
         }
         return false
     }
 
-    /// The value of an attribute, read from the attribute's text children without
-    /// allocating through libxml2 (whose `xmlFree` is a global the compiler cannot prove safe).
-    static func attribute(_ wanted: String, of node: xmlNodePtr) -> String? {
-        var property = node.pointee.properties
-        while let current = property {
-            if let name = current.pointee.name, nameEquals(name, wanted) {
-                var value = ""
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    child = text.pointee.next
-                }
-                return value
-            }
-            property = current.pointee.next
-        }
-        return nil
-    }
-
-    static func rawText(of node: xmlNodePtr) -> String {
-        var text = ""
-        var child = node.pointee.children
-        while let current = child {
-            if let content = current.pointee.content { text += String(cString: content) }
-            child = current.pointee.next
-        }
-        return text
-    }
-
-    /// The text of every text node under `node`, whitespace collapsed.
-    static func deepText(of node: xmlNodePtr) -> String? {
-        var raw = ""
-        var stack: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child { stack.append(current); child = current.pointee.next }
-        stack.reverse()
-        while let current = stack.popLast() {
-            if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content { raw += String(cString: content) }
-            var inner = current.pointee.last
-            while let c = inner { stack.append(c); inner = c.pointee.prev }
-        }
-        let collapsed = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return collapsed.isEmpty ? nil : collapsed
-    }
-
-    static func collapsedText(of node: xmlNodePtr) -> String? {
+    /// A title's text with whitespace collapsed as in a block, or nil when there is none.
+    static func collapsedText(_ raw: String) -> String? {
         var text = BlockText()
-        let raw = rawText(of: node)
-        raw.withCString { pointer in
-            pointer.withMemoryRebound(to: xmlChar.self, capacity: raw.utf8.count + 1) { text.appendInline($0, inLink: false) }
-        }
+        var copy = raw
+        copy.withUTF8 { text.appendInline($0, inLink: false) }
         let result = text.finish(context: .init(tag: "title", hint: nil, hintScope: 0, articleScope: nil)).text
         return result.isEmpty ? nil : result
     }

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// Collects an HTML page's metadata from its several sources and settles on one value per
@@ -18,14 +17,13 @@ struct PageMetadata {
     private var named: [String: String] = [:]
     private var linked = DocumentMetadata()
 
-    mutating func read(meta node: xmlNodePtr) {
-        guard let content = HTMLBlockRenderer.attribute("content", of: node)?.trimmingCharacters(in: .whitespacesAndNewlines),
+    mutating func read(meta attributes: HTMLAttributes) {
+        guard let content = attributes.value("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
               !content.isEmpty else { return }
-        if let property = HTMLBlockRenderer.attribute("property", of: node)?.lowercased() {
+        if let property = attributes.value("property")?.lowercased() {
             if open[property] == nil { open[property] = content }
         }
-        if let name = (HTMLBlockRenderer.attribute("name", of: node) ?? HTMLBlockRenderer.attribute("itemprop", of: node)
-            ?? HTMLBlockRenderer.attribute("http-equiv", of: node))?.lowercased() {
+        if let name = (attributes.value("name") ?? attributes.value("itemprop") ?? attributes.value("http-equiv"))?.lowercased() {
             if named[name] == nil { named[name] = content }
         }
     }

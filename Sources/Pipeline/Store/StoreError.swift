@@ -49,7 +49,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Maps an SQLite error met while working on `path` to the case a person can act on.
-    static func from(_ error: any Error, path: String) -> StoreError {
+    package static func from(_ error: any Error, path: String) -> StoreError {
         if let store = error as? StoreError { return store }
         guard let db = error as? DatabaseError else {
             return .sqlite(path: path, message: String(describing: error))

@@ -3,14 +3,14 @@
 ///
 /// Promises: a `Lookup` for sentence `k` sees only the tags of the *other* sentences, so a
 /// sentence never confirms its own guess; only capitalised words are remembered.
-struct DocumentMemory: Sendable {
+package struct DocumentMemory: Sendable {
     private var counts = LabelCountTable()
     private var perSentence: [[(UInt64, Int)]] = []
 
-    init() {}
+    package init() {}
 
     /// Records the first-pass tags of the next sentence.
-    mutating func record(_ s: SentenceForms, tags: [BIOTag]) {
+    package mutating func record(_ s: SentenceForms, tags: [BIOTag]) {
         var own: [(UInt64, Int)] = []
         for i in 0..<s.count {
             guard let label = tags[i].label else { continue }
@@ -22,16 +22,16 @@ struct DocumentMemory: Sendable {
         perSentence.append(own)
     }
 
-    func lookup(sentence k: Int) -> Lookup {
+    package func lookup(sentence k: Int) -> Lookup {
         Lookup(memory: self, own: k < perSentence.count ? perSentence[k] : [])
     }
 
     /// The memory as seen from one sentence.
-    struct Lookup {
+    package struct Lookup {
         fileprivate let memory: DocumentMemory
         fileprivate let own: [(UInt64, Int)]
 
-        static let empty = Lookup(memory: DocumentMemory(), own: [])
+        package static let empty = Lookup(memory: DocumentMemory(), own: [])
 
         /// 1...4 for the label the word mostly had elsewhere, 8 when it had several, nil when none.
         func label(of form: WordForm, position: Int) -> UInt8? {

@@ -2,7 +2,7 @@
 /// them to update) or a running score (`ScoreAccumulator`, tagging only needs the sum).
 ///
 /// Promises nothing beyond receiving every row, in the order the templates produce them.
-protocol FeatureRowSink {
+package protocol FeatureRowSink {
     mutating func append(_ row: Int)
 }
 

@@ -48,7 +48,7 @@ public struct NERModel: Sendable {
     }
 
     /// Quantises float weights to Int16, dropping those smaller than `pruneBelow` (in the same units).
-    init(bucketBits: Int, floats: [Float], pruneBelow: Float) {
+    package init(bucketBits: Int, floats: [Float], pruneBelow: Float) {
         let largest = floats.reduce(Float(0)) { max($0, abs($1)) }
         let scale = largest > 0 ? largest / 32767 : 1
         var weights = [Int16](repeating: 0, count: floats.count)

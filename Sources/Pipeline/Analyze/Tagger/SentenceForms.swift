@@ -3,15 +3,15 @@
 ///
 /// Promises: `form(i)` is valid for `-2..<count + 2`; `headline` is true when every word with
 /// letters is in capitals (datelines, headlines), where case says little.
-struct SentenceForms: Sendable {
+package struct SentenceForms: Sendable {
     private(set) var padded: [WordForm]
-    let count: Int
+    package let count: Int
     let headline: Bool
 
     static let before2 = WordForm.boundary(1), before1 = WordForm.boundary(2)
     static let after1 = WordForm.boundary(3), after2 = WordForm.boundary(4)
 
-    init(words: [String], gazetteer: Gazetteer) {
+    package init(words: [String], gazetteer: Gazetteer) {
         let wordBits = gazetteer.wordBitsTable
         self.init(facts: words.map { WordFacts($0, wordBits: wordBits) }, word: { words[$0] },
                   wordBits: wordBits, longestName: gazetteer.longestName)

@@ -3,14 +3,14 @@
 /// Promises: the same sentence, position, history and document memory always give the same
 /// rows, in `0..<rowCount`; templates never change meaning between training and tagging
 /// (a change needs a new `version`, which the model file records).
-struct TaggerFeatures: Sendable {
+package struct TaggerFeatures: Sendable {
     static let version: UInt32 = 1
 
     let bucketBits: Int
-    var rowCount: Int { 1 << bucketBits }
+    package var rowCount: Int { 1 << bucketBits }
     private var mask: UInt64 { UInt64(rowCount - 1) }
 
-    init(bucketBits: Int) { self.bucketBits = bucketBits }
+    package init(bucketBits: Int) { self.bucketBits = bucketBits }
 
     @inline(__always) private func row(_ template: UInt64, _ value: UInt64) -> Int {
         // A 64-bit finaliser (splitmix) so nearby templates spread over all rows.
@@ -26,7 +26,7 @@ struct TaggerFeatures: Sendable {
     }
 
     /// Features of word `i` that do not depend on tags: appended to `rows`.
-    func word<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, into rows: inout Rows) {
+    package func word<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, into rows: inout Rows) {
         own(s.form(i), into: &rows)
         context(i, in: s, into: &rows)
     }
@@ -87,7 +87,7 @@ struct TaggerFeatures: Sendable {
     }
 
     /// Features of word `i` that depend on the tags already chosen to its left.
-    func history<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, previous: BIOTag, beforePrevious: BIOTag, into rows: inout Rows) {
+    package func history<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, previous: BIOTag, beforePrevious: BIOTag, into rows: inout Rows) {
         tags(previous: previous, beforePrevious: beforePrevious, into: &rows)
         historyOfWord(i, in: s, previous: previous, into: &rows)
     }
@@ -110,7 +110,7 @@ struct TaggerFeatures: Sendable {
     }
 
     /// Features from the document memory: how this word was tagged elsewhere in the document.
-    func document<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, memory: DocumentMemory.Lookup, into rows: inout Rows) {
+    package func document<Rows: FeatureRowSink>(_ i: Int, in s: SentenceForms, memory: DocumentMemory.Lookup, into rows: inout Rows) {
         let w = s.form(i)
         guard let label = memory.label(of: w, position: i) else { return }
         let initial: UInt64 = i == 0 ? 1 : 0

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Measures the analyze stage's throughput (tokenize, sentence split, rule and tagger NER,
 /// resolution, values) on one thread over a set of texts.
 ///

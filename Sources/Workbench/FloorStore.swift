@@ -1,4 +1,5 @@
 import GRDB
+import Pipeline
 
 /// The benchmark's floor: what storing an article costs with no analysis at all — its
 /// hash and raw text inserted into a WAL database, many per transaction, as the real

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Trains the sequence tagger's averaged perceptron on tagged documents.
 ///
 /// Pure: documents in, a model out. Each epoch visits the training documents in a fixed
@@ -180,18 +182,5 @@ struct PerceptronState {
             out[k] = Float(total / Double(clock))
         }
         return out
-    }
-}
-
-/// A small seeded generator so training visits documents in a reproducible order.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }
