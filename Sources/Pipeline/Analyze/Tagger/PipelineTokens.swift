@@ -6,12 +6,12 @@
 /// English spacing (`RawNERCorpus.join`), in order; each token takes the tag of the word it
 /// starts in (I-X for a word's later tokens), so names keep their words and labels and the
 /// tags stay well-formed BIO.
-enum PipelineTokens {
-    static func retokenized(_ document: TaggedDocument) -> TaggedDocument {
+package enum PipelineTokens {
+    package static func retokenized(_ document: TaggedDocument) -> TaggedDocument {
         TaggedDocument(sentences: document.sentences.map(retokenized))
     }
 
-    static func retokenized(_ sentence: TaggedSentence) -> TaggedSentence {
+    package static func retokenized(_ sentence: TaggedSentence) -> TaggedSentence {
         let (scalars, bounds) = RawNERCorpus.join(sentence.words)
         let tokens = Tokenizer().tokenize(scalars)
         guard !tokens.isEmpty else { return sentence }
