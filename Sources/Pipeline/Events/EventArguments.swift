@@ -15,6 +15,10 @@ struct EventArguments: Sendable, Hashable {
     /// are coded from the names once the arguments are settled.
     var sourceActor: ActorCode? = nil
     var targetActor: ActorCode? = nil
+    /// The other members of a coordinated source or target ("X, Y and Z"), when the
+    /// dependency tree gave the arguments; nil when they come from the words around.
+    var moreSources: [ArgumentActor]? = nil
+    var moreTargets: [ArgumentActor]? = nil
 }
 
 /// Reads a trigger's source, target and location from the sentence around it.
@@ -295,7 +299,7 @@ struct ArgumentReader: Sendable {
 
     // MARK: - Location
 
-    private func setting(near match: TriggerMatch, in range: Range<Int>) -> String? {
+    func setting(near match: TriggerMatch, in range: Range<Int>) -> String? {
         var best: (distance: Int, name: String)?
         var u = frame.firstUnit(atOrAfter: range.lowerBound)
         while u < frame.units.count, frame.units[u].firstToken < range.upperBound {
