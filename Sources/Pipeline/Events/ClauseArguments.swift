@@ -29,7 +29,8 @@ struct ArgumentActor: Sendable, Hashable {
 ///   possessive modifiers) holds an actor phrase of the frame, or when its head is an agent
 ///   noun ("police", "a court in Kenya"); a quantity ("members of X") or an apposition is
 ///   read through; each `conj` member of an argument is an actor too.
-/// Nil when the tree gives no source.
+/// Nil when the tree gives no source; a passive with no agent gives arguments with no
+/// source, marked `agentless`.
 struct ClauseArguments {
     let frame: TextFrame
     let tree: SyntaxTree
@@ -143,7 +144,15 @@ struct ClauseArguments {
                 if !p, let s, let a = actor(at: s) { source = a; sourceNode = s }
             }
         }
-        guard let source else { return nil }
+        guard let source else {
+            // "X was jailed": a passive with no agent names no source, and none is guessed.
+            if passive, head != nil {
+                var args = EventArguments(source: nil, target: nil, location: nil)
+                args.agentless = true
+                return args
+            }
+            return nil
+        }
         if targets.isEmpty, !passive {
             for t in objectNodes(of: v, noun: match.rule.has(.noun)) where t != sourceNode {
                 guard var a = actor(at: t) ?? actor(at: t, through: ["of", "from"]) else { continue }

@@ -19,6 +19,8 @@ struct EventArguments: Sendable, Hashable {
     /// dependency tree gave the arguments; nil when they come from the words around.
     var moreSources: [ArgumentActor]? = nil
     var moreTargets: [ArgumentActor]? = nil
+    /// The parse shows a passive with no agent ("X was jailed"): there is no source to find.
+    var agentless: Bool = false
 }
 
 /// Reads a trigger's source, target and location from the sentence around it.

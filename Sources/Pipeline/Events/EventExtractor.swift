@@ -75,7 +75,7 @@ public struct EventExtractor: DocumentStage {
                     guard VerbContext.isVerb(at: match.firstToken, in: frame, range: range) else { continue }
                     if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
                     if clause == nil { clause = Self.parse(range, in: frame, coding: coding!) }
-                    if let c = clause ?? nil, !c.tree.tags[c.word(of: match.firstToken)].hasPrefix("VB") { continue }
+                    if let c = clause ?? nil, !c.tree.tags[c.node(of: match)].hasPrefix("VB") { continue }
                     if skipped == nil { skipped = frame.appositions(in: range) }
                     let words = arguments.read(match, sentence: index, skipped: skipped!)
                     if var fromTree = clause??.read(match) {
@@ -92,7 +92,7 @@ public struct EventExtractor: DocumentStage {
                         args = words
                     }
                 }
-                if args.source == nil, !match.rule.has(.noun) {
+                if args.source == nil, !match.rule.has(.noun), !args.agentless {
                     // An actor that is no name: "police arrested", "rebels attacked".
                     if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
                     if let agent = coding!.agentSubject(before: match.firstToken, range: range) {
