@@ -52,7 +52,21 @@ public struct EventExtractor: DocumentStage {
             var candidates: [EventCandidate] = []
             // Meetings and talks with no subject of their own: the content of a speech act.
             var plannedMeetings: [(TriggerMatch, EventArguments)] = []
-            for match in lexicon.matches(in: frame.tokens, range: range) {
+            // The project's rules first: where one of them (other than a plain speech verb)
+            // codes the sentence, the derived rules add nothing to it, and the sentence is not
+            // parsed for them; nor is a sentence or story PETRARCH discards.
+            let matches = lexicon.matches(in: frame.tokens, range: range)
+            var projectActs = false
+            var derivedAllowed: Bool?
+            for match in matches.filter(\.rule.isProject) + matches.filter({ !$0.rule.isProject }) {
+                if !match.rule.isProject {
+                    if projectActs { break }
+                    if derivedAllowed == nil {
+                        if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
+                        derivedAllowed = !storyDiscarded! && !DiscardList.standard.sentenceDiscarded(frame.tokens, range: range)
+                    }
+                    if !derivedAllowed! { break }
+                }
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
                 // Quoted words are coded through the speaker's statement, not on their own.
                 guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
@@ -106,20 +120,13 @@ public struct EventExtractor: DocumentStage {
                     continue
                 }
                 candidates.append(EventCandidate(match: match, entry: entry, arguments: args))
+                if match.rule.isProject, !match.rule.has(.speech) { projectActs = true }
             }
             guard !candidates.isEmpty else { continue }
-            // The project's rules override the field's: where one of them (other than a
-            // plain speech verb) codes the sentence, the derived rules add nothing to it.
-            if candidates.contains(where: { $0.match.rule.isProject && !$0.match.rule.has(.speech) }) {
-                candidates.removeAll { !$0.match.rule.isProject }
-            }
-            if candidates.contains(where: { !$0.match.rule.isProject }) {
-                if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
-                if storyDiscarded! || DiscardList.standard.sentenceDiscarded(frame.tokens, range: range) {
-                    candidates.removeAll { !$0.match.rule.isProject }
-                }
-            }
-            guard !candidates.isEmpty else { continue }
+            // Back in sentence order (the project's rules were read first).
+            candidates = candidates.enumerated().sorted {
+                ($0.element.match.firstToken, $0.offset) < ($1.element.match.firstToken, $1.offset)
+            }.map(\.element)
             var kept = collapse.reduce(candidates)
             let sentenceStart = events.count
             var triggers: [TriggerMatch] = []
