@@ -23,7 +23,9 @@ struct EventArguments: Sendable, Hashable {
     var agentless: Bool = false
 }
 
-/// Reads a trigger's source, target and location from the sentence around it.
+/// Reads a trigger's source, target and location from the sentence around it: the
+/// arguments of the project's rules, and the target of a derived rule whose parse gives none
+/// (`ClauseArguments` reads the derived rules' arguments from the tree).
 ///
 /// A light, rule-based reading over actor phrases and a few function words:
 /// - source: the nearest actor phrase before the trigger in its clause that is not

@@ -12,6 +12,12 @@
 /// against the published date. Triggers of one clause that share their subject are one event
 /// (`ClauseCollapse`); each member of a coordination ("X, Y and Z") gets its own event;
 /// sentences PETRARCH discards (sports, showbiz) get none from the derived rules.
+/// The project's rules read their actors from the words around the trigger
+/// (`ArgumentReader`); the derived rules from the sentence's dependency parse
+/// (`ClauseArguments`, one parse per sentence that holds a derived candidate), with the
+/// word reader's target where the parse has none. A targetless statement that reports a
+/// derived act is not an event of its own; a derived meeting or visit that is only planned
+/// is an intent to meet (036).
 /// Quotes come from `QuoteFinder`. Pure and thread-safe: no state between documents.
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
