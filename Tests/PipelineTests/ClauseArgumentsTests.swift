@@ -73,6 +73,14 @@ import Testing
         #expect(visit.targetActor?.code == "UGA")
     }
 
+    /// A person named without a role takes the role another mention of the document states.
+    @Test func personKeepsTheRoleStatedElsewhere() throws {
+        let found = try events("Sudanese Interior Minister Ahmed Haroun arrived in Nairobi on Monday. "
+            + "Haroun jailed two Kenyan journalists on Tuesday.")
+        let jailed = try #require(found.first { $0.code == "173" })
+        #expect(jailed.sourceActor?.code == "SDNGOV")
+    }
+
     /// Long names parse as one word: the parser reads a stand-in proper noun per phrase.
     @Test func multiWordNamesAreOneParserWord() throws {
         let found = try events("Sudanese Interior Minister Ahmed Mohamed Haroun jailed two Kenyan journalists on Monday.")
