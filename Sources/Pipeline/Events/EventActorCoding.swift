@@ -41,45 +41,59 @@ struct EventActorCoding {
     }
 
     /// The code of the actor called `name` in the sentence `range`, nearest to token `near`;
-    /// `side` is the country the text ties it to.
+    /// `side` is the country the text ties it to. A person whose mention here gives no role
+    /// ("Lebed") takes the role another mention in the document states ("security chief
+    /// Alexander Lebed"), the first that gives one.
     func code(name: String?, side: String?, range: Range<Int>, near: Int) -> ActorCode? {
         guard let name else { return nil }
         let sideCode = side.flatMap { coder.countryCode(ofName: $0) }
-        var words: [String] = []
+        var nearest: ActorUnit?
         var best = Int.max
         for unit in frame.units where unit.name == name && unit.firstToken >= range.lowerBound && unit.endToken <= range.upperBound {
             let distance = abs(unit.headFirst - near)
-            if distance < best {
-                best = distance
-                words = (unit.firstToken..<unit.endToken).map { frame.tokens[$0].folded }
-                // "Chinese Vice Premier X", "senior Belarus politician": the modifiers right before.
-                var k = unit.firstToken - 1
-                var added = 0
-                while k >= range.lowerBound, added < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
-                      frame.tokens[k].isCapitalized || isAgentWord(frame.tokens[k].folded) {
-                    words.insert(frame.tokens[k].folded, at: 0)
-                    k -= 1
-                    added += 1
-                }
-                // "Iranian troops", "Belarus politician", "Egypt's police": the agent noun after.
-                var j = unit.endToken
-                if j < range.upperBound, frame.tokens[j].folded == "'s" { j += 1 }
-                var taken = 0
-                while j < range.upperBound, taken < 2, frame.tokens[j].isWord, frame.unitAtToken[j] < 0,
-                      isAgentWord(frame.tokens[j].folded) {
-                    words.append(frame.tokens[j].folded)
-                    j += 1
-                    taken += 1
-                }
-            }
+            if distance < best { best = distance; nearest = unit }
         }
-        if words.isEmpty { words = ActorCoder.fold(name) }
+        let words = nearest.map { phraseWords(of: $0, range: range) } ?? ActorCoder.fold(name)
         // A person's country is the one the text ties them to; an agent noun ("police") or a
         // person known only by a title ("President X") takes the document's country.
         let fallback = sideCode ?? (isAgentPhrase(words) ? documentCountry : nil)
-        guard let code = coder.code(words, on: day, fallbackCountry: fallback)
-                ?? coder.code(ActorCoder.fold(name), on: day, fallbackCountry: fallback) else { return nil }
-        return coder.dictionary.parts(of: code)
+        let here = coder.code(words, on: day, fallbackCountry: fallback)
+            ?? coder.code(ActorCoder.fold(name), on: day, fallbackCountry: fallback)
+        if here.map({ $0.utf8.count <= 3 }) ?? true, nearest?.type == .person {
+            for unit in frame.units where unit.name == name && unit.type == .person && unit != nearest {
+                let words = phraseWords(of: unit, range: 0..<frame.tokens.count)
+                let fallback = sideCode ?? (isAgentPhrase(words) ? documentCountry : nil)
+                if let c = coder.code(words, on: day, fallbackCountry: fallback), c.utf8.count > 3 {
+                    return coder.dictionary.parts(of: c)
+                }
+            }
+        }
+        return here.map { coder.dictionary.parts(of: $0) }
+    }
+
+    /// The folded words of `unit` with the capitalised or agent words right before it
+    /// ("Chinese Vice Premier X", "senior Belarus politician") and the agent nouns right
+    /// after it ("Iranian troops", "Egypt's police"), within `range`.
+    private func phraseWords(of unit: ActorUnit, range: Range<Int>) -> [String] {
+        var words = (unit.firstToken..<unit.endToken).map { frame.tokens[$0].folded }
+        var k = unit.firstToken - 1
+        var added = 0
+        while k >= range.lowerBound, added < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
+              frame.tokens[k].isCapitalized || isAgentWord(frame.tokens[k].folded) {
+            words.insert(frame.tokens[k].folded, at: 0)
+            k -= 1
+            added += 1
+        }
+        var j = unit.endToken
+        if j < range.upperBound, frame.tokens[j].folded == "'s" { j += 1 }
+        var taken = 0
+        while j < range.upperBound, taken < 2, frame.tokens[j].isWord, frame.unitAtToken[j] < 0,
+              isAgentWord(frame.tokens[j].folded) {
+            words.append(frame.tokens[j].folded)
+            j += 1
+            taken += 1
+        }
+        return words
     }
 
     /// The other members of a coordination the actor called `name` (nearest to token `near`)
@@ -147,7 +161,9 @@ struct EventActorCoding {
         return agentPhrase(endingAt: head, range: range)
     }
 
-    private func agentPhrase(endingAt k: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
+    /// The longest agent phrase ending at token `k` ("Kenyan police", "a court in Kenya"),
+    /// with its country's code: its text and code.
+    func agentPhrase(endingAt k: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
         // The longest agent phrase ending at k (up to three words).
         var first = -1
         var agent: String?

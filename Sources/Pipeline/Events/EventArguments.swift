@@ -15,9 +15,17 @@ struct EventArguments: Sendable, Hashable {
     /// are coded from the names once the arguments are settled.
     var sourceActor: ActorCode? = nil
     var targetActor: ActorCode? = nil
+    /// The other members of a coordinated source or target ("X, Y and Z"), when the
+    /// dependency tree gave the arguments; nil when they come from the words around.
+    var moreSources: [ArgumentActor]? = nil
+    var moreTargets: [ArgumentActor]? = nil
+    /// The parse shows a passive with no agent ("X was jailed"): there is no source to find.
+    var agentless: Bool = false
 }
 
-/// Reads a trigger's source, target and location from the sentence around it.
+/// Reads a trigger's source, target and location from the sentence around it: the
+/// arguments of the project's rules, and the target of a derived rule whose parse gives none
+/// (`ClauseArguments` reads the derived rules' arguments from the tree).
 ///
 /// A light, rule-based reading over actor phrases and a few function words:
 /// - source: the nearest actor phrase before the trigger in its clause that is not
@@ -295,7 +303,7 @@ struct ArgumentReader: Sendable {
 
     // MARK: - Location
 
-    private func setting(near match: TriggerMatch, in range: Range<Int>) -> String? {
+    func setting(near match: TriggerMatch, in range: Range<Int>) -> String? {
         var best: (distance: Int, name: String)?
         var u = frame.firstUnit(atOrAfter: range.lowerBound)
         while u < frame.units.count, frame.units[u].firstToken < range.upperBound {

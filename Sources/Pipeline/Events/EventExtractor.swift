@@ -12,6 +12,12 @@
 /// against the published date. Triggers of one clause that share their subject are one event
 /// (`ClauseCollapse`); each member of a coordination ("X, Y and Z") gets its own event;
 /// sentences PETRARCH discards (sports, showbiz) get none from the derived rules.
+/// The project's rules read their actors from the words around the trigger
+/// (`ArgumentReader`); the derived rules from the sentence's dependency parse
+/// (`ClauseArguments`, one parse per sentence that holds a derived candidate), with the
+/// word reader's target where the parse has none. A targetless statement that reports a
+/// derived act is not an event of its own; a derived meeting or visit that is only planned
+/// is an intent to meet (036).
 /// Quotes come from `QuoteFinder`. Pure and thread-safe: no state between documents.
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
@@ -47,11 +53,26 @@ public struct EventExtractor: DocumentStage {
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
             let span = frame.sentences[index]
             var skipped: TokenAsides?
-            var tags: [String]?
+            // The sentence's parse, made at its first candidate (most sentences have none).
+            var clause: ClauseArguments??
             var candidates: [EventCandidate] = []
             // Meetings and talks with no subject of their own: the content of a speech act.
             var plannedMeetings: [(TriggerMatch, EventArguments)] = []
-            for match in lexicon.matches(in: frame.tokens, range: range) {
+            // The project's rules first: where one of them (other than a plain speech verb)
+            // codes the sentence, the derived rules add nothing to it, and the sentence is not
+            // parsed for them; nor is a sentence or story PETRARCH discards.
+            let matches = lexicon.matches(in: frame.tokens, range: range)
+            var projectActs = false
+            var derivedAllowed: Bool?
+            for match in matches.filter(\.rule.isProject) + matches.filter({ !$0.rule.isProject }) {
+                if !match.rule.isProject {
+                    if projectActs { break }
+                    if derivedAllowed == nil {
+                        if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
+                        derivedAllowed = !storyDiscarded! && !DiscardList.standard.sentenceDiscarded(frame.tokens, range: range)
+                    }
+                    if !derivedAllowed! { break }
+                }
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
                 // Quoted words are coded through the speaker's statement, not on their own.
                 guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
@@ -63,17 +84,35 @@ public struct EventExtractor: DocumentStage {
                     // "the alleged theft", "a charge": a verb word used as a noun or adjective.
                     continue
                 }
-                if !match.rule.isProject {
+                var args: EventArguments
+                if match.rule.isProject {
+                    if skipped == nil { skipped = frame.appositions(in: range) }
+                    args = arguments.read(match, sentence: index, skipped: skipped!)
+                } else {
                     // The field's rules code verbs, as PETRARCH's parse finds them: a verb by its
-                    // neighbours (`VerbContext`) that the tagger also tags VB*. The sentence is
-                    // tagged once, only when such a rule matched (most sentences have none).
+                    // neighbours (`VerbContext`) that the parse tags VB*, with its arguments
+                    // from the tree. The sentence is parsed once, at its first such candidate.
                     guard VerbContext.isVerb(at: match.firstToken, in: frame, range: range) else { continue }
-                    if tags == nil { tags = Self.tags(of: range, in: frame) }
-                    if !tags!.isEmpty, !tags![match.firstToken - range.lowerBound].hasPrefix("VB") { continue }
+                    if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                    if clause == nil { clause = Self.parse(range, in: frame, coding: coding!) }
+                    if let c = clause ?? nil, !c.tree.tags[c.node(of: match)].hasPrefix("VB") { continue }
+                    if skipped == nil { skipped = frame.appositions(in: range) }
+                    let words = arguments.read(match, sentence: index, skipped: skipped!)
+                    if var fromTree = clause??.read(match) {
+                        // The tree's subject; where the tree finds no target, the actor after the
+                        // verb in its clause (the parse misses many prepositional and long objects).
+                        fromTree.location = words.location
+                        if fromTree.target == nil, let target = words.target, target != fromTree.source {
+                            fromTree.target = target
+                            fromTree.targetSide = words.targetSide
+                            fromTree.moreTargets = nil
+                        }
+                        args = fromTree
+                    } else {
+                        args = words
+                    }
                 }
-                if skipped == nil { skipped = frame.appositions(in: range) }
-                var args = arguments.read(match, sentence: index, skipped: skipped!)
-                if args.source == nil, !match.rule.has(.noun) {
+                if args.source == nil, !match.rule.has(.noun), !args.agentless {
                     // An actor that is no name: "police arrested", "rebels attacked".
                     if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
                     if let agent = coding!.agentSubject(before: match.firstToken, range: range) {
@@ -87,28 +126,29 @@ public struct EventExtractor: DocumentStage {
                     continue
                 }
                 candidates.append(EventCandidate(match: match, entry: entry, arguments: args))
+                if match.rule.isProject, !match.rule.has(.speech) { projectActs = true }
             }
             guard !candidates.isEmpty else { continue }
-            // The project's rules override the field's: where one of them (other than a
-            // plain speech verb) codes the sentence, the derived rules add nothing to it.
-            if candidates.contains(where: { $0.match.rule.isProject && !$0.match.rule.has(.speech) }) {
-                candidates.removeAll { !$0.match.rule.isProject }
-            }
-            if candidates.contains(where: { !$0.match.rule.isProject }) {
-                if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
-                if storyDiscarded! || DiscardList.standard.sentenceDiscarded(frame.tokens, range: range) {
-                    candidates.removeAll { !$0.match.rule.isProject }
-                }
-            }
-            guard !candidates.isEmpty else { continue }
+            // Back in sentence order (the project's rules were read first).
+            candidates = candidates.enumerated().sorted {
+                ($0.element.match.firstToken, $0.offset) < ($1.element.match.firstToken, $1.offset)
+            }.map(\.element)
             var kept = collapse.reduce(candidates)
+            let sentenceStart = events.count
+            var triggers: [TriggerMatch] = []
             if !plannedMeetings.isEmpty {
                 intentToMeet(&kept, plannedMeetings, sentence: index, polarity: polarity)
             }
             let sentenceText = frame.text(span.start, span.end)
             let quantities = mentions(in: amounts, within: span).map(\.text)
             for candidate in kept {
-                let match = candidate.match, entry = candidate.entry
+                let match = candidate.match
+                let mood = polarity.polarity(of: match, sentence: index)
+                var entry = candidate.entry
+                // A planned meeting, visit or talks is an intent to meet (036), as the CAMEO manual
+                // codes it (the project's rules keep their code with a hypothetical polarity, as
+                // the seeds' gold wants).
+                if mood == .hypothetical, !match.rule.isProject, entry.root == "04", let intent = CAMEOCodebook.entry(for: "036") { entry = intent }
                 var args = candidate.arguments
                 if isAttribution(candidate, frame: frame) { continue }
                 // Statements need no target; a denial or an act answers someone.
@@ -138,7 +178,7 @@ public struct EventExtractor: DocumentStage {
                     code: entry.code, root: entry.root, quadClass: entry.quadClass, goldstein: entry.goldstein,
                     source: args.source, target: args.target, location: args.location,
                     time: date?.text,
-                    polarity: polarity.polarity(of: match, sentence: index),
+                    polarity: mood,
                     trigger: frame.text(triggerStart, triggerEnd), sentence: sentenceText,
                     start: span.start, end: span.end, triggerStart: triggerStart, triggerEnd: triggerEnd,
                     sourceAffiliation: args.sourceSide, targetAffiliation: args.targetSide,
@@ -147,13 +187,18 @@ public struct EventExtractor: DocumentStage {
                 event.targetActor = targetActor
                 event.date = Self.day(of: date) ?? publishedDay
                 events.append(event)
+                triggers.append(match)
                 // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes
                 // (a joint act's pair is its source and target already).
                 guard !match.rule.has(.sym), args.target != nil else { continue }
-                let sources = [(args.source, sourceActor)] + coding!.coordinated(with: args.source, range: range, near: match.firstToken)
-                    .filter { $0.name != args.target }.map { ($0.name, $0.code) }
-                let targets = [(args.target, targetActor)] + coding!.coordinated(with: args.target, range: range, near: match.endToken)
-                    .filter { $0.name != args.source }.map { ($0.name, $0.code) }
+                let moreSources = args.moreSources.map { list in
+                    list.map { (name: $0.name, code: $0.code ?? coding!.code(name: $0.name, side: $0.side, range: range, near: $0.head)) }
+                } ?? coding!.coordinated(with: args.source, range: range, near: match.firstToken)
+                let moreTargets = args.moreTargets.map { list in
+                    list.map { (name: $0.name, code: $0.code ?? coding!.code(name: $0.name, side: $0.side, range: range, near: $0.head)) }
+                } ?? coding!.coordinated(with: args.target, range: range, near: match.endToken)
+                let sources = [(args.source, sourceActor)] + moreSources.filter { $0.name != args.target }.map { ($0.name, $0.code) }
+                let targets = [(args.target, targetActor)] + moreTargets.filter { $0.name != args.source }.map { ($0.name, $0.code) }
                 for (s, sCode) in sources {
                     for (t, tCode) in targets where (s, t) != (args.source, args.target) && s != t {
                         var pair = event
@@ -164,8 +209,24 @@ public struct EventExtractor: DocumentStage {
                         pair.sourceAffiliation = s == args.source ? event.sourceAffiliation : nil
                         pair.targetAffiliation = t == args.target ? event.targetAffiliation : nil
                         events.append(pair)
+                        triggers.append(match)
                     }
                 }
+            }
+            // "X said Y attacked Z": a statement aimed at no one is only how the act it reports
+            // is known (the dev set's convention, as PETRARCH codes reported speech). Only acts
+            // of the field's rules count: the seeds' gold codes the statement beside the
+            // project's own acts.
+            if let clause = clause ?? nil, triggers.count > 1 {
+                var drop: [Int] = []
+                for (k, said) in triggers.enumerated() {
+                    let e = events[sentenceStart + k]
+                    guard e.code == "010", e.target == nil, said.rule.has(.speech) else { continue }
+                    if triggers.contains(where: { $0 != said && !$0.rule.isProject && clause.isReported($0, by: said) }) {
+                        drop.append(sentenceStart + k)
+                    }
+                }
+                for k in drop.reversed() { events.remove(at: k) }
             }
         }
         return events
@@ -224,17 +285,13 @@ public struct EventExtractor: DocumentStage {
         args.targetSide = other
     }
 
-    /// The Penn Treebank tags of the sentence's tokens (`SyntaxParser`'s tagger), or none
-    /// when the binary carries no tagger.
-    static func tags(of range: Range<Int>, in frame: TextFrame) -> [String] {
-        guard let tagger = Self.tagger, !range.isEmpty else { return [] }
-        let words = range.map { frame.text(frame.tokens[$0].start, frame.tokens[$0].end) }
-        return tagger.tagIndices(SyntaxWords(words)).map { tagger.weights.classes[$0] }
+    /// The sentence's dependency parse as an argument reader, or nil when the binary
+    /// carries no parser.
+    static func parse(_ range: Range<Int>, in frame: TextFrame, coding: EventActorCoding) -> ClauseArguments? {
+        guard let parser = SyntaxParser.embedded, !range.isEmpty else { return nil }
+        let (words, tokens) = ClauseArguments.words(of: range, in: frame)
+        return ClauseArguments(frame: frame, tree: parser.parse(words), tokens: tokens, range: range, coding: coding)
     }
-
-    /// The embedded POS tagger alone (the events stage reads tags, not the dependency parse,
-    /// and decoding the parser's weights would cost every process that codes events).
-    private static let tagger: POSTagger? = EmbeddedData.bytes(named: "models/pos.model").flatMap { try? POSTagger(decoding: $0) }
 
     /// Whether an actor phrase called `name` stands where a verb's object (or a passive's
     /// subject) does: starting at most six tokens after the trigger, or ending at most four
@@ -295,3 +352,4 @@ public struct EventExtractor: DocumentStage {
         return best?.value
     }
 }
+

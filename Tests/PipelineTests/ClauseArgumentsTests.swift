@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// Event arguments from the dependency parse (`ClauseArguments`), through the whole pipeline,
+/// on made-up sentences: the field's (derived) rules take their source and target from the
+/// tree.
+@Suite struct ClauseArgumentsTests {
+    private func events(_ body: String, published: String = "1996-08-30") throws -> [Event] {
+        var w = JSONWriter()
+        w.beginObject(); w.key("published"); w.string(published); w.key("text"); w.string(body); w.endObject()
+        let input = ArticleInput(source: ArticleSource(path: "story.json"), bytes: w.bytes)
+        return try EventExtractor().process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input)))).events
+    }
+
+    private func pairs(_ found: [Event], code: String) -> Set<String> {
+        Set(found.filter { $0.code == code }.map { "\($0.sourceActor?.code ?? "-")>\($0.targetActor?.code ?? "-")" })
+    }
+
+    /// "X was jailed by Y": the agent is the source, the passive subject the target.
+    @Test func passiveTakesTheAgentAsSource() throws {
+        let found = try events("Two Ugandan journalists were jailed by a court in Kenya on Monday.")
+        let jailed = try #require(found.first { $0.code == "173" })
+        #expect(jailed.sourceActor?.code == "KENJUD")
+        #expect(jailed.targetActor?.country == "UGA")
+    }
+
+    /// A passive with no agent has no source: not coded.
+    @Test func passiveWithoutAgentIsNotCoded() throws {
+        let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")
+        #expect(!found.contains { $0.code == "173" })
+    }
+
+    /// "X said Y jailed Z" is Y->Z; the statement aimed at no one is not an event of its own.
+    @Test func reportedSpeechCodesTheReportedAct() throws {
+        let found = try events("Ugandan officials said Sudanese police jailed two Kenyan journalists on Monday.")
+        let jailed = try #require(found.first { $0.code == "173" })
+        #expect(jailed.sourceActor?.code == "SDNCOP")
+        #expect(jailed.targetActor?.country == "KEN")
+        #expect(!found.contains { $0.code == "010" })
+    }
+
+    /// "X tried to jail Y": the open complement takes the controlling verb's subject.
+    @Test func controlVerbLendsItsSubject() throws {
+        let found = try events("Sudanese police tried to jail two Kenyan journalists on Monday.")
+        let jailed = try #require(found.first { $0.code == "173" })
+        #expect(jailed.sourceActor?.code == "SDNCOP")
+        #expect(jailed.targetActor?.country == "KEN")
+    }
+
+    /// "X jailed Y and Z": each member of the object's coordination is a target.
+    @Test func coordinatedObjectsAreEachATarget() throws {
+        let found = try events("Sudanese police jailed Kenyan journalists and Ugandan diplomats on Monday.")
+        let targets = Set(found.filter { $0.code == "173" }.compactMap { $0.targetActor?.country })
+        #expect(targets == ["KEN", "UGA"])
+        #expect(found.filter { $0.code == "173" }.allSatisfy { $0.sourceActor?.code == "SDNCOP" })
+    }
+
+    /// "X fired on Y": the object of the preposition is the target.
+    @Test func prepositionalTarget() throws {
+        let found = try events("Kenyan troops fired on Somali rebels near the border on Sunday.")
+        let fired = try #require(found.first { $0.root == "19" })
+        #expect(fired.sourceActor?.code == "KENMIL")
+        #expect(fired.targetActor?.code == "SOMREB")
+    }
+
+    /// A planned visit coded by the field's rules is an intent to meet (036).
+    @Test func plannedVisitIsIntentToMeet() throws {
+        let found = try events("Kenyan President Daniel arap Moi will travel to Uganda next week.")
+        let visit = try #require(found.first { $0.root == "03" || $0.root == "04" })
+        #expect(visit.code == "036")
+        #expect(visit.polarity == .hypothetical)
+        #expect(visit.targetActor?.code == "UGA")
+    }
+
+    /// A person named without a role takes the role another mention of the document states.
+    @Test func personKeepsTheRoleStatedElsewhere() throws {
+        let found = try events("Sudanese Interior Minister Ahmed Haroun arrived in Nairobi on Monday. "
+            + "Haroun jailed two Kenyan journalists on Tuesday.")
+        let jailed = try #require(found.first { $0.code == "173" })
+        #expect(jailed.sourceActor?.code == "SDNGOV")
+    }
+
+    /// Long names parse as one word: the parser reads a stand-in proper noun per phrase.
+    @Test func multiWordNamesAreOneParserWord() throws {
+        let found = try events("Sudanese Interior Minister Ahmed Mohamed Haroun jailed two Kenyan journalists on Monday.")
+        let jailed = try #require(found.first { $0.code == "173" })
+        #expect(jailed.sourceActor?.country == "SDN")
+        #expect(jailed.targetActor?.country == "KEN")
+    }
+}
