@@ -68,14 +68,19 @@ struct ActorCoder: Sendable {
 
     /// Lower-case words of a name as the tables spell them.
     static func fold(_ text: String) -> [String] {
-        text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        var lower = text.lowercased()
+        // U+2019 is E2 80 99 in UTF-8: look for the byte before paying for a replacement.
+        if lower.utf8.contains(0xE2) {
+            lower = String(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : Character($0) })
+        }
+        return lower.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map { String(Substring($0)) }
     }
 
     private func lookupActor(_ phrase: String, day: Int?) -> String? {
         if let c = dictionary.actorCode(for: phrase, on: day) { return c }
         // The tokenizer keeps "U.S" of "U.S." (the stop is the sentence's or the word's).
-        if phrase.contains("."), !phrase.hasSuffix("."), let c = dictionary.actorCode(for: phrase + ".", on: day) { return c }
+        if phrase.utf8.contains(UInt8(ascii: ".")), phrase.utf8.last != UInt8(ascii: "."),
+           let c = dictionary.actorCode(for: phrase + ".", on: day) { return c }
         return nil
     }
 
