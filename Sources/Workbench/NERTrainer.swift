@@ -79,7 +79,7 @@ public struct NERTrainer: Sendable {
 
     /// `document` with every word made of two or more capital letters each followed by a dot
     /// ("U.S.", "U.N.") written without the dots ("US", "UN"); tags unchanged.
-    static func undotted(_ document: TaggedDocument) -> TaggedDocument {
+    package static func undotted(_ document: TaggedDocument) -> TaggedDocument {
         var document = document
         for k in document.sentences.indices {
             for (i, word) in document.sentences[k].words.enumerated() where Self.isDottedAbbreviation(word) {
