@@ -90,7 +90,7 @@ struct BenchReport {
             rows.append(["backlog: RSS at 25/50/75/100% of the run, MB", backlog.residentQuartiles
                 .map { String(format: "%.0f", Double($0) / 1_048_576) }.joined(separator: " / ")])
         }
-        var targets = TerminalTable(["target (issue 7)", "measured", "met"], rightAligned: [1])
+        var targets = TerminalTable(["target (issue)", "measured", "met"], rightAligned: [1])
         for target in self.targets {
             targets.append([target.name, target.measured, target.met ? "yes" : "no"])
         }
@@ -106,17 +106,20 @@ struct BenchReport {
 
     var targets: [Target] {
         var list = [
-            Target(name: ">= 1000 articles/s end to end", measured: String(format: "%.0f", throughput.filesPerSecond),
+            Target(name: ">= 1000 articles/s end to end (7)", measured: String(format: "%.0f", throughput.filesPerSecond),
                    met: throughput.filesPerSecond >= 1000),
-            Target(name: "within 3x of the floor", measured: String(format: "%.2fx", ratioToFloor), met: ratioToFloor <= 3),
-            Target(name: "p99 drop-to-queryable <= 250 ms at \(latency.rate)/s", measured: String(format: "%.0f ms", latency.p99),
+            // Issue 11 lowered the floor for a path that parses and codes events the field's way.
+            Target(name: ">= 600 articles/s end to end, events parsed (11)", measured: String(format: "%.0f", throughput.filesPerSecond),
+                   met: throughput.filesPerSecond >= 600),
+            Target(name: "within 3x of the floor (7)", measured: String(format: "%.2fx", ratioToFloor), met: ratioToFloor <= 3),
+            Target(name: "p99 drop-to-queryable <= 250 ms at \(latency.rate)/s (7)", measured: String(format: "%.0f ms", latency.p99),
                    met: latency.p99 <= 250),
         ]
         if let backlog {
             let peak = Double(backlog.peakResidentBytes) / 1_048_576
-            list.append(Target(name: "peak RSS <= 200 MB with a \(backlog.files)-file backlog", measured: String(format: "%.0f MB", peak),
+            list.append(Target(name: "peak RSS <= 200 MB with a \(backlog.files)-file backlog (7)", measured: String(format: "%.0f MB", peak),
                                met: peak <= 200))
-            list.append(Target(name: "first commit <= 2 s with \(backlog.files) files waiting",
+            list.append(Target(name: "first commit <= 2 s with \(backlog.files) files waiting (7)",
                                measured: String(format: "%.2f s", backlog.secondsToFirstCommit), met: backlog.secondsToFirstCommit <= 2))
         }
         return list
