@@ -106,7 +106,8 @@ package struct Gazetteer: Sendable {
         guard let table = EmbeddedData.text(named: "data/gazetteer/" + name) else {
             preconditionFailure("data/gazetteer/\(name) is not embedded (Sources/CEmbeddedData/blobs.def)")
         }
-        return table.split(separator: "\n").map { line in line.split(separator: "\t").map(String.init) }
+        // Empty fields are dropped: a row is its non-empty cells.
+        return TabSeparatedRows(table, comments: false).map { $0.filter { !$0.isEmpty } }
     }
 
     /// The type a mention of an entity of `entityType` has of its own (`Mention.type`):

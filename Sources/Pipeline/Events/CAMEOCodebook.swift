@@ -44,11 +44,9 @@ public enum CAMEOCodebook {
     /// description), header and malformed rows skipped.
     static let entries: [CAMEOCode] = {
         let text = EmbeddedData.text(named: "data/cameo/eventcodes.tsv") ?? ""
-        return text.split(separator: "\n").dropFirst().compactMap { line in
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+        return TabSeparatedRows(text, comments: false).dropFirst().compactMap { cols in
             guard cols.count >= 5, let quad = Int(cols[2]), let goldstein = Double(cols[3]) else { return nil }
-            return CAMEOCode(code: String(cols[0]), root: String(cols[1]), quadClass: quad, goldstein: goldstein,
-                             description: String(cols[4]))
+            return CAMEOCode(code: cols[0], root: cols[1], quadClass: quad, goldstein: goldstein, description: cols[4])
         }
     }()
 }

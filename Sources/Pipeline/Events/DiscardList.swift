@@ -16,10 +16,10 @@ struct DiscardList: Sendable {
 
     init(text: String) {
         var index: [String: [Phrase]] = [:]
-        for line in text.split(separator: "\n") where line.first != "#" {
-            let cols = line.split(separator: "\t")
+        for row in TabSeparatedRows(text) {
+            let cols = row.filter { !$0.isEmpty }
             guard cols.count == 2 else { continue }
-            let words = cols[0].split(separator: " ").map(String.init)
+            let words = cols[0].dataParts(separatedBy: " ")
             guard let first = words.first else { continue }
             index[first, default: []].append(Phrase(words: words, story: cols[1] == "story"))
         }

@@ -9,9 +9,9 @@ public struct Stopwords: Sendable {
 
     init(data: String) {
         var lists: [String: Set<String>] = [:]
-        for line in data.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let tab = line.firstIndex(of: "\t") else { continue }
-            lists[String(line[..<tab])] = Set(line[line.index(after: tab)...].split(separator: " ").map(String.init))
+        for cols in TabSeparatedRows(data) where cols.count >= 2 {
+            // Everything after the first tab is the list, as the file has one tab per line.
+            lists[cols[0]] = Set(cols.dropFirst().joined(separator: "\t").dataParts(separatedBy: " "))
         }
         self.lists = lists
     }
