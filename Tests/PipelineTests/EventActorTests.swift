@@ -29,6 +29,10 @@ import TestSupport
         #expect(code("the United Nations") == "IGOUNO")
         #expect(coder.countryCode(ofName: "United States") == "USA")
         #expect(coder.countryCode(ofName: "Reuters") == nil)
+        // Countries Phoenix codes only with dates (they came into being) are countries too.
+        #expect(coder.countryCode(ofName: "Belarus") == "BLR")
+        #expect(code("Ukrainian police") == "UKRCOP")
+        #expect(ActorDictionary.standard.parts(of: "IRQMIL").country == "IRQ")
     }
 
     @Test func agentsTakeTheirCountryFromThePhraseOrTheContext() {
@@ -49,6 +53,12 @@ import TestSupport
         #expect(code("Donald Trump", on: 20190101) == "USAGOV")
         // Unknown to the dictionaries on that day: coded by the stated role and country.
         #expect(code("Chinese Vice Premier Liu He", on: 20250101) == "CHNGOV")
+        // A role stated before a known name is the role held then (Dini's undated default is
+        // ITAELI; he was foreign minister in August 1996); "former" makes it an elite's.
+        #expect(code("Lamberto Dini", on: 19960831) == "ITAELI")
+        #expect(code("Italian Foreign Minister Lamberto Dini", on: 19960831) == "ITAGOV")
+        #expect(code("former Tanzanian president", on: 19960831) == "TZAELI")
+        #expect(code("Tanzanian president", on: 19960831) == "TZAGOV")
     }
 
     @Test func eventsCarryCodesAndTheResolvedDay() throws {

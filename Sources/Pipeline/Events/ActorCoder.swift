@@ -3,7 +3,9 @@
 /// Promises, for the folded words of a phrase ("chinese vice premier liu he", "police",
 /// "a court in kenya"):
 /// - a named actor the dictionaries know is coded with the code it held on `day`
-///   (people by their dated roles, organisations and countries by their codes);
+///   (people by their dated roles, organisations and countries by their codes), except that
+///   a role the phrase states before a known person's name gives the types ("foreign
+///   minister lamberto dini" -> ITAGOV, the person's country with the stated role);
 /// - a bare country with an agent noun becomes the country plus the agent's types
 ///   ("kenyan police" -> KENCOP, "chinese vice premier liu he" -> CHNGOV when Liu He is
 ///   unknown);
@@ -17,7 +19,7 @@ struct ActorCoder: Sendable {
     static let standard = ActorCoder(dictionary: .standard)
 
     private static let ignored: Set<String> = ["the", "a", "an", "'s", "its", "their", "his", "her", "of", "in", "at",
-                                               "former", "new", "top", "senior", "local", "two", "three", "some", "several"]
+                                               "new", "top", "senior", "local", "two", "three", "some", "several"]
 
     /// The code of the phrase `words`, or nil.
     func code(_ words: [String], on day: Int?, fallbackCountry: String?) -> String? {
@@ -46,9 +48,20 @@ struct ActorCoder: Sendable {
             }
             length -= 1
         }
+        // "former Tanzanian president": a role once held is an elite's (ELI), as Phoenix codes
+        // "former president".
+        if let a = agent, a.code.hasPrefix("~"), words[..<a.first].contains(where: { $0 == "former" || $0 == "ex" }) {
+            agent = ("~ELI", a.first, a.end)
+        }
         let country = actor.flatMap { a in a.code.utf8.count == 3 && dictionary.isCountry(Substring(a.code)) ? a.code : nil }
         if let actor, country == nil {
-            // A named person or body: its own code says who it is.
+            // A named person or body: its own code says who it is, unless the text states the
+            // person's role right before the name ("Foreign Minister Lamberto Dini", "former
+            // president Julius Nyerere"): the role the document states is the one held then.
+            let actorCountry = String(actor.code.prefix(3))
+            if let agent, agent.end <= actor.first, actor.code.utf8.count > 3, dictionary.isCountry(Substring(actorCountry)) {
+                return Self.combine(country: actorCountry, agent: agent.code)
+            }
             return actor.code
         }
         if let agent {

@@ -26,7 +26,7 @@ struct ActorDictionary: Sendable {
     private let actors: [String: [Held]]
     private let agents: [String: String]
     /// Three-letter codes that name countries (every bare three-letter code of the actor
-    /// table that is not a role or organisation prefix).
+    /// table, dated or not, that is not a role or organisation prefix).
     let countries: Set<String>
     /// Longest phrase of either table, in words.
     let longestPhrase: Int
@@ -58,7 +58,9 @@ struct ActorDictionary: Sendable {
             let held = Held(code: String(cols[1]), from: Int(cols[2]) ?? 0, to: Int(cols[3]) ?? 0)
             let phrase = String(cols[0])
             if !added.contains(phrase) { actors[phrase, default: []].append(held) }
-            if held.code.utf8.count == 3, held.from == 0, held.to == 0 { countries.insert(held.code) }
+            // Dated or not: Phoenix codes a country that came into being (BLR, UKR, IRQ's
+            // codes by period) only with dates.
+            if held.code.utf8.count == 3 { countries.insert(held.code) }
             longest = max(longest, Self.words(in: cols[0]))
         }
         self.actors = actors

@@ -30,8 +30,13 @@ struct EventActorCoding {
             day = nil
         }
         var counts: [String: Int] = [:]
+        // The first place a story names is most often its dateline ("MINSK, Aug 30"), where
+        // the story happens: it counts as three mentions.
+        var firstPlace = true
         for unit in frame.units where unit.type == .location || unit.type == .organization {
-            if let c = coder.countryCode(ofName: unit.name) { counts[c, default: 0] += 1 }
+            guard let c = coder.countryCode(ofName: unit.name) else { continue }
+            counts[c, default: 0] += unit.type == .location && firstPlace ? 3 : 1
+            if unit.type == .location { firstPlace = false }
         }
         for (name, country) in frame.affiliations {
             _ = name
@@ -79,7 +84,8 @@ struct EventActorCoding {
         var k = unit.firstToken - 1
         var added = 0
         while k >= range.lowerBound, added < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
-              frame.tokens[k].isCapitalized || isAgentWord(frame.tokens[k].folded) {
+              frame.tokens[k].isCapitalized || isAgentWord(frame.tokens[k].folded)
+                || frame.tokens[k].folded == "former" {
             words.insert(frame.tokens[k].folded, at: 0)
             k -= 1
             added += 1

@@ -229,6 +229,8 @@ struct TextFrame: Sendable {
             let t = tokens[k]
             if t.isWord && t.isCapitalized { continue }
             if bridgeWords.contains(t.folded) { continue }
+            // "former Tanzanian president Julius Nyerere": a role the actor dictionaries know.
+            if t.isWord, ActorDictionary.standard.agentCode(for: t.folded) != nil { continue }
             // "his Chinese counterpart, Li Wei": a role noun and its appositive name.
             if t.folded == ",", k > from, roleNouns.contains(tokens[k - 1].folded) { continue }
             return false
