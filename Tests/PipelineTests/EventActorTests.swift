@@ -89,6 +89,21 @@ import TestSupport
         #expect(found.allSatisfy { $0.date == "1996-08-27" })
     }
 
+    /// A country's other name the gazetteer lacks ("Britain") acts as the country; a plural
+    /// demonym ("Israelis") is its country; a person's stated country and role reach them
+    /// through a lower-case role noun ("former Tanzanian president Julius Nyerere").
+    @Test func countryNamesDemonymsAndStatedRoles() throws {
+        let condemned = try #require(try events("Britain condemned Iraq on Saturday.").first { $0.code == "111" })
+        #expect(condemned.sourceActor?.code == "GBR")
+        #expect(condemned.targetActor?.code == "IRQ")
+        let urged = try #require(try events("The German government urged Israelis on Friday to avoid war.").first { $0.root == "02" })
+        #expect(urged.targetActor?.code == "ISR")
+        let met = try #require(try events("Italian Foreign Minister Lamberto Dini on Saturday met former Tanzanian president Julius Nyerere in Rome.",
+                                          published: "1996-08-31").first { $0.root == "04" })
+        #expect(met.sourceActor?.code == "ITAGOV")
+        #expect(met.targetActor?.code == "TZAELI")
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

@@ -182,7 +182,7 @@ private let reuters = Actor("Reuters", .organization)
         let events = try EventTestDocument.events("Germany and France are meeting in Paris this week.",
                                                   [germany, france, paris], dates: ["this week"])
         let e = try #require(events.first)
-        #expect(e.code == "046" && e.source == "Germany" && e.target == "France")
+        #expect(e.code == "040" && e.source == "Germany" && e.target == "France")
         #expect(e.location == "Paris" && e.time == "this week" && e.polarity == .asserted)
     }
 

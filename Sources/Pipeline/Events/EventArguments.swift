@@ -193,14 +193,18 @@ struct ArgumentReader: Sendable {
         return Subject(unit: candidate, coordinated: nil)
     }
 
-    /// Only "and" (or "&"), perhaps with "the" or a title ("and Treasury Secretary"), lies between.
+    /// Only "and" (or "&"), perhaps with "the", a title ("and Treasury Secretary") or role
+    /// words the actor dictionaries know ("and Chechen separatist military leader"), lies
+    /// between.
     private func joinedByAnd(_ from: Int, _ to: Int) -> Bool {
         guard from < to, frame.tokens[from].folded == "and" || frame.tokens[from].folded == "&" else { return false }
         for k in (from + 1)..<to where !Self.pairDeterminers.contains(frame.tokens[k].folded)
-            && !(frame.tokens[k].isWord && frame.tokens[k].isCapitalized) {
+            && !(frame.tokens[k].isWord && frame.tokens[k].isCapitalized)
+            && !(frame.tokens[k].isWord && (TextFrame.roleNouns.contains(frame.tokens[k].folded)
+                || ActorDictionary.standard.agentCode(for: frame.tokens[k].folded) != nil)) {
             return false
         }
-        return to - from <= 4
+        return to - from <= 6
     }
 
     /// "talks between X, Y and Z": X and the last of the list.

@@ -1,8 +1,10 @@
 /// Which place names are states that can act, and which country a capital or a country
 /// name stands for: read once from the analyzer's gazetteer (`data/gazetteer/`).
 ///
-/// Promises: `country(of:)` answers for canonical country names and capitals only, so a
-/// city, a street ("Wall Street") or a region never becomes an event's actor or host.
+/// Promises: `country(of:)` answers for canonical country names and capitals, and for names
+/// the gazetteer does not know that the actor dictionaries code as a bare country
+/// ("Britain"), so a city, a street ("Wall Street") or a region the gazetteer knows never
+/// becomes an event's actor or host.
 enum PoliticalGeography {
     private static let countryOfPlace: [String: String] = {
         var table: [String: String] = [:]
@@ -21,11 +23,21 @@ enum PoliticalGeography {
 
     /// The country a canonical place name is, or whose capital it is.
     static func country(of place: String) -> String? {
-        countryOfPlace[place]
+        if let country = countryOfPlace[place] { return country }
+        return isDictionaryCountry(place) ? place : nil
     }
 
     /// Whether the canonical name is a country (not a capital, not a city).
     static func isCountry(_ name: String) -> Bool {
-        countryOfPlace[name] == name
+        countryOfPlace[name] == name || isDictionaryCountry(name)
+    }
+
+    /// A name the gazetteer does not know at all ("Britain", "Zaire", "Burma") that the
+    /// actor dictionaries code as a bare country: a country's other name. Names the
+    /// gazetteer knows as cities or regions stay settings, though Phoenix codes many cities
+    /// as their country ("Leeds" is GBR there).
+    private static func isDictionaryCountry(_ name: String) -> Bool {
+        guard Gazetteer.shared.places[name] == nil, let c = ActorCoder.standard.countryCode(ofName: name) else { return false }
+        return ActorDictionary.standard.actorCode(for: ActorCoder.fold(name).joined(separator: " "), on: nil) == c
     }
 }

@@ -42,7 +42,7 @@ struct TextFrame: Sendable {
     private static let governmentNouns: Set<String> = [
         "administration", "cabinet", "government", "officials", "aides", "team",
     ]
-    private static let roleNouns: Set<String> = ["counterpart", "envoy", "negotiator", "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson"]
+    static let roleNouns: Set<String> = ["counterpart", "envoy", "negotiator", "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson"]
     private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former", "counterpart", "envoy", "negotiator", "chief", "top", "his", "her", "trade", "foreign"]
 
     init(document: AnalyzedDocument) {
@@ -230,7 +230,7 @@ struct TextFrame: Sendable {
             if t.isWord && t.isCapitalized { continue }
             if bridgeWords.contains(t.folded) { continue }
             // "former Tanzanian president Julius Nyerere": a role the actor dictionaries know.
-            if t.isWord, ActorDictionary.standard.agentCode(for: t.folded) != nil { continue }
+            if t.isWord, roleNouns.contains(t.folded) || ActorDictionary.standard.agentCode(for: t.folded) != nil { continue }
             // "his Chinese counterpart, Li Wei": a role noun and its appositive name.
             if t.folded == ",", k > from, roleNouns.contains(tokens[k - 1].folded) { continue }
             return false
