@@ -110,6 +110,9 @@ import TestSupport
         let arrest = try #require(found.first { $0.code == "173" })
         #expect(arrest.sourceActor?.code == "KENCOP")
         #expect(arrest.targetActor?.code == "KENOPP")
+        // The place an agent is in is not the subject: "police in southwest China" are CHNCOP.
+        let arrested = try #require(try events("Police in southwest China have arrested 30 people, Xinhua said on Friday.").first { $0.code == "173" })
+        #expect(arrested.sourceActor?.code == "CHNCOP")
     }
 
     /// PETRARCH's discards: sports results are not coded by the field's rules.

@@ -133,11 +133,21 @@ struct EventActorCoding {
 
     private static let joiners: Set<String> = [",", "and", "&"]
 
-    /// An agent noun phrase ending right before the trigger, after any auxiliaries
-    /// ("police have arrested", "Kenyan troops on Tuesday attacked"): its text and code.
+    /// An agent noun phrase ending right before the trigger, after any auxiliaries and the
+    /// place it is in ("police have arrested", "Kenyan troops on Tuesday attacked", "police in
+    /// southwest China have arrested"): its text and code.
     func agentSubject(before trigger: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
         var k = trigger - 1
         while k >= range.lowerBound, frame.tokens[k].isWord, Self.auxiliaries.contains(frame.tokens[k].folded) { k -= 1 }
+        // "Police in southwest China have arrested": the agent before the place it is in.
+        if k >= range.lowerBound, frame.unitAtToken[k] >= 0 {
+            let place = frame.units[frame.unitAtToken[k]]
+            guard frame.isPrepositional(place) else { return nil }
+            k = place.firstToken - 1
+            while k >= range.lowerBound, !frame.tokens[k].classes.contains(.preposition) { k -= 1 }
+            guard k > range.lowerBound, frame.tokens[k].folded == "in" else { return nil }
+            k -= 1
+        }
         guard k >= range.lowerBound, frame.tokens[k].isWord, frame.unitAtToken[k] < 0 else { return nil }
         return agentPhrase(endingAt: k, range: range)
     }
@@ -193,8 +203,10 @@ struct EventActorCoding {
         }
         // "a court in Kenya": the place right after.
         if country == nil, k + 2 < range.upperBound, frame.tokens[k + 1].folded == "in" {
-            let u = frame.unitAtToken[k + 2]
-            if u >= 0, let c = coder.countryCode(ofName: frame.units[u].name) { country = c }
+            var p = k + 2
+            while p + 1 < range.upperBound, frame.unitAtToken[p] < 0, p - k <= 4, frame.tokens[p].isWord, !frame.tokens[p].isCapitalized { p += 1 }
+            let u = frame.unitAtToken[p]
+            if u >= 0, frame.isPrepositional(frame.units[u]), let c = coder.countryCode(ofName: frame.units[u].name) { country = c }
         }
         let code = ActorCoder.combine(country: country ?? documentCountry, agent: agent)
         let name = frame.text(frame.tokens[start].start, frame.tokens[k].end)

@@ -293,9 +293,16 @@ struct TextFrame: Sendable {
     /// Whether `unit` is introduced by a preposition (so it is not a clause's subject).
     func isPrepositional(_ unit: ActorUnit) -> Bool {
         var k = unit.firstToken - 1
-        while k >= 0, tokens[k].classes.contains(.determiner) { k -= 1 }
+        // "in southwest China", "in the eastern Congo": determiners and compass words.
+        while k >= 0, tokens[k].classes.contains(.determiner) || Self.compassWords.contains(tokens[k].folded) { k -= 1 }
         return k >= 0 && tokens[k].classes.contains(.preposition)
     }
+
+    private static let compassWords: Set<String> = [
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+        "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+    ]
 
     /// Index of the first unit whose head starts at or after token `t`.
     func firstUnit(atOrAfter t: Int) -> Int {
