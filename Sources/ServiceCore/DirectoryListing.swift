@@ -21,9 +21,12 @@ public enum DirectoryListing {
         defer { closedir(dir) }
         var result: [Entry] = []
         while let entry = readdir(dir) {
-            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
+            // The name is read in place, up to its terminating zero: a record is only as long
+            // as its name (`d_reclen`), so copying the whole 256-byte `d_name` field reads past
+            // the last record of readdir's buffer, into an unmapped page when the buffer ends
+            // at one (the daemon crashed there under load).
+            let name = UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self)
+            let bytes = Array(UnsafeRawBufferPointer(start: UnsafeRawPointer(name), count: strlen(name)))
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             if let name = String(validating: bytes, as: UTF8.self) {
                 result.append(Entry(name: name))
@@ -35,6 +38,8 @@ public enum DirectoryListing {
         }
         return result
     }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// Renames a non-UTF-8 entry to its `%XX` spelling; `nil` when that fails.
     private static func rename(_ bytes: [UInt8], in folder: String) -> String? {

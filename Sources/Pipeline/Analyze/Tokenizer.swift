@@ -160,7 +160,7 @@ package struct Tokenizer: Sendable {
     /// Member of `apostrophes`, compared directly: the set would hash every scalar of a word.
     @inline(__always) private func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
-    private func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isLetterScalar || isDigit(s) }
+    private func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isWordScalar }
 
     /// An apostrophe after a word, followed by "s" and then no letter: "China’s", "Beijing's".
     private func isPossessive(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {

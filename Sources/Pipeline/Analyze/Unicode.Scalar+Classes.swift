@@ -9,6 +9,14 @@ extension Unicode.Scalar {
         return properties.isAlphabetic
     }
 
+    /// What a word is made of, for every tokenizer of the pipeline: a letter or an ASCII digit
+    /// (`Tokenizer` and the events stage's `WordTokenizer` agree on it).
+    @inline(__always) var isWordScalar: Bool {
+        let v = value
+        if v < 128 { return (v >= 48 && v <= 57) || ((v | 0x20) >= 97 && (v | 0x20) <= 122) }
+        return properties.isAlphabetic
+    }
+
     /// `properties.isUppercase`, with an ASCII fast path.
     @inline(__always) var isUppercaseScalar: Bool {
         let v = value

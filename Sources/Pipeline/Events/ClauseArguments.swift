@@ -61,6 +61,14 @@ struct ClauseArguments {
                 k = unit.endToken
                 continue
             }
+            // The parser was trained on the analyzer's words, where "don't" is one word: the
+            // frame's "n't" joins the word before it again.
+            if k + 1 < range.upperBound, frame.tokens[k + 1].folded == "n't", frame.tokens[k + 1].start == frame.tokens[k].end {
+                words.append(frame.text(frame.tokens[k].start, frame.tokens[k + 1].end))
+                tokens.append(k)
+                k += 2
+                continue
+            }
             words.append(frame.text(frame.tokens[k].start, frame.tokens[k].end))
             tokens.append(k)
             k += 1

@@ -57,8 +57,16 @@ struct WordToken: Sendable, Hashable {
 ///
 /// Words are runs of letters and digits; a hyphen or full stop between two letters stays
 /// inside the word ("face-to-face", "U.S"); an apostrophe between letters stays inside
-/// too ("we've") except for the possessive "'s" and "n't", which become their own tokens
-/// because the parser reads them. Every other non-space scalar is a one-scalar token.
+/// too ("we've") except for the possessive "'s" and "n't", which become their own tokens.
+/// Every other non-space scalar is a one-scalar token.
+///
+/// Why a second tokenizer beside the analyzer's `Tokenizer`: they agree on what a word is
+/// made of (`Unicode.Scalar.isWordScalar`), but the events stage needs "n't" apart (the
+/// trigger lexicon's negations and PETRARCH's patterns name it) and one token per
+/// punctuation mark, where the analyzer keeps "don't" whole as CoNLL-2003 and the tagger's
+/// training data do; `ClauseArguments.words` joins "n't" back for the parser, which was
+/// trained on the analyzer's words. It also folds and classifies each word once, which the
+/// events stage's lexicon lookups read, in the same pass.
 enum WordTokenizer {
     static func tokens(of scalars: [Unicode.Scalar]) -> [WordToken] {
         var out: [WordToken] = []
@@ -132,11 +140,7 @@ enum WordTokenizer {
 
     @inline(__always)
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 {
-            let v = c.value
-            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-        }
-        return c.properties.isAlphabetic || c.properties.numericType != nil
+        c.isWordScalar
     }
 
     static func isApostrophe(_ c: Unicode.Scalar) -> Bool {
