@@ -19,10 +19,12 @@ public struct NERModel: Sendable {
     /// Multiply a summed Int16 score by this to get the perceptron's units (for reports only).
     let scale: Float
 
-    /// For each hashed row, its index in `rows`, or -1 when all its weights are zero.
-    private let rowIndex: [Int32]
-    /// The non-zero rows only, one vector each: the `BIOTag.count` Int16 weights widened to
-    /// Int32, then zero lanes, so a row adds into a score vector in one step.
+    /// For each hashed row, its index in `rows`: 0, the zero row, when all its weights are zero.
+    private let rowIndex: [UInt32]
+    /// A zero row, then the non-zero rows, one vector each: the `BIOTag.count` Int16 weights
+    /// widened to Int32, then zero lanes, so a row adds into a score vector in one step. The
+    /// zero row lets scoring add every feature's row without a branch on the index it has
+    /// just loaded (`ScoreAccumulator`).
     private let rows: [Scores]
 
     /// A score per tag in lanes `0..<BIOTag.count` (nine tags fit in sixteen lanes); the other
@@ -33,12 +35,12 @@ public struct NERModel: Sendable {
         precondition(weights.count == (1 << bucketBits) * BIOTag.count)
         self.bucketBits = bucketBits
         self.scale = scale
-        var rowIndex = [Int32](repeating: -1, count: 1 << bucketBits)
-        var rows: [Scores] = []
+        var rowIndex = [UInt32](repeating: 0, count: 1 << bucketBits)
+        var rows: [Scores] = [Scores()]
         for r in 0..<(1 << bucketBits) {
             let base = r * BIOTag.count
             guard weights[base..<(base + BIOTag.count)].contains(where: { $0 != 0 }) else { continue }
-            rowIndex[r] = Int32(rows.count)
+            rowIndex[r] = UInt32(rows.count)
             var row = Scores()
             for t in 0..<BIOTag.count { row[t] = Int32(weights[base + t]) }
             rows.append(row)
@@ -59,13 +61,12 @@ public struct NERModel: Sendable {
     }
 
     public var nonZeroWeights: Int {
-        rows.reduce(0) { count, row in count + (0..<BIOTag.count).reduce(0) { $0 + (row[$1] != 0 ? 1 : 0) } }
+        rows.dropFirst().reduce(0) { count, row in count + (0..<BIOTag.count).reduce(0) { $0 + (row[$1] != 0 ? 1 : 0) } }
     }
 
     /// The weight of `tag` in hashed row `row`.
     func weight(row: Int, tag: Int) -> Int16 {
-        let r = Int(rowIndex[row])
-        return r < 0 ? 0 : Int16(truncatingIfNeeded: rows[r][tag])
+        Int16(truncatingIfNeeded: rows[Int(rowIndex[row])][tag])
     }
 
     public func encoded() -> [UInt8] {
@@ -78,7 +79,7 @@ public struct NERModel: Sendable {
         u32(scale.bitPattern)
         u32(UInt32(nonZeroWeights))
         var previous = 0
-        for (row, r) in rowIndex.enumerated() where r >= 0 {
+        for (row, r) in rowIndex.enumerated() where r > 0 {
             for tag in 0..<BIOTag.count {
                 let w = Int16(truncatingIfNeeded: rows[Int(r)][tag])
                 guard w != 0 else { continue }
