@@ -8,10 +8,11 @@
 /// promises rows in `0..<rowCount`.
 struct ScoreAccumulator: FeatureRowSink {
     private let rowIndex: UnsafeBufferPointer<UInt32>
-    private let rows: UnsafeBufferPointer<NERModel.Scores>
+    /// Row `r`'s `NERModel.Scores` at byte `64 * r`, on a 64-byte boundary (`NERModel.rowOffset`).
+    private let rows: UnsafeRawPointer
     var scores = NERModel.Scores()
 
-    init(rowIndex: UnsafeBufferPointer<UInt32>, rows: UnsafeBufferPointer<NERModel.Scores>) {
+    init(rowIndex: UnsafeBufferPointer<UInt32>, rows: UnsafeRawPointer) {
         self.rowIndex = rowIndex
         self.rows = rows
     }
@@ -20,6 +21,6 @@ struct ScoreAccumulator: FeatureRowSink {
     /// a branch on the index just loaded (most often a cache miss) would stall on it whenever
     /// it was mispredicted, while the add lets the next features' loads start at once.
     @inline(__always) mutating func append(_ row: Int) {
-        scores &+= rows[Int(rowIndex[row])]
+        scores &+= rows.load(fromByteOffset: Int(rowIndex[row]) &* MemoryLayout<NERModel.Scores>.stride, as: NERModel.Scores.self)
     }
 }
