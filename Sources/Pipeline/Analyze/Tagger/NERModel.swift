@@ -21,7 +21,7 @@ public struct NERModel: Sendable {
 
     /// For each hashed row, its number among the stored rows: 0, the zero row, when all its
     /// weights are zero.
-    private let rowNumbers: StoredRowNumbers
+    private let rowIndex: [UInt32]
     /// The stored rows, one `Scores` vector (64 bytes) each: a zero row, then the non-zero
     /// rows, each the `BIOTag.count` Int16 weights widened to Int32, then zero lanes, so a row
     /// adds into a score vector in one step. Row `r` is `rowLanes[rowOffset + 16 * r ..< rowOffset + 16 * (r + 1)]`.
@@ -43,10 +43,12 @@ public struct NERModel: Sendable {
         precondition(weights.count == (1 << bucketBits) * BIOTag.count)
         self.bucketBits = bucketBits
         self.scale = scale
+        var rowIndex = [UInt32](repeating: 0, count: 1 << bucketBits)
         var stored: [Int] = [-1]  // the hashed row of each stored row; the zero row first
         for r in 0..<(1 << bucketBits) {
             let base = r * BIOTag.count
             guard weights[base..<(base + BIOTag.count)].contains(where: { $0 != 0 }) else { continue }
+            rowIndex[r] = UInt32(stored.count)
             stored.append(r)
         }
         // One row of slack for the shift to a 64-byte boundary.
@@ -59,7 +61,7 @@ public struct NERModel: Sendable {
             }
             return offset
         }
-        self.rowNumbers = StoredRowNumbers(rowCount: 1 << bucketBits, stored: Array(stored.dropFirst()))
+        self.rowIndex = rowIndex
         self.rowLanes = lanes
         self.rowOffset = offset
     }
@@ -81,7 +83,7 @@ public struct NERModel: Sendable {
 
     /// The weight of `tag` in hashed row `row`.
     func weight(row: Int, tag: Int) -> Int16 {
-        Int16(truncatingIfNeeded: rowLanes[rowOffset + rowNumbers.number(of: row) * Self.lanes + tag])
+        Int16(truncatingIfNeeded: rowLanes[rowOffset + Int(rowIndex[row]) * Self.lanes + tag])
     }
 
     public func encoded() -> [UInt8] {
@@ -94,11 +96,9 @@ public struct NERModel: Sendable {
         u32(scale.bitPattern)
         u32(UInt32(nonZeroWeights))
         var previous = 0
-        for row in 0..<rowNumbers.rowCount {
-            let r = rowNumbers.number(of: row)
-            guard r > 0 else { continue }
+        for (row, r) in rowIndex.enumerated() where r > 0 {
             for tag in 0..<BIOTag.count {
-                let w = Int16(truncatingIfNeeded: rowLanes[rowOffset + r * Self.lanes + tag])
+                let w = Int16(truncatingIfNeeded: rowLanes[rowOffset + Int(r) * Self.lanes + tag])
                 guard w != 0 else { continue }
                 let k = row * BIOTag.count + tag
                 var gap = UInt(k - previous)
@@ -160,9 +160,9 @@ public struct NERModel: Sendable {
 
     /// Runs `body` with an accumulator over this model's rows, valid only during the call.
     func withScoring<Result>(_ body: (inout ScoreAccumulator) -> Result) -> Result {
-        rowNumbers.withBlocks { numbers in
+        rowIndex.withUnsafeBufferPointer { index in
             rowLanes.withUnsafeBufferPointer { lanes in
-                var accumulator = ScoreAccumulator(rowNumbers: numbers, rows: UnsafeRawPointer(lanes.baseAddress! + rowOffset))
+                var accumulator = ScoreAccumulator(rowIndex: index, rows: UnsafeRawPointer(lanes.baseAddress! + rowOffset))
                 return body(&accumulator)
             }
         }

@@ -7,21 +7,20 @@
 /// storage through buffer pointers, without bounds checks, because `TaggerFeatures`
 /// promises rows in `0..<rowCount`.
 struct ScoreAccumulator: FeatureRowSink {
-    private let rowNumbers: UnsafeBufferPointer<StoredRowNumbers.Block>
+    private let rowIndex: UnsafeBufferPointer<UInt32>
     /// Row `r`'s `NERModel.Scores` at byte `64 * r`, on a 64-byte boundary (`NERModel.rowOffset`).
     private let rows: UnsafeRawPointer
     var scores = NERModel.Scores()
 
-    init(rowNumbers: UnsafeBufferPointer<StoredRowNumbers.Block>, rows: UnsafeRawPointer) {
-        self.rowNumbers = rowNumbers
+    init(rowIndex: UnsafeBufferPointer<UInt32>, rows: UnsafeRawPointer) {
+        self.rowIndex = rowIndex
         self.rows = rows
     }
 
     /// Adds hashed row `row`'s weights. An all-zero row is `rows[0]`, added like any other:
-    /// a branch on the row number would stall the loads of the next features whenever it was
-    /// mispredicted, while the add lets them start at once.
+    /// a branch on the index just loaded (most often a cache miss) would stall on it whenever
+    /// it was mispredicted, while the add lets the next features' loads start at once.
     @inline(__always) mutating func append(_ row: Int) {
-        let r = StoredRowNumbers.number(of: row, in: rowNumbers)
-        scores &+= rows.load(fromByteOffset: r &* MemoryLayout<NERModel.Scores>.stride, as: NERModel.Scores.self)
+        scores &+= rows.load(fromByteOffset: Int(rowIndex[row]) &* MemoryLayout<NERModel.Scores>.stride, as: NERModel.Scores.self)
     }
 }
