@@ -101,6 +101,64 @@ import Testing
         #expect(throws: PerceptronWeights.DecodingError.unsupportedVersion(9)) { try POSTagger(decoding: version) }
     }
 
+    /// `PerceptronWeights.add` loads rows ahead of summing them; the sums must be each
+    /// listed row's weights, whatever the rows' lengths (none, one, two, many), a row listed
+    /// twice counting twice, and an empty bucket after the last row reading nothing.
+    @Test func addingRowsSumsExactlyTheirWeights() {
+        let classes = (0..<7).map { "c\($0)" }
+        let c = classes.count
+        // Bucket 0: empty; 1: one weight; 2: two; 3: all seven; 4: empty; 5: three; 6, 7: empty.
+        let sparse: [Int: Int16] = [
+            1 * c + 4: -9,
+            2 * c + 0: 300, 2 * c + 6: -32768,
+            3 * c + 0: 1, 3 * c + 1: 2, 3 * c + 2: 3, 3 * c + 3: 4, 3 * c + 4: 5, 3 * c + 5: 6, 3 * c + 6: 32767,
+            5 * c + 1: -1, 5 * c + 3: 7, 5 * c + 5: 11,
+        ]
+        let weights = PerceptronWeights(kind: POSTagger.kind, bucketBits: 3, classes: classes, scale: 1, sparse: sparse)
+        func expected(_ buckets: [Int]) -> [Int32] {
+            var scores = [Int32](repeating: 0, count: c)
+            for b in buckets { for t in 0..<c { scores[t] &+= Int32(sparse[b * c + t] ?? 0) } }
+            return scores
+        }
+        func added(_ buckets: [Int]) -> [Int32] {
+            var scores = [Int32](repeating: 0, count: c)
+            scores.withUnsafeMutableBufferPointer { out in buckets.withUnsafeBufferPointer { weights.add(buckets: $0, into: out) } }
+            return scores
+        }
+        for buckets in [[], [0], [1], [2], [3], [5], [7], [0, 4, 6, 7], [3, 3, 2, 1, 5, 0, 7], [7, 5, 3, 1, 2, 2]] {
+            #expect(added(buckets) == expected(buckets), "buckets \(buckets)")
+        }
+        #expect(added([3, 2]) == [301, 2, 3, 4, 5, 6, -1])
+
+        let none = PerceptronWeights(kind: POSTagger.kind, bucketBits: 3, classes: classes, scale: 1, sparse: [:])
+        var scores = [Int32](repeating: 5, count: c)
+        scores.withUnsafeMutableBufferPointer { out in [0, 7].withUnsafeBufferPointer { none.add(buckets: $0, into: out) } }
+        #expect(scores == [Int32](repeating: 5, count: c))
+    }
+
+    /// The ASCII fast path of `SyntaxWords.form` gives the forms the Unicode path gives.
+    @Test func asciiWordFormsMatchTheUnicodePath() {
+        func fields(_ f: SyntaxWords.Form) -> [UInt64] {
+            [f.exact, f.lower, f.shape, f.prefixes.0, f.prefixes.1, f.prefixes.2,
+             f.suffixes.0, f.suffixes.1, f.suffixes.2, f.suffixes.3, f.flags]
+        }
+        let words = ["", "a", "A", "Ab", "USA", "U.S.", "don't", "co-operate", "1996-08-30", "McDonald", "aaaa",
+                     "XXXXX", "$", "--", "iPhone", "ab_c", "A1b2", "'s", "...", "MIDEAST", "Z", "zZ", "@user", "~`{|}",
+                     "Troops", "fired", "1,200", "ABC-TV", "x86_64"]
+        for word in words {
+            let fast = word.utf8.withContiguousStorageIfAvailable(SyntaxWords.asciiForm)
+            #expect(fast != nil, "\(word)")
+            if let fast, let fast {
+                #expect(fields(fast) == fields(SyntaxWords.unicodeForm(word)), "\(word)")
+            }
+            #expect(fields(SyntaxWords.form(word)) == fields(SyntaxWords.unicodeForm(word)), "\(word)")
+        }
+        for word in ["Iran\u{2019}s", "Zürich", "naïve", "\u{2014}", "ÅLAND"] {
+            #expect(word.utf8.withContiguousStorageIfAvailable(SyntaxWords.asciiForm) ?? nil == nil, "\(word)")
+            #expect(fields(SyntaxWords.form(word)) == fields(SyntaxWords.unicodeForm(word)), "\(word)")
+        }
+    }
+
     @Test func oracleCostsAreZeroAlongTheGoldPath() {
         // Following the least-cost transition of a projective tree rebuilds it exactly; the
         // root word is never attached by a transition, and shifting it costs nothing.

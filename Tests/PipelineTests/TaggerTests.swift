@@ -76,6 +76,28 @@ import Workbench
         #expect(throws: NERModel.DecodingError.truncated) { try NERModel(decoding: Array(model.encoded().dropLast(1))) }
     }
 
+    /// Scoring adds the stored rows' weights, read from their 64-byte aligned lanes, and
+    /// nothing for rows without weights.
+    @Test func scoringAddsTheRowsWeights() {
+        var floats = [Float](repeating: 0, count: (1 << 8) * BIOTag.count)
+        for (row, tag, w) in [(0, 0, 1.0), (3, 8, -2.0), (64, 4, 4.0), (255, 1, 0.5), (3, 0, 1.0)] as [(Int, Int, Float)] {
+            floats[row * BIOTag.count + tag] = w
+        }
+        let model = NERModel(bucketBits: 8, floats: floats, pruneBelow: 0.01)
+        let rows = [0, 1, 3, 64, 200, 255, 3]
+        let sum = model.withScoring { accumulator -> NERModel.Scores in
+            for row in rows { accumulator.append(row) }
+            return accumulator.scores
+        }
+        for tag in 0..<16 {
+            let expected = rows.reduce(Int32(0)) { total, row in
+                total + (tag < BIOTag.count ? Int32(model.weight(row: row, tag: tag)) : 0)
+            }
+            #expect(sum[tag] == expected, "tag \(tag)")
+        }
+        #expect(sum[0] == 3 * 8192 && sum[8] == -2 * 16384)
+    }
+
     @Test func trainingLearnsASmallCorpus() {
         func sentence(_ pairs: [(String, BIOTag)]) -> TaggedSentence {
             TaggedSentence(words: pairs.map(\.0), tags: pairs.map(\.1))

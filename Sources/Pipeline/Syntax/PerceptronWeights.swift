@@ -63,6 +63,7 @@ public struct PerceptronWeights: Sendable {
         var bucket = 0
 
         init(bucketBits: Int, classCount: Int) {
+            precondition(classCount <= 1024, "more than 1024 classes")  // as decoding accepts; `add` relies on it
             self.classCount = classCount
             rowStart = [UInt32](repeating: 0, count: (1 << bucketBits) + 1)
         }
@@ -100,14 +101,31 @@ public struct PerceptronWeights: Sendable {
 
     /// Adds the rows of `buckets` into `scores` (`classCount` lanes), without bounds checks:
     /// every bucket must be in `0..<(1 << bucketBits)`.
+    ///
+    /// The model is several megabytes, larger than a core's cache, so nearly every row costs
+    /// cache misses: its bounds in `rowStart`, then each cache line of its entries. The work
+    /// is done in three passes so that those misses overlap instead of coming one after
+    /// another: every row's bounds; then one entry in each cache line of every row (loads
+    /// that depend only on the bounds, with no branch on what they load); then the sums,
+    /// from lines now in the cache. Integer sums do not depend on the order they are taken
+    /// in, so the scores are the same as adding each row's entries in turn.
     @inline(__always)
     func add(buckets: UnsafeBufferPointer<Int>, into scores: UnsafeMutableBufferPointer<Int32>) {
         rowStart.withUnsafeBufferPointer { starts in
             entries.withUnsafeBufferPointer { entries in
-                // First every row's bounds, in a loop without branches on the data, so the
-                // processor fetches the index's cache lines in parallel; then the sums.
                 withUnsafeTemporaryAllocation(of: (UInt32, UInt32).self, capacity: buckets.count) { bounds in
                     for (k, bucket) in buckets.enumerated() { bounds[k] = (starts[bucket], starts[bucket + 1]) }
+                    // An entry is 4 bytes, so 16 to a 64-byte line: every 16th entry from the
+                    // row's first, and its last, touch each line the row spans.
+                    var touched: UInt32 = 0
+                    for (start, end) in bounds where start < end {
+                        var k = Int(start)
+                        while k < Int(end) { touched |= entries[k]; k += 16 }
+                        touched |= entries[Int(end) - 1]
+                    }
+                    // Always true (an entry's class is below 1024, the most decoding accepts);
+                    // the check keeps the compiler from dropping the loads above as unused.
+                    precondition(touched >> 26 == 0, "a weight entry names a class past 1023")
                     for (start, end) in bounds {
                         var k = Int(start)
                         while k < Int(end) {

@@ -59,6 +59,50 @@ struct SyntaxWords {
     }
 
     static func form(_ word: String) -> Form {
+        if let form = word.utf8.withContiguousStorageIfAvailable(asciiForm), let form { return form }
+        return unicodeForm(word)
+    }
+
+    /// `unicodeForm` of an ASCII word, from its bytes, without making strings: for ASCII, `plain`
+    /// changes nothing, lower-casing is A-Z to a-z, the upper-case scalars are A-Z and the
+    /// alphabetic ones A-Z and a-z. Nil when a byte is not ASCII.
+    static func asciiForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Form? {
+        var flags: UInt64 = 0
+        var shape = FNV1a.offsetBasis, exact = FNV1a.offsetBasis, lower = FNV1a.offsetBasis
+        var last: UInt64 = 0, run = 0
+        var uppers = 0, letters = 0
+        for b in bytes {
+            guard b < 0x80 else { return nil }
+            let c: UInt64
+            if b >= 65 && b <= 90 { c = 88; uppers += 1; letters += 1 }
+            else if b >= 97 && b <= 122 { c = 120; letters += 1 }
+            else if b >= 48 && b <= 57 { c = 100; flags |= 4 }
+            else { c = UInt64(b); if b == 45 { flags |= 8 } }
+            exact = FNV1a.step(exact, UInt64(b))
+            lower = FNV1a.step(lower, UInt64(Self.lowered(b)))
+            if c == last { run += 1; if run > 1 { continue } } else { run = 0; last = c }
+            shape = FNV1a.step(shape, c)
+        }
+        if let first = bytes.first, first >= 65 && first <= 90 { flags |= 1 }
+        if uppers >= 2 && uppers == letters { flags |= 2 }
+        if letters > 0 { flags |= 16 }
+        let n = bytes.count
+        func hash(_ range: Range<Int>, seed: UInt64) -> UInt64 {
+            var h = seed
+            for k in range { h = FNV1a.step(h, UInt64(Self.lowered(bytes[k]))) }
+            return h
+        }
+        func prefix(_ k: Int) -> UInt64 { n >= k ? hash(0..<k, seed: 0x1000 + UInt64(k)) : 0 }
+        func suffix(_ k: Int) -> UInt64 { n >= k ? hash((n - k)..<n, seed: 0x2000 + UInt64(k)) : 0 }
+        return Form(exact: exact, lower: lower, shape: shape,
+                    prefixes: (prefix(1), prefix(2), prefix(3)),
+                    suffixes: (suffix(1), suffix(2), suffix(3), suffix(4)), flags: flags)
+    }
+
+    @inline(__always) private static func lowered(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+
+    /// A word's form from its Unicode scalars: what `form` computes for every word.
+    static func unicodeForm(_ word: String) -> Form {
         let word = plain(word)
         let lowered = word.lowercased()
         let scalars = Array(lowered.unicodeScalars)

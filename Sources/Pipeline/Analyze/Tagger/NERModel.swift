@@ -19,11 +19,21 @@ public struct NERModel: Sendable {
     /// Multiply a summed Int16 score by this to get the perceptron's units (for reports only).
     let scale: Float
 
-    /// For each hashed row, its index in `rows`, or -1 when all its weights are zero.
-    private let rowIndex: [Int32]
-    /// The non-zero rows only, one vector each: the `BIOTag.count` Int16 weights widened to
-    /// Int32, then zero lanes, so a row adds into a score vector in one step.
-    private let rows: [Scores]
+    /// For each hashed row, its number among the stored rows: 0, the zero row, when all its
+    /// weights are zero.
+    private let rowIndex: [UInt32]
+    /// The stored rows, one `Scores` vector (64 bytes) each: a zero row, then the non-zero
+    /// rows, each the `BIOTag.count` Int16 weights widened to Int32, then zero lanes, so a row
+    /// adds into a score vector in one step. Row `r` is `rowLanes[rowOffset + 16 * r ..< rowOffset + 16 * (r + 1)]`.
+    /// The zero row lets scoring add every feature's row without a branch on the index it has
+    /// just loaded (`ScoreAccumulator`).
+    private let rowLanes: [Int32]
+    /// Where row 0 starts in `rowLanes`: chosen when the array is made so that every row sits
+    /// on a 64-byte boundary, one cache line, instead of across two (an array of `Scores` is
+    /// only 16-byte aligned). The array is never mutated after, so its storage never moves;
+    /// the scores do not depend on it, only the cache lines a row touches.
+    private let rowOffset: Int
+    private static let lanes = Scores.scalarCount
 
     /// A score per tag in lanes `0..<BIOTag.count` (nine tags fit in sixteen lanes); the other
     /// lanes stay zero.
@@ -33,18 +43,27 @@ public struct NERModel: Sendable {
         precondition(weights.count == (1 << bucketBits) * BIOTag.count)
         self.bucketBits = bucketBits
         self.scale = scale
-        var rowIndex = [Int32](repeating: -1, count: 1 << bucketBits)
-        var rows: [Scores] = []
+        var rowIndex = [UInt32](repeating: 0, count: 1 << bucketBits)
+        var stored: [Int] = [-1]  // the hashed row of each stored row; the zero row first
         for r in 0..<(1 << bucketBits) {
             let base = r * BIOTag.count
             guard weights[base..<(base + BIOTag.count)].contains(where: { $0 != 0 }) else { continue }
-            rowIndex[r] = Int32(rows.count)
-            var row = Scores()
-            for t in 0..<BIOTag.count { row[t] = Int32(weights[base + t]) }
-            rows.append(row)
+            rowIndex[r] = UInt32(stored.count)
+            stored.append(r)
+        }
+        // One row of slack for the shift to a 64-byte boundary.
+        var lanes = [Int32](repeating: 0, count: (stored.count + 1) * Self.lanes)
+        let offset = lanes.withUnsafeMutableBufferPointer { lanes in
+            let misaligned = Int(UInt(bitPattern: lanes.baseAddress!) % 64)
+            let offset = (64 - misaligned) % 64 / MemoryLayout<Int32>.stride
+            for (k, r) in stored.enumerated() where r >= 0 {
+                for t in 0..<BIOTag.count { lanes[offset + k * Self.lanes + t] = Int32(weights[r * BIOTag.count + t]) }
+            }
+            return offset
         }
         self.rowIndex = rowIndex
-        self.rows = rows
+        self.rowLanes = lanes
+        self.rowOffset = offset
     }
 
     /// Quantises float weights to Int16, dropping those smaller than `pruneBelow` (in the same units).
@@ -59,13 +78,12 @@ public struct NERModel: Sendable {
     }
 
     public var nonZeroWeights: Int {
-        rows.reduce(0) { count, row in count + (0..<BIOTag.count).reduce(0) { $0 + (row[$1] != 0 ? 1 : 0) } }
+        rowLanes.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
     }
 
     /// The weight of `tag` in hashed row `row`.
     func weight(row: Int, tag: Int) -> Int16 {
-        let r = Int(rowIndex[row])
-        return r < 0 ? 0 : Int16(truncatingIfNeeded: rows[r][tag])
+        Int16(truncatingIfNeeded: rowLanes[rowOffset + Int(rowIndex[row]) * Self.lanes + tag])
     }
 
     public func encoded() -> [UInt8] {
@@ -78,9 +96,9 @@ public struct NERModel: Sendable {
         u32(scale.bitPattern)
         u32(UInt32(nonZeroWeights))
         var previous = 0
-        for (row, r) in rowIndex.enumerated() where r >= 0 {
+        for (row, r) in rowIndex.enumerated() where r > 0 {
             for tag in 0..<BIOTag.count {
-                let w = Int16(truncatingIfNeeded: rows[Int(r)][tag])
+                let w = Int16(truncatingIfNeeded: rowLanes[rowOffset + Int(r) * Self.lanes + tag])
                 guard w != 0 else { continue }
                 let k = row * BIOTag.count + tag
                 var gap = UInt(k - previous)
@@ -143,8 +161,8 @@ public struct NERModel: Sendable {
     /// Runs `body` with an accumulator over this model's rows, valid only during the call.
     func withScoring<Result>(_ body: (inout ScoreAccumulator) -> Result) -> Result {
         rowIndex.withUnsafeBufferPointer { index in
-            rows.withUnsafeBufferPointer { rows in
-                var accumulator = ScoreAccumulator(rowIndex: index, rows: rows)
+            rowLanes.withUnsafeBufferPointer { lanes in
+                var accumulator = ScoreAccumulator(rowIndex: index, rows: UnsafeRawPointer(lanes.baseAddress! + rowOffset))
                 return body(&accumulator)
             }
         }

@@ -7,17 +7,20 @@
 /// storage through buffer pointers, without bounds checks, because `TaggerFeatures`
 /// promises rows in `0..<rowCount`.
 struct ScoreAccumulator: FeatureRowSink {
-    private let rowIndex: UnsafeBufferPointer<Int32>
-    private let rows: UnsafeBufferPointer<NERModel.Scores>
+    private let rowIndex: UnsafeBufferPointer<UInt32>
+    /// Row `r`'s `NERModel.Scores` at byte `64 * r`, on a 64-byte boundary (`NERModel.rowOffset`).
+    private let rows: UnsafeRawPointer
     var scores = NERModel.Scores()
 
-    init(rowIndex: UnsafeBufferPointer<Int32>, rows: UnsafeBufferPointer<NERModel.Scores>) {
+    init(rowIndex: UnsafeBufferPointer<UInt32>, rows: UnsafeRawPointer) {
         self.rowIndex = rowIndex
         self.rows = rows
     }
 
+    /// Adds hashed row `row`'s weights. An all-zero row is `rows[0]`, added like any other:
+    /// a branch on the index just loaded (most often a cache miss) would stall on it whenever
+    /// it was mispredicted, while the add lets the next features' loads start at once.
     @inline(__always) mutating func append(_ row: Int) {
-        let r = Int(rowIndex[row])
-        if r >= 0 { scores &+= rows[r] }
+        scores &+= rows.load(fromByteOffset: Int(rowIndex[row]) &* MemoryLayout<NERModel.Scores>.stride, as: NERModel.Scores.self)
     }
 }
