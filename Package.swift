@@ -71,11 +71,18 @@ let package = Package(
             name: "ServiceCore",
             dependencies: ["Pipeline"]
         ),
+        // Everything Gleaner prints in columns: the one table printer, text made safe for a
+        // terminal, and the pipeline's evaluation reports rendered through the printer.
+        .target(
+            name: "Terminal",
+            dependencies: ["Pipeline"]
+        ),
         .executableTarget(
             name: "Daemon",
             dependencies: [
                 "Pipeline",
                 "ServiceCore",
+                "Terminal",
                 "Workbench",
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,6 +103,10 @@ let package = Package(
         .testTarget(
             name: "ServiceCoreTests",
             dependencies: ["ServiceCore", "Pipeline", "TestSupport"]
+        ),
+        .testTarget(
+            name: "TerminalTests",
+            dependencies: ["Terminal", "Pipeline"]
         ),
         .testTarget(
             name: "DaemonTests",
