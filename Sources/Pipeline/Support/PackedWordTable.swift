@@ -5,6 +5,13 @@
 /// or `nil` for any other word and for words longer than eight bytes (the caller decides
 /// what those mean). Words are bucketed by length and first byte, so a lookup compares
 /// a few integers and never hashes a String.
+///
+/// Why a second word table beside `WordTable`: its callers hold a word as bytes in the
+/// line or sentence they scan, and making a `String` of every word to look it up cost
+/// more than the lookup. Measured (callgrind, `gleaner extract` of 100 benchmark articles):
+/// the clean stage's line features 145M -> 130M instructions in `BoilerplateCleaner.process`
+/// (with the one-pass scalar decoding of the same change), the events stage's word
+/// classes 163.4M -> 160.5M, outputs byte-identical.
 struct PackedWordTable<Value: Sendable>: Sendable {
     /// Buckets are `length * 256 + first byte`; `starts[b]..<starts[b + 1]` are bucket b's entries.
     private let starts: [Int32]
