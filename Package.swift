@@ -66,7 +66,7 @@ let package = Package(
             ]
         ),
         // What the daemon does that can be tested in-process: its configuration file, the
-        // spool's folders, names, lock and moves, failure reports.
+        // spool's folders, names, lock and moves, failure reports, the status file.
         .target(
             name: "ServiceCore",
             dependencies: ["Pipeline"]
