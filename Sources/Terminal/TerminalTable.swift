@@ -1,3 +1,5 @@
+import Foundation
+
 /// A plain-text table for a person at a terminal, the one way Gleaner prints columns:
 /// a header row, a rule of dashes under each header, then the rows; columns two spaces
 /// apart, each as wide as its widest cell, left-aligned unless listed in `rightAligned`
