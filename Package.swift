@@ -66,9 +66,15 @@ let package = Package(
             ]
         ),
         // What the daemon does that can be tested in-process: its configuration file, the
-        // spool's folders, names, lock and moves, failure reports.
+        // spool's folders, names, lock and moves, failure reports, the status file.
         .target(
             name: "ServiceCore",
+            dependencies: ["Pipeline"]
+        ),
+        // Everything Gleaner prints in columns: the one table printer, text made safe for a
+        // terminal, and the pipeline's evaluation reports rendered through the printer.
+        .target(
+            name: "Terminal",
             dependencies: ["Pipeline"]
         ),
         .executableTarget(
@@ -76,6 +82,7 @@ let package = Package(
             dependencies: [
                 "Pipeline",
                 "ServiceCore",
+                "Terminal",
                 "Workbench",
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,6 +103,10 @@ let package = Package(
         .testTarget(
             name: "ServiceCoreTests",
             dependencies: ["ServiceCore", "Pipeline", "TestSupport"]
+        ),
+        .testTarget(
+            name: "TerminalTests",
+            dependencies: ["Terminal", "Pipeline"]
         ),
         .testTarget(
             name: "DaemonTests",

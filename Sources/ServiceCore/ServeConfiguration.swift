@@ -39,6 +39,13 @@ public struct ServeConfiguration: Equatable, Sendable {
 
     public static let defaultPath = "/etc/gleaner/gleaner.conf"
 
+    /// Every key a configuration file may set, in the order `deploy/gleaner.conf` documents them.
+    public static let keys = [
+        "inbox", "database", "done_dir", "failed_dir", "delete_done", "done_retention_days", "max_file_bytes",
+        "rescan_interval_seconds", "parallelism", "max_batch", "busy_timeout_seconds", "events_stage", "entities",
+        "furniture_min_documents", "stop_timeout_seconds", "large_file_bytes",
+    ]
+
     /// The defaults.
     public init() {}
 
@@ -103,7 +110,7 @@ public struct ServeConfiguration: Equatable, Sendable {
                 guard let n = Double(value), n > 0 else { throw at("stop_timeout_seconds must be a positive number of seconds, found `\(value)`") }
                 config.stopTimeoutSeconds = n
             default:
-                throw at("unknown key `\(key)`; the keys are inbox, database, done_dir, failed_dir, delete_done, done_retention_days, max_file_bytes, rescan_interval_seconds, parallelism, max_batch, busy_timeout_seconds, events_stage, entities, furniture_min_documents, stop_timeout_seconds, large_file_bytes")
+                throw at("unknown key `\(key)`; the keys are \(keys.joined(separator: ", "))")
             }
         }
         return config

@@ -84,3 +84,51 @@ extension EvalCommandTests {
         #expect(!run.stdout.contains("\"Maria Santos\""), "\(run.stdout)")
     }
 }
+
+extension EvalCommandTests {
+    /// `--readability` reads each page's gold metadata and another extractor's metadata as
+    /// JSON objects: a field that is null, blank or not a string has no value, unknown keys
+    /// are ignored, and a file that is not an object scores as having no metadata.
+    @Test func readabilityMetadataFilesAreReadFieldByField() throws {
+        let folder = try TemporaryFolder()
+        let pages = folder.path("pages"), predicted = folder.path("predicted")
+        for page in ["one", "two"] {
+            try FileManager.default.createDirectory(atPath: pages + "/" + page, withIntermediateDirectories: true)
+            try """
+                <html lang="en"><head><title>Harbour Opens</title></head><body><article>
+                <p>The new harbour opened on Monday after four years of work, the city council said in a statement.</p>
+                </article></body></html>
+                """.write(toFile: pages + "/\(page)/source.html", atomically: true, encoding: .utf8)
+            try "<p>The new harbour opened on Monday after four years of work, the city council said in a statement.</p>"
+                .write(toFile: pages + "/\(page)/expected.html", atomically: true, encoding: .utf8)
+        }
+        try #"{"title": "Harbour Opens", "byline": null, "publishedTime": "  ", "lang": "en", "siteName": 3, "readerable": true}"#
+            .write(toFile: pages + "/one/expected-metadata.json", atomically: true, encoding: .utf8)
+        try "[1, 2]".write(toFile: pages + "/two/expected-metadata.json", atomically: true, encoding: .utf8)
+        func rows(_ stdout: String) -> [String: [String]] {
+            var out: [String: [String]] = [:]
+            for line in stdout.split(separator: "\n") {
+                let cells = line.split(separator: " ").map(String.init)
+                if let first = cells.first { out[first] = Array(cells.dropFirst()) }
+            }
+            return out
+        }
+        let ours = try GleanerProcess.run(["eval", "--readability", pages])
+        #expect(ours.status == 0, "stderr: \(ours.stderr)")
+        let table = rows(ours.stdout)
+        // Gold values: one title and one language (page one); none from page two.
+        #expect(table["title"] == ["1", "1", "1.000"], "\(ours.stdout)")
+        #expect(table["language"] == ["1", "1", "1.000"], "\(ours.stdout)")
+        for field in ["byline", "published", "site_name"] { #expect(table[field] == ["0", "0", "-"], "\(field): \(ours.stdout)") }
+
+        try FileManager.default.createDirectory(atPath: predicted, withIntermediateDirectories: true)
+        try "The new harbour opened on Monday.".write(toFile: predicted + "/one.txt", atomically: true, encoding: .utf8)
+        try #"{"title": "Another Title", "language": "en", "site_name": "x"}"#
+            .write(toFile: predicted + "/one.json", atomically: true, encoding: .utf8)
+        let theirs = try GleanerProcess.run(["eval", "--readability", pages, "--predicted", predicted])
+        #expect(theirs.status == 0, "stderr: \(theirs.stderr)")
+        let other = rows(theirs.stdout)
+        #expect(other["title"] == ["1", "0", "0.000"], "\(theirs.stdout)")
+        #expect(other["language"] == ["1", "1", "1.000"], "\(theirs.stdout)")
+    }
+}

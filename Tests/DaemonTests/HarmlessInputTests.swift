@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Glibc
+import Pipeline
 import Testing
 
 /// Inputs and faults that once did harm (issue 14), each against the real daemon on a
@@ -219,7 +220,7 @@ import Testing
         let daemon = try DaemonUnderTest()
         // Mostly bytes that Windows-1252 decodes as letters and signs, and about one in
         // thirty a control character: under the decoder's 10% test for binary data.
-        var generator = SplitMix64(seed: 14)
+        var generator = SplitMix(seed: 14)
         let bytes = (0..<4096).map { _ -> UInt8 in
             let draw = generator.next()
             return draw % 30 == 0 ? UInt8(1 + (draw >> 8) % 8) : UInt8(0xA0 + (draw >> 8) % 0x60)
@@ -271,19 +272,6 @@ import Testing
         })
         daemon.signal(SIGCONT)
         #expect(daemon.stop() == 0)
-    }
-}
-
-/// A small seeded generator, so "random" bytes are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

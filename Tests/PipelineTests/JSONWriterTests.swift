@@ -47,5 +47,19 @@ import Testing
         let same = JSONValue.object([("amount", .double(5e10)), ("tags", .array([.double(2)]))])
         #expect(nested == same)
         #expect(Set([nested, same]).count == 1)
+        #expect(JSONValue.double(0.5) != JSONValue.int(0))
+        #expect(JSONValue.double(-0.0) == JSONValue.int(0))
+        #expect(JSONValue.double(-0.0).hashValue == JSONValue.int(0).hashValue)
+    }
+
+    /// Beyond 2^53 a `Double` cannot tell neighbouring integers apart; equality must still
+    /// be transitive: `a == b` and `b == c` give `a == c`.
+    @Test func numbersCompareExactlyBeyondDoublePrecision() {
+        let big = 1 << 53
+        let a = JSONValue.int(big + 1), b = JSONValue.double(Double(big)), c = JSONValue.int(big)
+        #expect(b == c)
+        #expect(a != c)
+        #expect(a != b)
+        #expect(Set([a, b, c]).count == 2)
     }
 }

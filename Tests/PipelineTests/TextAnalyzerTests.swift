@@ -38,23 +38,23 @@ struct SeedScore {
     static func score(seed: String) throws -> SeedScore {
         let raw = try String(contentsOf: corpus.appendingPathComponent(seed + ".txt"), encoding: .utf8)
         let goldData = try Data(contentsOf: corpus.appendingPathComponent("gold/" + seed + ".json"))
-        let gold = try JSONSerialization.jsonObject(with: goldData) as! [String: Any]
+        let gold = try GoldAnnotation.decode([UInt8](goldData))
         let scalars = Array(raw.unicodeScalars)
         var lineStarts = [0]
         for (i, s) in scalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
-        func offset(_ o: [String: Any]) -> Int { lineStarts[(o["line"] as! Int) - 1] + (o["start"] as! Int) }
+        func offset(line: Int, start: Int) -> Int { lineStarts[line - 1] + start }
 
         // The article text: cut at the first boilerplate line or fragment.
         var cut = scalars.count
-        for line in gold["boilerplate_lines"] as? [Int] ?? [] { cut = min(cut, lineStarts[line - 1]) }
-        for fragment in gold["boilerplate_fragments"] as? [[String: Any]] ?? [] { cut = min(cut, offset(fragment)) }
+        for line in gold.boilerplateLines { cut = min(cut, lineStarts[line - 1]) }
+        for fragment in gold.boilerplateFragments { cut = min(cut, offset(line: fragment.line, start: fragment.start)) }
         let text = ScalarText(scalars: Array(scalars[0..<cut])).string
         let decoded = DecodedDocument(sha256: seed, source: ArticleSource(path: seed + ".txt"), format: .text, text: text)
         let analyzed = try TextAnalyzer().process(CleanDocument(decoded: decoded, text: text, removed: []))
 
         var score = SeedScore()
         // Entities by canonical name and type.
-        let goldEntities = Set((gold["entities"] as! [[String: Any]]).map { key($0["canonical"] as! String) + "|" + ($0["type"] as! String) })
+        let goldEntities = Set(gold.entities.map { key($0.canonical) + "|" + $0.type })
         let ours = Set(analyzed.entities.map { key($0.name) + "|" + $0.type.rawValue })
         score.entityTP = goldEntities.intersection(ours).count
         score.entityFP = ours.subtracting(goldEntities).count
@@ -64,10 +64,10 @@ struct SeedScore {
 
         // Mentions by span and type.
         var goldMentions = Set<String>()
-        for entity in gold["entities"] as! [[String: Any]] {
-            for occurrence in entity["occurrences"] as! [[String: Any]] {
-                let start = offset(occurrence), text = occurrence["text"] as! String
-                goldMentions.insert("\(start)|\(text)|\(entity["type"] as! String)")
+        for entity in gold.entities {
+            for occurrence in entity.occurrences {
+                let start = offset(line: occurrence.line, start: occurrence.start)
+                goldMentions.insert("\(start)|\(occurrence.text)|\(entity.type)")
             }
         }
         var ourMentions = Set<String>()
@@ -82,10 +82,10 @@ struct SeedScore {
 
         // Values by span (minimal or with modifier) and type.
         var goldValues: [(Set<String>, String)] = []
-        for value in gold["values"] as! [[String: Any]] {
-            let start = offset(value), text = value["text"] as! String, type = value["type"] as! String
+        for value in gold.values {
+            let start = offset(line: value.line, start: value.start), text = value.text, type = value.type
             var spans: Set<String> = ["\(start)|\(text)|\(type)"]
-            if let longer = value["text_with_modifier"] as? String {
+            if let longer = value.textWithModifier {
                 let extra = longer.unicodeScalars.count - text.unicodeScalars.count
                 if longer.hasSuffix(text) { spans.insert("\(start - extra)|\(longer)|\(type)") }
                 if longer.hasPrefix(text) { spans.insert("\(start)|\(longer)|\(type)") }

@@ -59,4 +59,109 @@ import TestSupport
         let text = try String(contentsOf: PackageRoot.url.appendingPathComponent("deploy/gleaner.conf"), encoding: .utf8)
         _ = try ServeConfiguration.parse(text, path: "deploy/gleaner.conf")
     }
+    /// The shipped file sets every key the parser knows, each to the value its comment
+    /// documents; a key added to the parser and not to the file fails here.
+    @Test func theShippedConfigurationSetsEveryKey() throws {
+        let text = try String(contentsOf: PackageRoot.url.appendingPathComponent("deploy/gleaner.conf"), encoding: .utf8)
+        let config = try ServeConfiguration.parse(text, path: "deploy/gleaner.conf")
+        #expect(config.inbox == "/var/lib/gleaner/inbox")
+        #expect(config.database == "/var/lib/gleaner/db/gleaner.sqlite")
+        #expect(config.doneDirectory == "/var/lib/gleaner/done")
+        #expect(config.failedDirectory == "/var/lib/gleaner/failed")
+        #expect(config.doneRetentionDays == 30)
+        #expect(config.maxFileBytes == 20_971_520)
+        var defaults = ServeConfiguration()
+        defaults.inbox = config.inbox
+        defaults.database = config.database
+        defaults.doneDirectory = config.doneDirectory
+        defaults.failedDirectory = config.failedDirectory
+        defaults.doneRetentionDays = config.doneRetentionDays
+        #expect(config == defaults, "the file's other values are the defaults")
+        let keys = Set(text.split(separator: "\n").compactMap { line -> String? in
+            let body = ServeConfiguration.withoutComment(String(line.drop { $0 == "#" || $0 == " " }))
+            guard let equals = body.firstIndex(of: "=") else { return nil }
+            return body[..<equals].trimmingCharacters(in: .whitespaces)
+        })
+        for key in ServeConfiguration.keys {
+            #expect(keys.contains(key), "deploy/gleaner.conf does not document \(key)")
+        }
+    }
+
+    @Test func everyKeyIsReadFromTheFile() throws {
+        let text = """
+            inbox = /in
+            database = /db.sqlite
+            done_dir = /done
+            failed_dir = /failed
+            delete_done = yes
+            done_retention_days = 1.5
+            max_file_bytes = 1000
+            rescan_interval_seconds = 0.5
+            parallelism = 3
+            max_batch = 7
+            busy_timeout_seconds = 0
+            events_stage = no
+            entities = model
+            furniture_min_documents = 0
+            stop_timeout_seconds = 5
+            large_file_bytes = 500
+            """
+        let config = try ServeConfiguration.parse(text, path: "t.conf")
+        var expected = ServeConfiguration()
+        expected.inbox = "/in"
+        expected.database = "/db.sqlite"
+        expected.doneDirectory = "/done"
+        expected.failedDirectory = "/failed"
+        expected.deleteDone = true
+        expected.doneRetentionDays = 1.5
+        expected.maxFileBytes = 1000
+        expected.rescanIntervalSeconds = 0.5
+        expected.parallelism = 3
+        expected.maxBatch = 7
+        expected.busyTimeoutSeconds = 0
+        expected.eventsStage = false
+        expected.entities = .model
+        expected.furnitureMinDocuments = 0
+        expected.stopTimeoutSeconds = 5
+        expected.largeFileBytes = 500
+        #expect(config == expected)
+        #expect(text.split(separator: "\n").count == ServeConfiguration.keys.count, "this test sets every key")
+    }
+
+    @Test func emptyFoldersAndForeverMeanTheDefaults() throws {
+        let config = try ServeConfiguration.parse("done_dir =\nfailed_dir = \ndone_retention_days = forever\n", path: "t.conf")
+        #expect(config.doneDirectory == nil)
+        #expect(config.failedDirectory == nil)
+        #expect(config.doneRetentionDays == nil)
+        #expect(try ServeConfiguration.parse("done_retention_days = 0\n", path: "t.conf").doneRetentionDays == 0)
+    }
+
+    @Test func numbersOutOfRangeAreRefused() {
+        for line in ["max_file_bytes = 0", "max_file_bytes = 1e6", "rescan_interval_seconds = 0", "parallelism = -1",
+                     "max_batch = many", "busy_timeout_seconds = -1", "furniture_min_documents = -1",
+                     "large_file_bytes = 0", "done_retention_days = -2", "stop_timeout_seconds = soon"] {
+            let key = String(line.prefix { $0 != " " })
+            #expect(performing: { _ = try ServeConfiguration.parse(line + "\n", path: "n.conf") },
+                    throws: { "\($0)".hasPrefix("n.conf:1: \(key) must be") })
+        }
+    }
+
+    @Test func aLineWithoutAnEqualsSignIsRefused() {
+        #expect(performing: { _ = try ServeConfiguration.parse("inbox = /a\n\ninbox /b\n", path: "e.conf") },
+                throws: { "\($0)" == "e.conf:3: expected `key = value`, found `inbox /b`" })
+    }
+
+    @Test func spacesAroundKeysAndValuesAndTabsBeforeCommentsGo() throws {
+        let config = try ServeConfiguration.parse("  inbox\t=   /a b \t# where\n", path: "t.conf")
+        #expect(config.inbox == "/a b")
+    }
+
+    @Test func loadReadsAFileAndNamesAMissingOne() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("g.conf")
+        try "max_batch = 9\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try ServeConfiguration.load(path: path).maxBatch == 9)
+        #expect(performing: { _ = try ServeConfiguration.load(path: folder.path("none.conf")) },
+                throws: { "\($0)".hasSuffix("none.conf: configuration file does not exist") })
+    }
 }

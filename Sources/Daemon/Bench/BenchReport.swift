@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Terminal
 
 struct ThroughputResult {
     var filesPerSecond: Double

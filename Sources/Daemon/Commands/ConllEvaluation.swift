@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Terminal
 import Synchronization
 
 /// `gleaner eval conll FILE...`: the whole pipeline (decode, clean, analyze, as `gleaner

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pipeline
+import Terminal
 
 /// `gleaner entities`: the most mentioned entities across the database.
 struct EntitiesCommand: ParsableCommand {

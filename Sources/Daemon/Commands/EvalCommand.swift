@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Pipeline
+import Terminal
 import Synchronization
 
 /// `gleaner eval corpus/`: scores the pipeline against the gold answer keys.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pipeline
+import Terminal
 
 /// `gleaner events`: coded events, newest first.
 struct EventsCommand: ParsableCommand {

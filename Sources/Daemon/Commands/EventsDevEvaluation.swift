@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Terminal
 
 /// `gleaner eval events-dev FOLDER`: the events development set (`FOLDER/annotations.tsv`)
 /// rebuilt from the shared data folder, run through decode, clean, analyze and events, and

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Pipeline
+import Terminal
 
 /// Scores main-text extraction on a folder of pages with their article text as gold
 /// (`<folder>/<name>.html` and `<folder>/gold/<name>.txt`): precision, recall and F1 over
@@ -101,12 +102,8 @@ struct ReadabilityEvaluation {
             guard case .success(let source) = ArticleFile.read(dir + "/source.html", maximumBytes: 1 << 26),
                   case .success(let expected) = ArticleFile.read(dir + "/expected.html", maximumBytes: 1 << 26) else { continue }
             let goldText = (try? decoder.process(ArticleInput(source: ArticleSource(path: dir + "/expected.html"), bytes: expected)).text) ?? ""
-            let gold = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/expected-metadata.json"))))
-                as? [String: Any] ?? [:]
-            func goldString(_ key: String) -> String? {
-                (gold[key] as? String).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-            }
-            let goldLanguage = goldString("lang")
+            let gold = PageMetadataFile.read(dir + "/expected-metadata.json", keys: .readability)
+            let goldLanguage = gold.language
             // Pages whose gold names no language are split by the language of their gold text.
             let pageLanguage = goldLanguage ?? LanguageIdentifier.shared.identify(goldText) ?? "en"
             var page = Page(name: name, english: MetadataNormal.language(pageLanguage) == "en",
@@ -115,11 +112,9 @@ struct ReadabilityEvaluation {
             var meta = DocumentMetadata()
             if let predicted {
                 text = (try? String(contentsOfFile: predicted + "/" + name + ".txt", encoding: .utf8)) ?? ""
-                let other = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: predicted + "/" + name + ".json"))))
-                    as? [String: Any] ?? [:]
-                meta = DocumentMetadata(title: other["title"] as? String, byline: other["byline"] as? String,
-                                        published: other["published"] as? String, siteName: other["site_name"] as? String,
-                                        language: other["language"] as? String)
+                let other = PageMetadataFile.read(predicted + "/" + name + ".json", keys: .gleaner)
+                meta = DocumentMetadata(title: other.title, byline: other.byline, published: other.published,
+                                        siteName: other.siteName, language: other.language)
             } else {
                 do {
                     let decoded = try decoder.process(ArticleInput(source: ArticleSource(path: dir + "/source.html"), bytes: source))
@@ -131,11 +126,11 @@ struct ReadabilityEvaluation {
             }
             page.counts = ExtractionScore.counts(predicted: text, gold: goldText)
             let pairs: [(String, String?, String?, (String, String) -> Bool)] = [
-                ("title", goldString("title"), meta.title, MetadataNormal.sameTitle),
-                ("byline", goldString("byline"), meta.byline, MetadataNormal.sameByline),
-                ("published", goldString("publishedTime"), meta.published, { MetadataNormal.date($0) == MetadataNormal.date($1) }),
+                ("title", gold.title, meta.title, MetadataNormal.sameTitle),
+                ("byline", gold.byline, meta.byline, MetadataNormal.sameByline),
+                ("published", gold.published, meta.published, { MetadataNormal.date($0) == MetadataNormal.date($1) }),
                 ("language", goldLanguage, meta.language, { MetadataNormal.language($0) == MetadataNormal.language($1) }),
-                ("site_name", goldString("siteName"), meta.siteName, { MetadataNormal.text($0) == MetadataNormal.text($1) }),
+                ("site_name", gold.siteName, meta.siteName, { MetadataNormal.text($0) == MetadataNormal.text($1) }),
             ]
             for (field, want, got, same) in pairs {
                 guard let want else { continue }
@@ -144,6 +139,63 @@ struct ReadabilityEvaluation {
             pages.append(page)
         }
         return Result(pages: pages)
+    }
+}
+
+/// The metadata of one page as a JSON file: Readability's gold (`expected-metadata.json`:
+/// `title`, `byline`, `publishedTime`, `lang`, `siteName`) or another extractor's output
+/// (`title`, `byline`, `published`, `language`, `site_name`). Other keys are ignored; a
+/// field that is missing, not a string, or only whitespace is `nil`, and so is every field
+/// of a file that cannot be read or is not a JSON object.
+struct PageMetadataFile: Decodable {
+    /// The names the fields have in one kind of file.
+    struct Keys: Sendable {
+        var title = "title"
+        var byline = "byline"
+        var published: String
+        var language: String
+        var siteName: String
+
+        static let readability = Keys(published: "publishedTime", language: "lang", siteName: "siteName")
+        static let gleaner = Keys(published: "published", language: "language", siteName: "site_name")
+    }
+
+    var title: String?
+    var byline: String?
+    var published: String?
+    var language: String?
+    var siteName: String?
+
+    init() {}
+
+    static func read(_ path: String, keys: Keys) -> PageMetadataFile {
+        guard let data = FileManager.default.contents(atPath: path) else { return PageMetadataFile() }
+        let decoder = JSONDecoder()
+        decoder.userInfo[keysInfo] = keys
+        return (try? decoder.decode(PageMetadataFile.self, from: data)) ?? PageMetadataFile()
+    }
+
+    private static let keysInfo = CodingUserInfoKey(rawValue: "PageMetadataFile.Keys")!
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let keys = decoder.userInfo[Self.keysInfo] as? Keys ?? .gleaner
+        let c = try decoder.container(keyedBy: Key.self)
+        func field(_ name: String) -> String? {
+            guard let value = try? c.decodeIfPresent(String.self, forKey: Key(stringValue: name)) else { return nil }
+            return value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : value
+        }
+        title = field(keys.title)
+        byline = field(keys.byline)
+        published = field(keys.published)
+        language = field(keys.language)
+        siteName = field(keys.siteName)
     }
 }
 

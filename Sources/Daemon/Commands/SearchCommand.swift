@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pipeline
+import Terminal
 
 /// `gleaner search QUERY`: full-text search over titles and clean text.
 struct SearchCommand: ParsableCommand {

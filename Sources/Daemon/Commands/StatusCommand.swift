@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Terminal
 import ServiceCore
 
 /// `gleaner status`: what a person needs to know about a running (or stopped) daemon.

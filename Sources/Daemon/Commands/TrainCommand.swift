@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Pipeline
+import Terminal
 import Workbench
 
 /// `gleaner train ner ...`: trains the statistical NER tagger; `gleaner train bench-ner` times the analyzer;
@@ -54,7 +55,7 @@ struct TrainCommand: ParsableCommand {
             let model = trainer.train(documents, dev: devDocuments) { report in
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 var line = "epoch \(report.epoch): \(report.trainingErrors) training errors"
-                if let dev = report.dev { line += ", dev F1 \(NERSpanScore.fixed(dev.overall.f1 * 100))" }
+                if let dev = report.dev { line += ", dev F1 \(TerminalTable.fixed(dev.overall.f1 * 100, 2))" }
                 StandardStreams.err(line + " (\(Int(seconds)) s)")
             }
             let bytes = model.encoded()
@@ -117,7 +118,7 @@ struct TrainCommand: ParsableCommand {
                 throw ExitCode(64)
             }
             let result = AnalyzerBenchmark().run(texts: texts, rounds: rounds, tagger: tagger, entities: decision)
-            StandardStreams.out("\(result.documents) documents, \(result.tokens) tokens in \(NERSpanScore.fixed(result.seconds)) s of CPU: \(Int(result.tokensPerSecond)) tokens/s on one core")
+            StandardStreams.out("\(result.documents) documents, \(result.tokens) tokens in \(TerminalTable.fixed(result.seconds, 2)) s of CPU: \(Int(result.tokensPerSecond)) tokens/s on one core")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Pipeline
+import Terminal
 import Workbench
 
 /// Reading the syntax models' training data and model files for `gleaner train pos|parser|bench-parse`.
@@ -41,7 +42,7 @@ enum SyntaxTrainingData {
         }
     }
 
-    static func percent(_ v: Double) -> String { NERSpanScore.fixed(v * 100) }
+    static func percent(_ v: Double) -> String { TerminalTable.fixed(v * 100, 2) }
 }
 
 extension TrainCommand {
@@ -222,7 +223,7 @@ extension TrainCommand {
             let seconds = ThreadCPUClock.seconds() - started
             precondition(check >= 0)
             let n = Double(sentences.count * max(1, rounds))
-            StandardStreams.out("\(sentences.count * max(1, rounds)) sentences, \(tokens * max(1, rounds)) tokens in \(NERSpanScore.fixed(seconds)) s of CPU: \(Int(n / seconds)) sentences/s, \(Int(Double(tokens) * Double(max(1, rounds)) / seconds)) tokens/s on one core")
+            StandardStreams.out("\(sentences.count * max(1, rounds)) sentences, \(tokens * max(1, rounds)) tokens in \(TerminalTable.fixed(seconds, 2)) s of CPU: \(Int(n / seconds)) sentences/s, \(Int(Double(tokens) * Double(max(1, rounds)) / seconds)) tokens/s on one core")
         }
     }
 

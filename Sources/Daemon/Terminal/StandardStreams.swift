@@ -1,4 +1,5 @@
 import Glibc
+import Terminal
 
 /// Unbuffered-enough writes to stdout and stderr from any thread. Everything written
 /// goes through `TerminalText.visible`: no control character from an article reaches

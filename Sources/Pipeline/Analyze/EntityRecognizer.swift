@@ -177,7 +177,7 @@ struct EntityRecognizer: Sendable {
     }
 
     private func isCommonOpening(_ token: Token) -> Bool {
-        NameLexicon.functionWords.contains(token.lower) || token.lower.hasSuffix("ing") || token.lower.hasSuffix("ed")
+        LexiconClasses.of(token.lower).contains(.functionWord) || token.lower.hasSuffix("ing") || token.lower.hasSuffix("ed")
     }
 
     private func previousWord(before i: Int, in sentence: Range<Int>, tokens: [Token]) -> Token? {
@@ -316,8 +316,8 @@ struct EntityRecognizer: Sendable {
             let isHead: Bool, isModifier: Bool
             if tokens[j].hasHyphen {
                 let parts = tokens[j].lower.split(separator: "-").map(String.init)
-                isHead = parts.last.map { NameLexicon.titleHeads.contains($0) } ?? false
-                isModifier = parts.allSatisfy { NameLexicon.titleModifiers.contains($0) || NameLexicon.titleHeads.contains($0) }
+                isHead = parts.last.map { LexiconClasses.of($0).contains(.titleHead) } ?? false
+                isModifier = parts.allSatisfy { !LexiconClasses.of($0).isDisjoint(with: [.titleModifier, .titleHead]) }
             } else {
                 // One part, the common case: no split needed.
                 let classes = LexiconClasses.of(tokens[j].lower)
@@ -386,7 +386,7 @@ struct EntityRecognizer: Sendable {
         guard j + 1 < sentence.upperBound, tokens[j].kind == .word, tokens[j + 1].kind == .word,
               !tokens[j].isCapitalized, !tokens[j + 1].isCapitalized,
               ["ministry", "department"].contains(tokens[j + 1].text),
-              !NameLexicon.functionWords.contains(tokens[j].text) else { return nil }
+              !LexiconClasses.of(tokens[j].text).contains(.functionWord) else { return nil }
         return j..<(j + 2)
     }
 

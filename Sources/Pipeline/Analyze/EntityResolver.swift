@@ -369,7 +369,7 @@ struct EntityResolver: Sendable {
         if next.kind == .possessive { return true }
         if next.kind == .word && !next.isCapitalized {
             let word = next.lower
-            if NameLexicon.subjectVerbs.contains(word) || NameLexicon.functionWords.contains(word) { return true }
+            if NameLexicon.subjectVerbs.contains(word) || LexiconClasses.of(word).contains(.functionWord) { return true }
             if word.hasSuffix("ed") || (word.hasSuffix("s") && !word.hasSuffix("ss")) { return true }
             return false
         }

@@ -1,5 +1,11 @@
 /// Closed word classes the entity recognizer needs: function words, titles, role nouns and
 /// calendar words. These are English grammar, not names, so they live in code.
+///
+/// Whether a word is in one of the classes `LexiconClasses` covers (function words,
+/// pronouns, months, weekdays, title heads and modifiers, honorifics) is asked through
+/// `LexiconClasses.of(_:)`, one lookup for all of them; `months` and `weekdays` are read
+/// here only for their values. The other sets, which it does not cover (person, employer,
+/// reporting, locative, subject verbs) are asked directly, a few times per candidate name.
 enum NameLexicon {
     static let functionWords: Set<String> = [
         "the", "a", "an", "and", "but", "or", "nor", "in", "on", "at", "of", "for", "to", "from", "with",

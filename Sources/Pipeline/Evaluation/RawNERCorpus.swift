@@ -202,16 +202,4 @@ public struct RawNERScore: Sendable {
         }
         return out
     }
-
-    /// A conlleval-like table: overall with and without MISC, then one line per label.
-    public func table() -> String {
-        func line(_ name: String, _ c: NERSpanScore.Counts) -> String {
-            name.padding(toLength: 14, withPad: " ", startingAt: 0)
-                + " precision \(NERSpanScore.fixed(c.precision * 100))  recall \(NERSpanScore.fixed(c.recall * 100))"
-                + "  F1 \(NERSpanScore.fixed(c.f1 * 100))"
-        }
-        var lines = [line("all", withMisc), line("PER/ORG/LOC", withoutMisc)]
-        for label in NERLabel.allCases { lines.append(line(label.description, counts(of: label))) }
-        return lines.joined(separator: "\n")
-    }
 }

@@ -9,13 +9,17 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
+    /// Equal when they are the same JSON: numbers compare by their exact value, so `.int(1)`
+    /// equals `.double(1.0)` (a gold file's `1` and a recognizer's `1.0` are one amount)
+    /// while `.int(2^53 + 1)` does not equal `.double(2^53)`, which it would as a `Double`
+    /// — comparing by `Double` made `==` intransitive. Object keys compare in order.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
         case let (.int(a), .int(b)): return a == b
         case let (.double(a), .double(b)): return a == b
-        case let (.int(a), .double(b)), let (.double(b), .int(a)): return Double(a) == b
+        case let (.int(a), .double(b)), let (.double(b), .int(a)): return Int(exactly: b) == a
         case let (.string(a), .string(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)):
@@ -24,8 +28,8 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// Hashes what `==` compares: a number by its `Double` value, whether it is written
-    /// `1` or `1.0`, so values that are equal always hash alike.
+    /// Hashes what `==` compares: a number with an exact integer value as that integer,
+    /// whether it is written `1` or `1.0`, so values that are equal always hash alike.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null:
@@ -35,10 +39,15 @@ public enum JSONValue: Sendable, Hashable {
             hasher.combine(value)
         case .int(let value):
             hasher.combine(2)
-            hasher.combine(Double(value))
-        case .double(let value):
-            hasher.combine(2)
             hasher.combine(value)
+        case .double(let value):
+            if let whole = Int(exactly: value) {
+                hasher.combine(2)
+                hasher.combine(whole)
+            } else {
+                hasher.combine(6)
+                hasher.combine(value)
+            }
         case .string(let value):
             hasher.combine(3)
             hasher.combine(value)

@@ -4,6 +4,12 @@
 /// what `add(_:label:)` summed for that key, or nil for a key never added. The keys are
 /// already FNV hashes, so the table probes on their bits directly instead of running them
 /// through `Hasher` (the tagger asks it about every word, several times, in both passes).
+///
+/// Why not that `Dictionary`: measured with callgrind on `gleaner extract` of the 130
+/// Readability test pages (release build, 2026-12-03, the same output byte for byte),
+/// `NERTagger.tag` costs 448.7M instructions with this table and 462.1M with the
+/// `Dictionary` (3% of tagging; `TextAnalyzer.process` 1306.6M against 1321.2M). It is the
+/// only mutable lookup table.
 struct LabelCountTable: Sendable {
     private var keys: [UInt64]
     private var values: [SIMD4<Int32>]

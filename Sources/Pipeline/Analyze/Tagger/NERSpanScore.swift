@@ -3,6 +3,13 @@
 public struct NERSpanScore: Sendable, Hashable {
     public struct Counts: Sendable, Hashable {
         public var truePositives = 0, falsePositives = 0, falseNegatives = 0
+
+        public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
+            self.truePositives = truePositives
+            self.falsePositives = falsePositives
+            self.falseNegatives = falseNegatives
+        }
+
         public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
         public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
         public var f1: Double { ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives) }
@@ -40,24 +47,5 @@ public struct NERSpanScore: Sendable, Hashable {
             overall.falsePositives += 1
             byLabel[span.label, default: Counts()].falsePositives += 1
         }
-    }
-
-    /// One line per label and one overall, conlleval-like.
-    public func table() -> String {
-        func line(_ name: String, _ c: Counts) -> String {
-            let p = c.precision * 100, r = c.recall * 100, f = c.f1 * 100
-            return name.padding(toLength: 6, withPad: " ", startingAt: 0)
-                + " precision \(Self.fixed(p))  recall \(Self.fixed(r))  F1 \(Self.fixed(f))"
-        }
-        var lines = [line("all", overall)]
-        for label in NERLabel.allCases { lines.append(line(label.description, byLabel[label] ?? Counts())) }
-        return lines.joined(separator: "\n")
-    }
-
-    /// Two decimals, for reports.
-    public static func fixed(_ v: Double) -> String {
-        let hundredths = Int((v * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

@@ -3,10 +3,10 @@
 /// visibly as `\x1B`, `\x07`, `\u{9B}`, never sent raw.
 ///
 /// Line feeds and tabs are kept: they are how the command itself lays out its output.
-enum TerminalText {
+public enum TerminalText {
     /// `text` with every C0 control but line feed and tab, DEL, and every C1 control
     /// spelled out; `text` itself when it has none (the common case, one pass over bytes).
-    static func visible(_ text: String) -> String {
+    public static func visible(_ text: String) -> String {
         guard needsEscaping(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)

@@ -4,35 +4,35 @@ import Pipeline
 /// What the running daemon reports about itself for `gleaner status`: the status file
 /// `<database>.status.json`, one JSON object with snake_case keys (`store_error` is
 /// `null` while commits go through).
-struct ServiceStatus: Codable, Equatable {
+public struct ServiceStatus: Codable, Equatable, Sendable {
     /// One stage's totals this run.
-    struct StageFigures: Codable, Equatable {
-        var documents: Int
-        var meanMicroseconds: Double
+    public struct StageFigures: Codable, Equatable, Sendable {
+        public var documents: Int
+        public var meanMicroseconds: Double
     }
 
-    var pid: Int
-    var state: String
-    var startedAt: String
-    var updatedAt: String
-    var inbox: String
-    var database: String
-    var inboxWaiting: Int
-    var inFlight: Int
-    var stored: Int
-    var duplicates: Int
-    var failed: Int
+    public var pid: Int
+    public var state: String
+    public var startedAt: String
+    public var updatedAt: String
+    public var inbox: String
+    public var database: String
+    public var inboxWaiting: Int
+    public var inFlight: Int
+    public var stored: Int
+    public var duplicates: Int
+    public var failed: Int
     /// Documents per second over the last ten seconds.
-    var ratePerSecond: Double
-    var batches: Int
-    var storeRetries: Int
-    var storeError: String?
-    var pendingMoves: Int
-    var stages: [String: StageFigures]
-    var recentErrors: [String]
-    var summary: String
+    public var ratePerSecond: Double
+    public var batches: Int
+    public var storeRetries: Int
+    public var storeError: String?
+    public var pendingMoves: Int
+    public var stages: [String: StageFigures]
+    public var recentErrors: [String]
+    public var summary: String
 
-    init(pid: Int, startedAt: Date, updatedAt: Date, state: String, inbox: String, database: String,
+    public init(pid: Int, startedAt: Date, updatedAt: Date, state: String, inbox: String, database: String,
          inboxWaiting: Int, statistics: PipelineStatistics, rate: Double, pendingMoves: Int,
          recentErrors: [String], summary: String) {
         let iso = ISO8601DateFormatter()
@@ -66,7 +66,7 @@ struct ServiceStatus: Codable, Equatable {
     }
 
     /// Written by hand only so that `store_error` is `null`, not a missing key.
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(pid, forKey: .pid)
         try c.encode(state, forKey: .state)
@@ -91,14 +91,18 @@ struct ServiceStatus: Codable, Equatable {
 }
 
 /// The status file beside the database, rewritten atomically every few seconds.
-struct StatusFile: Sendable {
-    let path: String
+public struct StatusFile: Sendable {
+    public let path: String
 
-    static func path(forDatabase database: String) -> String {
+    public init(path: String) {
+        self.path = path
+    }
+
+    public static func path(forDatabase database: String) -> String {
         database + ".status.json"
     }
 
-    func write(_ status: ServiceStatus) {
+    public func write(_ status: ServiceStatus) {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -110,7 +114,7 @@ struct StatusFile: Sendable {
     }
 
     /// The last status the daemon wrote, or `nil` when there is none (or it cannot be read).
-    func read() -> ServiceStatus? {
+    public func read() -> ServiceStatus? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
