@@ -61,12 +61,13 @@ struct WordToken: Sendable, Hashable {
 /// Every other non-space scalar is a one-scalar token.
 ///
 /// Why a second tokenizer beside the analyzer's `Tokenizer`: they agree on what a word is
-/// made of (`Unicode.Scalar.isWordScalar`), but the events stage needs "n't" apart (the
-/// trigger lexicon's negations and PETRARCH's patterns name it) and one token per
-/// punctuation mark, where the analyzer keeps "don't" whole as CoNLL-2003 and the tagger's
-/// training data do; `ClauseArguments.words` joins "n't" back for the parser, which was
-/// trained on the analyzer's words. It also folds and classifies each word once, which the
-/// events stage's lexicon lookups read, in the same pass.
+/// made of (`Unicode.Scalar.isWordScalar`), but the events stage reads "n't" apart — the
+/// negation a `PolarityReader` looks for, and "didn't sign" as the auxiliary "did" before
+/// the verb that `VerbContext` and the trigger rules see — and one token per punctuation
+/// mark, where the analyzer keeps "don't" whole as CoNLL-2003 and the tagger's training
+/// data do. `ClauseArguments.words` joins "n't" back for the parser, which was trained on
+/// the analyzer's words. It also folds and classifies each word once (`WordClass`, the
+/// lexicon's word filter slot), in the same pass.
 enum WordTokenizer {
     static func tokens(of scalars: [Unicode.Scalar]) -> [WordToken] {
         var out: [WordToken] = []
