@@ -124,7 +124,7 @@ struct BenchCommand: ParsableCommand {
         }
         let elapsed = Date().timeIntervalSince(started)
         let memory = daemon.memory()
-        let status = StatusFile(path: StatusFile.path(forDatabase: daemon.database))
+        let status = StatusFile(path: StatusFile.path(forDatabase: daemon.database, inbox: daemon.inbox))
         _ = daemon.stop()
         let stages = status.read()?.stages ?? [:]
         let stageMicros = StageName.allCases.map { ($0.rawValue, stages[$0.rawValue]?.meanMicroseconds ?? 0) }

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import ServiceCore
 
 /// What the running daemon reports about itself for `gleaner status`: the status file
 /// `<database>.status.json`, one JSON object with snake_case keys (`store_error` is
@@ -94,8 +95,13 @@ struct ServiceStatus: Codable, Equatable {
 struct StatusFile: Sendable {
     let path: String
 
-    static func path(forDatabase database: String) -> String {
-        database + ".status.json"
+    /// Beside an SQLite database; in the spool's control folder for a PostgreSQL one,
+    /// which many daemons share, each with its own inbox and so its own status file.
+    static func path(forDatabase database: String, inbox: String) -> String {
+        switch StoreLocation(database) {
+        case .sqlite(let path): return path + ".status.json"
+        case .postgres: return SpoolDirectory(inbox: inbox).control + "/status.json"
+        }
     }
 
     func write(_ status: ServiceStatus) {
