@@ -5,15 +5,6 @@ import Testing
 @testable import Pipeline
 import TestSupport
 
-/// A throwaway cluster for one test, or the test is cancelled saying why it cannot run.
-func startPostgres() throws -> PostgresCluster {
-    do {
-        return try PostgresCluster.start()
-    } catch {
-        try Test.cancel(Comment(rawValue: "skipped: \(error)"))
-    }
-}
-
 /// The PostgreSQL store against a real server: the SQLite store's promises, and what
 /// many writers on one database add.
 @Suite struct PostgresStoreTests {

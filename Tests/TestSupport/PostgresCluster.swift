@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+import Testing
 
 /// A throwaway PostgreSQL cluster for tests: `initdb` in a fresh temporary folder, the
 /// server listening only on a Unix socket in that folder, stopped and removed in `deinit`.
@@ -158,5 +159,15 @@ public final class PostgresCluster: Sendable {
             return "\(root)/\(version)/bin"
         }
         return nil
+    }
+}
+
+/// A throwaway cluster for one test, or the test is cancelled saying plainly why it
+/// cannot run here.
+public func startPostgres() throws -> PostgresCluster {
+    do {
+        return try PostgresCluster.start()
+    } catch {
+        try Test.cancel(Comment(rawValue: "skipped: \(error)"))
     }
 }
