@@ -37,10 +37,11 @@ import Testing
         #expect(lines(exports[0]) == lines(exports[1]))
         #expect(lines(exports[1]).count == 5)
         let gdelt = try both(["export", "--format", "gdelt"])
-        // GLOBALEVENTID is an id; DATEADDED (column 25) is when each store wrote the row.
+        // GLOBALEVENTID is an id; DATEADDED (column 25) is when each store wrote the row;
+        // SOURCEURL (26) is the document that reported the event first, in commit order.
         let eventFields = { (run: GleanerRun) in
             run.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false)
-                .enumerated().filter { $0.offset != 0 && $0.offset != 24 }.map(\.element).joined(separator: "\t") }.sorted()
+                .enumerated().filter { ![0, 24, 25].contains($0.offset) }.map(\.element).joined(separator: "\t") }.sorted()
         }
         #expect(eventFields(gdelt[0]) == eventFields(gdelt[1]))
         #expect(eventFields(gdelt[1]).count > 20)
@@ -58,7 +59,7 @@ import Testing
         #expect(status.stdout.contains("documents 5"))
         // The second ingest saw the same paths with the same content: no new ledger rows.
         #expect(status.stdout.contains("files: 5 stored, 0 duplicate, 0 failed"))
-        #expect(status.stdout.contains("postgresql://gleaner@/gleaner"))
+        #expect(status.stdout.contains("postgresql://postgres@/gleaner"))
         // A server that is not there is a clear message and EX_IOERR, not a crash.
         try cluster.stop()
         let down = try GleanerProcess.run(["search", "soybeans", "--db", postgres])
@@ -112,6 +113,33 @@ import Testing
         #expect(daemon.stop() == 0)
         // The seed ingested first is one of the ten contents: nine new documents.
         try Self.expectConsistent(cluster, documents: 10, files: 11)
+    }
+
+    /// deploy/postgresql/roles.sql: the owner migrates, the daemons' role ingests but
+    /// cannot delete or change the schema, the readers' role reads only.
+    @Test func theDeployedRolesHaveLeastPrivilege() throws {
+        let cluster = try startPostgres()
+        try cluster.psql(file: PackageRoot.url.appendingPathComponent("deploy/postgresql/roles.sql").path,
+                         variables: ["db": "news"])
+        try cluster.psql("CREATE ROLE alice LOGIN IN ROLE gleaner_readers", database: "news")
+        let empty = try TemporaryFolder()
+        let owner = cluster.uri(database: "news") + "&options=-c%20role%3Dgleaner_owner"
+        let migrate = try GleanerProcess.run(["ingest", empty.url.path, "--db", owner])
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        let daemon = cluster.uri(database: "news", role: "gleaner")
+        let ingest = try GleanerProcess.run(["ingest", PackageRoot.corpus.path, "--db", daemon])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("5 stored"))
+        #expect(throws: (any Error).self) { try cluster.psql("DELETE FROM documents", database: "news", role: "gleaner") }
+        #expect(throws: (any Error).self) { try cluster.psql("DROP TABLE quotes", database: "news", role: "gleaner") }
+        let analyst = cluster.uri(database: "news", role: "alice")
+        let search = try GleanerProcess.run(["search", "soybeans", "--db", analyst])
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(search.stdout.contains("003_38021f703ce14f0b.txt"))
+        #expect(try GleanerProcess.run(["export", "--format", "gdelt", "--db", analyst]).status == 0)
+        let write = try GleanerProcess.run(["ingest", PackageRoot.seedFiles[0].path, "--db", analyst])
+        #expect(write.status != 0)
+        #expect(write.stderr.contains("permission denied"), "\(write.stderr)")
     }
 
     /// Every content once; every file once; each distinct event's counts equal its

@@ -3,8 +3,9 @@ import Glibc
 import Synchronization
 import Testing
 
-/// A throwaway PostgreSQL cluster for tests: `initdb` in a fresh temporary folder, the
-/// server listening only on a Unix socket in that folder, stopped and removed in `deinit`.
+/// A throwaway PostgreSQL cluster for tests: `initdb` in a fresh temporary folder (the
+/// superuser is `postgres`, every local login is trusted), the server listening only on
+/// a Unix socket in that folder, stopped and removed in `deinit`.
 ///
 /// PostgreSQL refuses to run as root; when the tests run as root the cluster belongs to
 /// `nobody` and its programs run through `setpriv`. `PostgresCluster.start()` throws
@@ -24,9 +25,9 @@ public final class PostgresCluster: Sendable {
         public var description: String
     }
 
-    /// The URI of database `name` on this cluster, as role `gleaner`.
-    public func uri(database name: String = "gleaner") -> String {
-        "postgresql://gleaner@/\(name)?host=\(folder)"
+    /// The URI of database `name` on this cluster, as `role` (the superuser by default).
+    public func uri(database name: String = "gleaner", role: String = "postgres") -> String {
+        "postgresql://\(role)@/\(name)?host=\(folder)"
     }
 
     /// Initializes and starts a cluster, with an empty database `gleaner`.
@@ -75,7 +76,7 @@ public final class PostgresCluster: Sendable {
     }
 
     private func initialize() throws {
-        try run("initdb", ["-D", dataDirectory, "-U", "gleaner", "-A", "trust", "-E", "UTF8", "--no-locale",
+        try run("initdb", ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale",
                            "--no-sync"])
     }
 
@@ -99,15 +100,22 @@ public final class PostgresCluster: Sendable {
         try startServer()
     }
 
-    /// Creates an empty database owned by `gleaner`.
+    /// Creates an empty database.
     public func createDatabase(_ name: String) throws {
         try psql("CREATE DATABASE \"\(name)\"", database: "postgres")
     }
 
-    /// Runs SQL through `psql` and returns its unaligned output (`-At`).
+    /// Runs SQL through `psql` as `role` and returns its unaligned output (`-At`).
     @discardableResult
-    public func psql(_ sql: String, database: String = "gleaner") throws -> String {
-        try run("psql", ["-h", folder, "-U", "gleaner", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql])
+    public func psql(_ sql: String, database: String = "gleaner", role: String = "postgres") throws -> String {
+        try run("psql", ["-h", folder, "-U", role, "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql])
+    }
+
+    /// Runs a file of SQL through `psql` as the superuser, with `psql` variables.
+    @discardableResult
+    public func psql(file: String, variables: [String: String] = [:], database: String = "postgres") throws -> String {
+        try run("psql", ["-h", folder, "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-f", file]
+                + variables.sorted { $0.key < $1.key }.flatMap { ["-v", "\($0.key)=\($0.value)"] })
     }
 
     /// Runs one of the server's programs (as `nobody` when we are root) and returns its

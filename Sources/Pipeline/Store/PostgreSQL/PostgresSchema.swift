@@ -22,12 +22,16 @@ enum PostgresSchema {
         try connection.run("BEGIN")
         do {
             try connection.run("SELECT pg_advisory_xact_lock($1)", [String(migrationLock)])
-            try connection.run("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    identifier TEXT PRIMARY KEY,
-                    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-                )
-                """)
+            // Checked before creating: the daemon's role may lack CREATE once an owner has
+            // migrated (deploy/postgresql-roles.sql), and then nothing here needs it.
+            if try connection.run("SELECT to_regclass('schema_migrations') IS NULL").all.first?.text(0) == "t" {
+                try connection.run("""
+                    CREATE TABLE schema_migrations (
+                        identifier TEXT PRIMARY KEY,
+                        applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )
+                    """)
+            }
             let applied = try appliedMigrations(connection)
             try refuseUnknown(applied, location: location)
             for migration in migrations where !applied.contains(migration.identifier) {
