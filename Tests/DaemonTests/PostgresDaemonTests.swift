@@ -68,21 +68,32 @@ import Testing
     }
 
     /// Two daemons, each with its own inbox, one database; 4 of each one's 8 articles
-    /// reach the other too. Every content is stored once, every file has its ledger row,
-    /// and the distinct events count every mention exactly once.
+    /// reach the other too, and one daemon is killed with SIGKILL mid-burst and started
+    /// again. Every content is stored once, every file has its ledger row, and the
+    /// distinct events count every mention exactly once.
     @Test func twoDaemonsWithOverlappingInboxesStoreEachDocumentOnce() throws {
         let cluster = try startPostgres()
-        let contents = try Self.contents(12)
+        let contents = try Self.contents(24)
         let a = try DaemonUnderTest(database: cluster.uri())
         let b = try DaemonUnderTest(database: cluster.uri())
-        for index in 0..<8 { try a.drop("a-\(index).txt", contents[index]) }
-        for index in 4..<12 { try b.drop("b-\(index).txt", contents[index]) }
-        #expect(eventually(within: 90) { a.names(in: a.done).count == 8 && b.names(in: b.done).count == 8 },
-                "a: \(a.names(in: a.done)) \(a.stderr)\nb: \(b.names(in: b.done)) \(b.stderr)")
+        for index in 0..<16 { try a.drop("a-\(index).txt", contents[index]) }
+        for index in 8..<24 { try b.drop("b-\(index).txt", contents[index]) }
+        // Once a has committed something, and before it is done, it dies.
+        _ = eventually(within: 60) { !a.names(in: a.done).isEmpty }
+        a.signal(SIGKILL)
+        a.process.waitUntilExit()
+        let doneBeforeKill = a.names(in: a.done).count
+        try a.restart()
+        #expect(eventually(within: 120) {
+            a.names(in: a.done).count + a.names(in: a.failed).count == 16 && b.names(in: b.done).count == 16
+        }, "killed after \(doneBeforeKill); a: \(a.names(in: a.done)) \(a.stderr)\nb: \(b.names(in: b.done)) \(b.stderr)")
         #expect(a.stop() == 0)
         #expect(b.stop() == 0)
-        try Self.expectConsistent(cluster, documents: 12, files: 16)
-        #expect(try cluster.psql("SELECT count(*) FROM files WHERE state = 'duplicate'") == "4")
+        // A file in flight three times when its daemon died goes to failed/ with a reason;
+        // one kill never does that.
+        #expect(a.names(in: a.failed).isEmpty)
+        try Self.expectConsistent(cluster, documents: 24, files: 32)
+        #expect(try cluster.psql("SELECT count(*) FROM files WHERE state = 'duplicate'") == "8")
     }
 
     /// The server is down when the daemon starts and goes down again mid-burst: files
