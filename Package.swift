@@ -37,6 +37,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // PostgreSQL's client library, for the shared store (docs/scaling.md says why libpq).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Every data file the binary carries (models/, data/), embedded with .incbin: no
         // resource files at run time. Paths in blobs.def are from the package root.
         .target(
@@ -49,6 +55,7 @@ let package = Package(
             dependencies: [
                 "CEmbeddedData",
                 "CLibCrypto",
+                "CLibPQ",
                 "CLibXML2",
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -16,6 +16,6 @@ struct Gleaner: ParsableCommand {
 
 /// The `--db` option every database command shares.
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database file.")
+    @Option(name: .long, help: "The SQLite database file, or a PostgreSQL URI (postgresql://USER@HOST/DB, or postgresql:///DB?host=/run/postgresql for a Unix socket).")
     var db: String = "var/gleaner.sqlite"
 }

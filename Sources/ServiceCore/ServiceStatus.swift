@@ -98,8 +98,13 @@ public struct StatusFile: Sendable {
         self.path = path
     }
 
-    public static func path(forDatabase database: String) -> String {
-        database + ".status.json"
+    /// Beside an SQLite database; in the spool's control folder for a PostgreSQL one,
+    /// which many daemons share, each with its own inbox and so its own status file.
+    public static func path(forDatabase database: String, inbox: String) -> String {
+        switch StoreLocation(database) {
+        case .sqlite(let path): return path + ".status.json"
+        case .postgres: return SpoolDirectory(inbox: inbox).control + "/status.json"
+        }
     }
 
     public func write(_ status: ServiceStatus) {

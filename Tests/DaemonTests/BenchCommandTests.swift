@@ -44,4 +44,26 @@ import Testing
         let floors = targets.filter { ($0["target"] as? String)?.contains("articles/s end to end") == true }
         #expect(floors.count == 2 && Set(floors.compactMap { $0["measured"] as? String }).count == 1)
     }
+
+    /// `--postgres`: the throughput run again into PostgreSQL, reported beside SQLite's.
+    @Test func aRunIntoPostgreSQLIsReportedBesideSQLite() throws {
+        let cluster = try startPostgres()
+        let folder = try TemporaryFolder()
+        let json = folder.path("bench.json")
+        let run = try GleanerProcess.run(["bench", "--corpus", PackageRoot.corpus.path, "--files", "30", "--rate", "10",
+                                          "--latency-seconds", "1", "--work", folder.path("work"), "--json", json,
+                                          "--postgres", cluster.uri()])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("end to end into PostgreSQL, files/s"))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        let postgres = try #require(object["postgres"] as? [String: Any])
+        #expect((postgres["files_per_second"] as? Double ?? 0) > 0)
+        #expect((postgres["database_bytes_per_article"] as? Int ?? 0) > 1000)
+        #expect(try cluster.psql("SELECT count(*) FROM documents") == "30")
+        // A second run into the same, now full, database is refused: it would time duplicates.
+        let again = try GleanerProcess.run(["bench", "--corpus", PackageRoot.corpus.path, "--files", "30",
+                                            "--work", folder.path("work2"), "--json", json, "--postgres", cluster.uri()])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("give an empty one"), "\(again.stderr)")
+    }
 }

@@ -13,16 +13,18 @@ final class DaemonUnderTest {
     var processing: URL { inbox.appendingPathComponent(".gleaner/processing") }
     var done: URL { folder.url.appendingPathComponent("done") }
     var failed: URL { folder.url.appendingPathComponent("failed") }
-    var db: String { folder.path("g.sqlite") }
+    /// The `--db` value: the SQLite file in the folder, or the PostgreSQL URI given.
+    let db: String
     var configPath: String { folder.path("gleaner.conf") }
 
     init(rescanInterval: Double = 1, config: String = "# defaults\n", environment: [String: String] = [:],
-         folder: TemporaryFolder? = nil) throws {
+         folder: TemporaryFolder? = nil, database: String? = nil) throws {
         self.folder = try folder ?? TemporaryFolder()
+        db = database ?? self.folder.path("g.sqlite")
         try FileManager.default.createDirectory(at: self.folder.url.appendingPathComponent("inbox"), withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: self.folder.path("gleaner.conf"), contents: Data(config.utf8))
         arguments = ["serve", "--config", self.folder.path("gleaner.conf"), "--inbox", self.folder.path("inbox"),
-                     "--db", self.folder.path("g.sqlite"), "--rescan-interval", String(rescanInterval)]
+                     "--db", db, "--rescan-interval", String(rescanInterval)]
         self.environment = environment
         process = try GleanerProcess.start(arguments, logs: self.folder.url, environment: environment)
     }

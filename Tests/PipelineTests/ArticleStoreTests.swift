@@ -5,7 +5,7 @@ import Testing
 import TestSupport
 
 /// Hand-built documents whose offsets are computed from the text, as the pipeline would.
-private enum Sample {
+enum Sample {
     /// Scalar offsets of the first `needle` in `text` at or after `from`.
     static func span(_ needle: String, in text: String, from: Int = 0) -> (start: Int, end: Int) {
         let hay = Array(text.unicodeScalars)

@@ -18,7 +18,7 @@ import TestSupport
 
     @Test func whatIsWrittenIsReadBack() throws {
         let folder = try TemporaryFolder()
-        let file = StatusFile(path: StatusFile.path(forDatabase: folder.path("g.sqlite")))
+        let file = StatusFile(path: StatusFile.path(forDatabase: folder.path("g.sqlite"), inbox: folder.path("inbox")))
         #expect(file.path.hasSuffix("g.sqlite.status.json"))
         #expect(file.read() == nil, "no file yet")
         for storeError in [nil, "database is locked"] {

@@ -45,7 +45,11 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Also run the throughput measurement without the events stage, to show what it costs.")
     var compareEvents = false
 
+    @Option(name: .long, help: "Also run the throughput measurement into this PostgreSQL database (an empty one: postgresql://USER@HOST/DB).")
+    var postgres: String?
+
     func run() throws {
+        if let postgres { try requireEmpty(postgres) }
         let root = work ?? NSTemporaryDirectory() + "gleaner-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { if work == nil { try? FileManager.default.removeItem(atPath: root) } }
@@ -72,15 +76,30 @@ struct BenchCommand: ParsableCommand {
             withoutEvents = try measureThroughput(staging: staging, root: root + "/no-events", events: false).filesPerSecond
             StandardStreams.err(String(format: "bench: end to end without events %.0f files/s", withoutEvents ?? 0))
         }
+        var intoPostgres: ThroughputResult?
+        if let postgres {
+            try corpus.write(0..<files, into: staging)
+            intoPostgres = try measureThroughput(staging: staging, root: root + "/postgres", database: postgres)
+            StandardStreams.err(String(format: "bench: end to end into PostgreSQL %.0f files/s", intoPostgres?.filesPerSecond ?? 0))
+        }
         let latency = try measureLatency(corpus: corpus, root: root + "/latency")
         let backlogStart = backlog > 0 ? try measureBacklogStart(corpus: corpus, root: root + "/backlog") : nil
 
         let report = BenchReport(files: files, meanBytes: bytes / files, floorFilesPerSecond: floor, costs: costs, ceilings: ceilings,
-                                 throughput: throughput, withoutEventsFilesPerSecond: withoutEvents,
+                                 throughput: throughput, withoutEventsFilesPerSecond: withoutEvents, postgres: intoPostgres,
                                  latency: latency, backlog: backlogStart)
         StandardStreams.out(report.table())
         try Data((report.json.serialized() + "\n").utf8).write(to: URL(fileURLWithPath: json))
         StandardStreams.err("bench: results written to \(json)")
+    }
+
+    /// A run into a database that already holds the corpus would measure duplicates.
+    private func requireEmpty(_ database: String) throws {
+        guard let store = try? StoreLocation(database).open(mode: .readOnly) else { return }  // not migrated yet: empty
+        let documents = try store.counts().documents
+        guard documents == 0 else {
+            throw ValidationError("--postgres: the database holds \(documents) documents; give an empty one")
+        }
     }
 
     /// Read + hash + insert the raw text, nothing else, batched as the store batches.
@@ -103,8 +122,9 @@ struct BenchCommand: ParsableCommand {
 
     /// Every file renamed into the inbox at once; the clock stops when the last is committed
     /// and moved to done/.
-    private func measureThroughput(staging: String, root: String, events: Bool = true) throws -> ThroughputResult {
-        let daemon = try ChildDaemon(root: root, parallelism: parallelism, events: events)
+    private func measureThroughput(staging: String, root: String, events: Bool = true,
+                                   database: String? = nil) throws -> ThroughputResult {
+        let daemon = try ChildDaemon(root: root, parallelism: parallelism, events: events, database: database)
         try daemon.start()
         guard daemon.waitUntilReady(timeout: 30) else { throw ValidationError("the daemon did not become ready; see \(root)/daemon.log") }
         let done = root + "/done"
@@ -124,13 +144,11 @@ struct BenchCommand: ParsableCommand {
         }
         let elapsed = Date().timeIntervalSince(started)
         let memory = daemon.memory()
-        let status = StatusFile(path: StatusFile.path(forDatabase: daemon.database))
+        let status = StatusFile(path: StatusFile.path(forDatabase: daemon.database, inbox: daemon.inbox))
         _ = daemon.stop()
         let stages = status.read()?.stages ?? [:]
         let stageMicros = StageName.allCases.map { ($0.rawValue, stages[$0.rawValue]?.meanMicroseconds ?? 0) }
-        let dbBytes = ["", "-wal"].reduce(0) { total, suffix in
-            total + ((try? FileManager.default.attributesOfItem(atPath: daemon.database + suffix)[.size] as? NSNumber)?.intValue ?? 0)
-        }
+        let dbBytes = Int((try? StoreLocation(daemon.database).open(mode: .readOnly).sizeInBytes()) ?? 0)
         return ThroughputResult(filesPerSecond: Double(files) / elapsed, seconds: elapsed, stageMicroseconds: stageMicros,
                                 peakResidentBytes: max(memory.peak, peakSampled), residentSamples: samples,
                                 databaseBytesPerArticle: dbBytes / max(1, files))

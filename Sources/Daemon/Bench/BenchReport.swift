@@ -44,6 +44,8 @@ struct BenchReport {
     var throughput: ThroughputResult
     /// End-to-end files/s with the events stage off, when measured.
     var withoutEventsFilesPerSecond: Double?
+    /// The throughput run again into PostgreSQL (`--postgres`), when measured.
+    var postgres: ThroughputResult?
     var latency: LatencyResult
     var backlog: BacklogResult?
 
@@ -66,6 +68,9 @@ struct BenchReport {
         if let withoutEvents = withoutEventsFilesPerSecond {
             rows.append(["end to end without events, files/s", String(format: "%.0f", withoutEvents)])
         }
+        if let postgres {
+            rows.append(["end to end into PostgreSQL, files/s", String(format: "%.0f", postgres.filesPerSecond)])
+        }
         rows.append(["analysis alone (all cores, no database), docs/s",
                      String(format: "%.0f", ceilings.analysisDocumentsPerSecond)])
         rows.append(["  its CPU, µs per document", String(format: "%.0f", ceilings.analysisCPUMicrosecondsPerDocument)])
@@ -74,7 +79,10 @@ struct BenchReport {
         rows.append(["latency p50 / p99 / max at \(latency.rate)/s, ms",
                      String(format: "%.0f / %.0f / %.0f", latency.p50, latency.p99, latency.max)])
         rows.append(["peak RSS, MB", String(format: "%.1f", Double(throughput.peakResidentBytes) / 1_048_576)])
-        rows.append(["database bytes per article", "\(throughput.databaseBytesPerArticle)"])
+        rows.append(["database bytes per article (input \(meanBytes))", "\(throughput.databaseBytesPerArticle)"])
+        if let postgres {
+            rows.append(["PostgreSQL bytes per article", "\(postgres.databaseBytesPerArticle)"])
+        }
         rows.append(["CPU per document on one thread, µs (\(costs.documents) documents)", String(format: "%.0f", cpuTotal)])
         for (stage, micros) in stageCPU {
             rows.append(["  \(stage)", String(format: "%.1f", micros)])
@@ -147,6 +155,13 @@ struct BenchReport {
         ]
         if let withoutEvents = withoutEventsFilesPerSecond {
             fields.append(("files_per_second_without_events", .double(withoutEvents.rounded())))
+        }
+        if let postgres {
+            fields.append(("postgres", .object([
+                ("files_per_second", .double(postgres.filesPerSecond.rounded())),
+                ("database_bytes_per_article", .int(postgres.databaseBytesPerArticle)),
+                ("peak_rss_bytes", .int(postgres.peakResidentBytes)),
+            ])))
         }
         if let backlog {
             fields.append(("backlog", .object([

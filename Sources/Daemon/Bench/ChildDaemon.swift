@@ -13,9 +13,10 @@ final class ChildDaemon {
     private let notifyFD: Int32
     private let notifyPath: String
 
-    init(root: String, parallelism: Int?, events: Bool = true) throws {
+    /// - parameter database: a PostgreSQL URI to write into; by default an SQLite file in `root`.
+    init(root: String, parallelism: Int?, events: Bool = true, database: String? = nil) throws {
         inbox = root + "/inbox"
-        database = root + "/gleaner.sqlite"
+        self.database = database ?? root + "/gleaner.sqlite"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         let config = root + "/gleaner.conf"
         var settings = "rescan_interval_seconds = 60\n"
@@ -28,7 +29,7 @@ final class ChildDaemon {
         notifyPath = root + "/notify.sock"
         notifyFD = try ChildDaemon.bindDatagramSocket(notifyPath)
         process.executableURL = URL(fileURLWithPath: ChildDaemon.selfPath)
-        process.arguments = ["serve", "--config", config, "--inbox", inbox, "--db", database]
+        process.arguments = ["serve", "--config", config, "--inbox", inbox, "--db", self.database]
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = notifyPath
         environment.removeValue(forKey: "JOURNAL_STREAM")

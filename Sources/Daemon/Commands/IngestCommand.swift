@@ -63,20 +63,22 @@ struct IngestCommand: ParsableCommand {
         pipeline.waitUntilIdle()
         _ = try? store.checkpoint(truncate: true)
         let totals = tally.withLock { $0 }
-        StandardStreams.out("\(files.count) files: \(totals.stored) stored, \(totals.duplicate) duplicate, \(totals.failed) failed (database \(database.db))")
+        StandardStreams.out("\(files.count) files: \(totals.stored) stored, \(totals.duplicate) duplicate, \(totals.failed) failed (database \(store.location))")
         if totals.failed > 0 { throw ExitCode(1) }
     }
 }
 
 /// Opens the store for a command, turning a store error into a clear message and exit status.
 enum StoreOpening {
-    static func open(_ path: String, mode: ArticleStore.AccessMode) throws -> ArticleStore {
+    /// `database` is a file path (SQLite) or a `postgresql://` URI.
+    static func open(_ database: String, mode: StoreAccessMode) throws -> any ArticleDatabase {
+        let location = StoreLocation(database)
         do {
-            if mode == .readOnly, !FileManager.default.fileExists(atPath: path) {
+            if mode == .readOnly, case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
                 StandardStreams.err("gleaner: no database at \(path); create one with `gleaner ingest PATH --db \(path)` or `gleaner serve`")
                 throw ExitCode(66)  // EX_NOINPUT
             }
-            return try ArticleStore(path: path, mode: mode)
+            return try location.open(mode: mode)
         } catch let error as StoreError {
             StandardStreams.err("gleaner: \(error)")
             throw ExitCode(74)  // EX_IOERR

@@ -70,8 +70,17 @@ struct ServeCommand: ParsableCommand {
             StandardStreams.err("gleaner: \(error)")
             throw ExitCode(75)  // EX_TEMPFAIL: the other daemon may stop
         }
-        withExtendedLifetime(running) {
-            dispatchMain()
-        }
+        // The daemon lives until the process exits. `withExtendedLifetime` around a call
+        // that never returns did not keep it in a release build (the optimizer ended its
+        // lifetime before `dispatchMain`, and the services were torn down at start), so
+        // the running daemon is retained on purpose and never released.
+        _ = Unmanaged.passRetained(RunningDaemon(running))
+        dispatchMain()
     }
+}
+
+/// Holds the running daemon for the life of the process (see `ServeCommand.run`).
+private final class RunningDaemon {
+    let running: GleanerDaemon.Running
+    init(_ running: GleanerDaemon.Running) { self.running = running }
 }

@@ -14,7 +14,7 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .long, help: "Configuration file, to find the database (default: \(ServeConfiguration.defaultPath) when it exists).")
     var config: String?
 
-    @Option(name: .long, help: "The SQLite database file (overrides the configuration).")
+    @Option(name: .long, help: "The SQLite database file or PostgreSQL URI (overrides the configuration).")
     var db: String?
 
     @Flag(name: .long, help: "Print the daemon's status as JSON.")
@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
             throw ExitCode(78)
         }
         if let db { settings.database = db }
-        let statusFile = StatusFile(path: StatusFile.path(forDatabase: settings.database))
+        let statusFile = StatusFile(path: StatusFile.path(forDatabase: settings.database, inbox: settings.inbox))
         let daemon = statusFile.read()
         if json {
             let data = FileManager.default.contents(atPath: statusFile.path) ?? Data("{}".utf8)
@@ -39,13 +39,10 @@ struct StatusCommand: ParsableCommand {
         StandardStreams.out(daemonSection(daemon, path: statusFile.path))
         let store = try StoreOpening.open(settings.database, mode: .readOnly)
         let counts = try store.counts()
-        let bytes = ["", "-wal", "-shm"].reduce(Int64(0)) { total, suffix in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: settings.database + suffix)
-            return total + ((attributes?[.size] as? NSNumber)?.int64Value ?? 0)
-        }
+        let bytes = (try? store.sizeInBytes()) ?? 0
         StandardStreams.out("""
 
-        database  \(settings.database) (\(Self.humanBytes(bytes)))
+        database  \(store.location) (\(Self.humanBytes(bytes)))
           documents \(counts.documents), entities \(counts.entities), mentions \(counts.mentions), values \(counts.values), events \(counts.events), quotes \(counts.quotes)
           files: \(counts.filesStored) stored, \(counts.filesDuplicate) duplicate, \(counts.filesFailed) failed
         """)

@@ -9,13 +9,13 @@ import Pipeline
 final class CheckpointService: DaemonService {
     private let context: DaemonContext
     private let pipeline: DocumentPipeline
-    private let store: ArticleStore
+    private let store: any ArticleDatabase
     private let queue = DispatchQueue(label: "gleaner.checkpoint", qos: .utility)
     /// Documents completed when the WAL was last emptied (-1: the last try failed).
     private let checkpointed: QueueConfined<Int>
     private let timer: RepeatingTimer
 
-    init(context: DaemonContext, pipeline: DocumentPipeline, store: ArticleStore) {
+    init(context: DaemonContext, pipeline: DocumentPipeline, store: any ArticleDatabase) {
         self.context = context
         self.pipeline = pipeline
         self.store = store

@@ -38,7 +38,7 @@ final class StatusService: DaemonService {
         self.pipeline = pipeline
         self.intake = intake
         self.mover = mover
-        statusFile = StatusFile(path: StatusFile.path(forDatabase: context.settings.database))
+        statusFile = StatusFile(path: StatusFile.path(forDatabase: context.settings.database, inbox: context.settings.inbox))
         watch = QueueConfined(Watch(), on: queue)
         statusTimer = RepeatingTimer(queue: queue)
         watchdogTimer = RepeatingTimer(queue: queue)

@@ -6,7 +6,7 @@ extension BoilerplateCleaner {
     ///
     /// Only blocks at least two stored documents held are loaded: a block seen once is
     /// the bulk of the table and far from being furniture; it starts again from zero here.
-    static func learningFurniture(from store: ArticleStore, minimumDocuments: Int) throws(StoreError) -> BoilerplateCleaner {
+    static func learningFurniture(from store: any ArticleDatabase, minimumDocuments: Int) throws(StoreError) -> BoilerplateCleaner {
         guard minimumDocuments > 0 else { return BoilerplateCleaner() }
         let furniture = SiteFurniture(minimumDocuments: minimumDocuments)
         try store.loadFurniture(into: furniture, minimumDocuments: min(2, minimumDocuments))

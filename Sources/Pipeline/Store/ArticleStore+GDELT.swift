@@ -22,11 +22,16 @@ extension ArticleStore {
                     switch value.storage {
                     case .null, .blob: return ""
                     case .int64(let n): return String(n)
-                    case .double(let d): return d == d.rounded() ? "\(Int(d)).0" : String(d)
+                    case .double(let d): return Self.gdeltField(d)
                     case .string(let s): return s
                     }
                 })
             }
         }
+    }
+
+    /// A real number as the export prints it in either store: whole numbers with `.0`.
+    static func gdeltField(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)).0" : String(value)
     }
 }

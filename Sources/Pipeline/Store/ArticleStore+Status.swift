@@ -18,7 +18,7 @@ public struct StageTimingSummary: Sendable, Hashable {
 
 extension ArticleStore {
     /// The most recently seen failed files, newest first.
-    public func recentFailures(limit: Int = 5) throws(StoreError) -> [FailedFileRow] {
+    public func recentFailures(limit: Int) throws(StoreError) -> [FailedFileRow] {
         try reading { db in
             try Row.fetchAll(db, sql: """
                 SELECT path, error_kind, error_stage, error, last_seen_at FROM files
@@ -49,7 +49,7 @@ extension StageName {
 extension ArticleStore {
     /// Ledger rows added after row `id`, oldest first: lets a watcher see files become
     /// queryable as they commit without rereading the table.
-    public func ledgerRows(after id: Int64, limit: Int = 10_000) throws(StoreError) -> [(id: Int64, path: String, state: String)] {
+    public func ledgerRows(after id: Int64, limit: Int) throws(StoreError) -> [(id: Int64, path: String, state: String)] {
         try reading { db in
             try Row.fetchAll(db, sql: "SELECT id, path, state FROM files WHERE id > ? ORDER BY id LIMIT ?",
                              arguments: [id, limit]).map { (id: $0[0], path: $0[1], state: $0[2]) }

@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import Glibc
 
 /// The SQLite database of articles: the pipeline's sink and the analyst's source.
 ///
@@ -14,17 +15,13 @@ import GRDBSQLite
 ///
 /// One process should write a database at a time; a second writer waits up to the busy
 /// timeout and then gets `.locked`.
-public final class ArticleStore: DocumentSink, Sendable {
+public final class ArticleStore: ArticleDatabase {
     /// Whether this process may write.
-    public enum AccessMode: Sendable {
-        case readWrite
-        /// For analysts' commands: never writes, never migrates, and refuses a database
-        /// whose schema is not exactly this Gleaner's.
-        case readOnly
-    }
+    public typealias AccessMode = StoreAccessMode
 
     /// The database file.
     public let path: String
+    public var location: String { path }
     public let mode: AccessMode
     private let pool: DatabasePool
     /// The entity memo the writer carries from batch to batch.
@@ -240,7 +237,7 @@ public final class ArticleStore: DocumentSink, Sendable {
     /// readers stay, the passive result stands and no error is thrown — the next call
     /// tries again. Returns the WAL's frame count and how many frames are checkpointed.
     @discardableResult
-    public func checkpoint(truncate: Bool = false) throws(StoreError) -> (walFrames: Int, checkpointed: Int) {
+    public func checkpoint(truncate: Bool) throws(StoreError) -> (walFrames: Int, checkpointed: Int) {
         guard mode == .readWrite else { throw .readOnly(path: path) }
         do {
             return try pool.writeWithoutTransaction { db in
@@ -272,7 +269,7 @@ public final class ArticleStore: DocumentSink, Sendable {
     public func exportDocuments(handler: (ExtractedDocument) throws -> Void) throws {
         let reader = DocumentReader(path: path)
         do {
-            try pool.read { db in try reader.forEachDocument(in: db, handler) }
+            try pool.read { db in try reader.forEachDocument(in: SQLiteRowSource(db: db), handler) }
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path)
         }
@@ -282,7 +279,7 @@ public final class ArticleStore: DocumentSink, Sendable {
     ///
     /// `query` is FTS5 syntax: words (all must occur), `"a phrase"`, `OR`, `NOT`,
     /// `prefix*`, `title: word`. A query FTS5 cannot parse throws `.badSearchQuery`.
-    public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
+    public func search(_ query: String, limit: Int) throws(StoreError) -> [SearchHit] {
         guard query.contains(where: { !$0.isWhitespace }) else {
             throw .badSearchQuery(query: query, reason: "the query is empty")
         }
@@ -310,7 +307,7 @@ public final class ArticleStore: DocumentSink, Sendable {
     }
 
     /// The most mentioned canonical entities, optionally of one type.
-    public func entitySummaries(type: EntityType? = nil, limit: Int = 50) throws(StoreError) -> [EntitySummary] {
+    public func entitySummaries(type: EntityType?, limit: Int) throws(StoreError) -> [EntitySummary] {
         let filter = type == nil ? "" : "WHERE e.type = ?"
         var arguments: StatementArguments = type.map { [$0.rawValue] } ?? []
         arguments += [limit]
@@ -331,8 +328,7 @@ public final class ArticleStore: DocumentSink, Sendable {
 
     /// Stored events, newest first, whose CAMEO code starts with `codePrefix` ("16",
     /// "163") and/or whose root is `root` ("16").
-    public func eventRows(codePrefix: String? = nil, root: String? = nil,
-                          limit: Int = 100) throws(StoreError) -> [EventRow] {
+    public func eventRows(codePrefix: String?, root: String?, limit: Int) throws(StoreError) -> [EventRow] {
         // Filters go through `events`, which is indexed by code and root; a mention follows
         // from its event (`event_mentions_event`), as GDELT's mentions follow their events.
         var conditions: [String] = []
@@ -407,6 +403,14 @@ public final class ArticleStore: DocumentSink, Sendable {
             counts.events = row[7]
             counts.quotes = row[8]
             return counts
+        }
+    }
+
+    /// The file, its WAL and its shared-memory index, in bytes.
+    public func sizeInBytes() throws(StoreError) -> Int64 {
+        ["", "-wal", "-shm"].reduce(Int64(0)) { total, suffix in
+            var info = stat()
+            return total + (stat(path + suffix, &info) == 0 ? Int64(info.st_size) : 0)
         }
     }
 

@@ -196,7 +196,7 @@ struct BatchWriter {
             """)
         var ids: [String: Int64] = [:]
         for (ordinal, entity) in entities.enumerated() {
-            let entityID = try resolver.resolve(entity, in: db)
+            let entityID = try resolver.resolve(entity, in: SQLiteEntityRows(db: db))
             if ids[entity.name] == nil { ids[entity.name] = entityID }
             try link.execute { row in
                 row.bind(documentID); row.bind(ordinal); row.bind(entityID); row.bind(entity.name)
@@ -405,7 +405,7 @@ struct BatchWriter {
 
     /// Slices a string by Unicode-scalar offsets without copying it into an array; spans
     /// in increasing order cost one walk of the text in total.
-    private struct ScalarSlicer {
+    struct ScalarSlicer {
         let scalars: String.UnicodeScalarView
         var index: String.UnicodeScalarView.Index
         var offset = 0
@@ -432,7 +432,7 @@ struct BatchWriter {
                           in db: Database) throws -> Int64? {
         guard let name else { return nil }
         if let id = ids[name] { return id }
-        return try resolver.lookup(name: name, preferring: type, in: db)
+        return try resolver.lookup(name: name, preferring: type, in: SQLiteEntityRows(db: db))
     }
 
     /// Whitespace-separated words, counted over UTF-8 bytes (non-ASCII bytes are word bytes).

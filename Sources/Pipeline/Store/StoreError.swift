@@ -24,6 +24,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case badSearchQuery(query: String, reason: String)
     /// Any other SQLite failure, with SQLite's message.
     case sqlite(path: String, message: String)
+    /// The PostgreSQL server cannot be reached, refused the login, or dropped the
+    /// connection (it is down, restarting, or the network is).
+    case serverUnavailable(location: String, reason: String)
+    /// Any other PostgreSQL failure, with the server's message and SQLSTATE.
+    case server(location: String, message: String)
 
     public var description: String {
         switch self {
@@ -45,12 +50,20 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "not a valid search query: \(query) (\(reason)). Put a word or phrase in double quotes to search it literally, e.g. \"trade war\" or \"AND\" (a double quote inside a quoted term is written twice); AND, OR, NOT must stand between two terms."
         case let .sqlite(path, message):
             return "database error in \(path): \(message)"
+        case let .serverUnavailable(location, reason):
+            return "cannot reach the PostgreSQL database \(location): \(reason). Check that the server is running and accepts this role; files stay in the inbox until it does."
+        case let .server(location, message):
+            return "database error in \(location): \(message)"
         }
     }
 
     /// Maps an SQLite error met while working on `path` to the case a person can act on.
     package static func from(_ error: any Error, path: String) -> StoreError {
         if let store = error as? StoreError { return store }
+        if let server = error as? PostgresError {
+            return server.isConnectionLoss ? .serverUnavailable(location: path, reason: server.description)
+                : .server(location: path, message: server.description)
+        }
         guard let db = error as? DatabaseError else {
             return .sqlite(path: path, message: String(describing: error))
         }
