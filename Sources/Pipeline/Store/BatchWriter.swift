@@ -218,20 +218,8 @@ struct BatchWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for value in values {
-            let normalized = value.normalized
-            var amount: Double?
-            var currency: String?
-            var date: String?
-            switch value.type {
-            case .money:
-                amount = normalized["amount"]?.doubleValue
-                currency = normalized["currency"]?.stringValue
-            case .percent, .quantity:
-                amount = normalized["value"]?.doubleValue
-            case .date:
-                date = normalized["resolved"]?.stringValue ?? normalized["value"]?.stringValue
-            }
-            let serialized = normalized.serialized()
+            let (amount, currency, date) = value.storedColumns
+            let serialized = value.normalized.serialized()
             try statement.execute { row in
                 row.bind(documentID); row.bind(value.type.rawValue); row.bind(value.text); row.bind(value.start)
                 row.bind(value.end); row.bind(serialized); row.bind(amount); row.bind(currency); row.bind(date)
@@ -448,6 +436,22 @@ struct BatchWriter {
                 inWord = !isSpace
             }
             return count
+        }
+    }
+}
+
+extension ValueMention {
+    /// The typed columns of a `value_mentions` row, in either store: a MONEY value's amount
+    /// and currency, a PERCENT's or QUANTITY's number as the amount, a DATE's resolved day
+    /// (else its value).
+    var storedColumns: (amount: Double?, currency: String?, date: String?) {
+        switch type {
+        case .money:
+            (normalized["amount"]?.doubleValue, normalized["currency"]?.stringValue, nil)
+        case .percent, .quantity:
+            (normalized["value"]?.doubleValue, nil, nil)
+        case .date:
+            (nil, nil, normalized["resolved"]?.stringValue ?? normalized["value"]?.stringValue)
         }
     }
 }

@@ -186,21 +186,9 @@ struct PostgresBatchWriter {
     private func insertValues(_ values: [ValueMention], document: String) throws {
         var rows = ArrayColumns(8)
         for value in values {
-            let normalized = value.normalized
-            var amount: Double?
-            var currency: String?
-            var date: String?
-            switch value.type {
-            case .money:
-                amount = normalized["amount"]?.doubleValue
-                currency = normalized["currency"]?.stringValue
-            case .percent, .quantity:
-                amount = normalized["value"]?.doubleValue
-            case .date:
-                date = normalized["resolved"]?.stringValue ?? normalized["value"]?.stringValue
-            }
+            let (amount, currency, date) = value.storedColumns
             rows.append([value.type.rawValue, value.text, String(value.start), String(value.end),
-                         normalized.serialized(), PostgresParameter.of(amount), currency, date])
+                         value.normalized.serialized(), PostgresParameter.of(amount), currency, date])
         }
         try insertRows(rows, document: document, sql: """
             INSERT INTO value_mentions(document_id, type, text, start, "end", normalized, amount, currency, date_value)
