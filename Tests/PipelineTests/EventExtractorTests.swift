@@ -67,8 +67,8 @@ struct EventTestDocument {
         guard !form.isEmpty, form.count <= scalars.count else { return [] }
         var found: [Int] = []
         for start in 0...(scalars.count - form.count) where Array(scalars[start..<(start + form.count)]) == form {
-            let before = start == 0 || !WordTokenizer.isWordScalar(scalars[start - 1])
-            let after = start + form.count == scalars.count || !WordTokenizer.isWordScalar(scalars[start + form.count])
+            let before = start == 0 || !scalars[start - 1].isWordScalar
+            let after = start + form.count == scalars.count || !scalars[start + form.count].isWordScalar
             if before && after { found.append(start) }
         }
         return found

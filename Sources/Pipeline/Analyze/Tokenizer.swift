@@ -50,7 +50,7 @@ package struct Tokenizer: Sendable {
                     let d = scalars[j]
                     if d.isLetterScalar || isDigit(d) || (d.value >= 128 && d.properties.generalCategory == .nonspacingMark) {
                         j += 1
-                    } else if (d == "-" || d == "\u{2011}") && j + 1 < n && isWordScalar(scalars[j + 1]) {
+                    } else if (d == "-" || d == "\u{2011}") && j + 1 < n && scalars[j + 1].isWordScalar {
                         j += 1
                     } else if isApostrophe(d) && j + 1 < n && scalars[j + 1].isLetterScalar
                                 && !isPossessive(scalars, at: j) {
@@ -91,7 +91,7 @@ package struct Tokenizer: Sendable {
                 // A number joined to a word by a hyphen ("G-20" is handled as a word; "20-year" here).
                 if j + 1 < n, scalars[j] == "-", scalars[j + 1].isLetterScalar {
                     var k = j + 1
-                    while k < n, isWordScalar(scalars[k]) || (scalars[k] == "-" && k + 1 < n && isWordScalar(scalars[k + 1])) { k += 1 }
+                    while k < n, scalars[k].isWordScalar || (scalars[k] == "-" && k + 1 < n && scalars[k + 1].isWordScalar) { k += 1 }
                     emit(.word, i, k); i = k; continue
                 }
                 emit(.number, i, j); i = j; continue
@@ -160,7 +160,6 @@ package struct Tokenizer: Sendable {
     /// Member of `apostrophes`, compared directly: the set would hash every scalar of a word.
     @inline(__always) private func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 
-    private func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.isWordScalar }
 
     /// An apostrophe after a word, followed by "s" and then no letter: "China’s", "Beijing's".
     private func isPossessive(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {

@@ -95,7 +95,7 @@ public struct QuoteFinder: Sendable {
         let c = scalars[i]
         // Every scalar of the text is asked; almost none is a mark, so answer those first.
         guard c == "\u{201C}" || c == "\u{2018}" || c == "\"" else { return nil }
-        let atWordStart = i == 0 || !WordTokenizer.isWordScalar(scalars[i - 1])
+        let atWordStart = i == 0 || !scalars[i - 1].isWordScalar
             && !(scalars[i - 1] == "." || scalars[i - 1] == "," || scalars[i - 1] == "!" || scalars[i - 1] == "?")
         let followedByText = i + 1 < scalars.count && !WordTokenizer.isSpace(scalars[i + 1])
         switch c {
@@ -110,7 +110,7 @@ public struct QuoteFinder: Sendable {
         let c = scalars[j]
         guard c == "\u{201D}" || c == "\u{2019}" || c == "\"" else { return nil }
         let afterText = j > 0 && !WordTokenizer.isSpace(scalars[j - 1])
-        let atWordEnd = j + 1 >= scalars.count || !WordTokenizer.isWordScalar(scalars[j + 1])
+        let atWordEnd = j + 1 >= scalars.count || !scalars[j + 1].isWordScalar
         switch c {
         case "\u{201D}": return .double
         case "\u{2019}": return afterText && atWordEnd ? .single : nil

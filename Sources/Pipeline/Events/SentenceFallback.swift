@@ -55,7 +55,7 @@ enum SentenceFallback {
     /// "Mr.", "Dr.", "U.S." and single initials do not end sentences.
     private static func isAbbreviation(_ scalars: [Unicode.Scalar], endingAt dot: Int) -> Bool {
         var k = dot
-        while k > 0, WordTokenizer.isWordScalar(scalars[k - 1]) { k -= 1 }
+        while k > 0, scalars[k - 1].isWordScalar { k -= 1 }
         let word = String(String.UnicodeScalarView(scalars[k..<dot]))
         if word.count == 1 { return true }
         return ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Jr", "Sr", "No", "Inc", "Corp", "Co", "Ltd"]

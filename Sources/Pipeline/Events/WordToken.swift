@@ -77,7 +77,7 @@ enum WordTokenizer {
         while i < n {
             let c = scalars[i]
             if isSpace(c) { i += 1; continue }
-            guard isWordScalar(c) else {
+            guard c.isWordScalar else {
                 out.append(WordToken(start: i, end: i + 1, fold(scalars[i..<(i + 1)]),
                                      kind: .punctuation, isCapitalized: false))
                 i += 1
@@ -86,15 +86,15 @@ enum WordTokenizer {
             var j = i + 1
             while j < n {
                 let s = scalars[j]
-                if isWordScalar(s) { j += 1; continue }
-                let joinsLetters = j + 1 < n && isWordScalar(scalars[j + 1]) && isWordScalar(scalars[j - 1])
+                if s.isWordScalar { j += 1; continue }
+                let joinsLetters = j + 1 < n && scalars[j + 1].isWordScalar && scalars[j - 1].isWordScalar
                 if joinsLetters && (s == "-" || s == ".") { j += 1; continue }
                 if joinsLetters && isApostrophe(s) {
                     // "'s" + non-letter is a possessive; "n't" a negation: both end the word here.
                     let next = scalars[j + 1]
                     let afterNext = j + 2 < n ? scalars[j + 2] : " "
-                    if (next == "s" || next == "S") && !isWordScalar(afterNext) { break }
-                    if (next == "t" || next == "T") && !isWordScalar(afterNext)
+                    if (next == "s" || next == "S") && !afterNext.isWordScalar { break }
+                    if (next == "t" || next == "T") && !afterNext.isWordScalar
                         && (scalars[j - 1] == "n" || scalars[j - 1] == "N") {
                         j -= 1  // the n goes with "n't"
                         break
@@ -121,7 +121,7 @@ enum WordTokenizer {
     /// The length of a possessive "'s" (3 with "n't") starting at `i`, if one does.
     private static func cliticLength(_ scalars: [Unicode.Scalar], at i: Int) -> Int? {
         let n = scalars.count
-        func endsAt(_ k: Int) -> Bool { k >= n || !isWordScalar(scalars[k]) }
+        func endsAt(_ k: Int) -> Bool { k >= n || !scalars[k].isWordScalar }
         if i + 1 < n, isApostrophe(scalars[i]), scalars[i + 1] == "s" || scalars[i + 1] == "S", endsAt(i + 2) {
             return 2
         }
@@ -137,11 +137,6 @@ enum WordTokenizer {
         // The property lookup is the slow path; ASCII white space is decided by value
         // (the same set `isWhitespace` gives, and U+00A0 is white space to it as well).
         ScalarClass.isWhitespace(c)
-    }
-
-    @inline(__always)
-    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.isWordScalar
     }
 
     static func isApostrophe(_ c: Unicode.Scalar) -> Bool {
