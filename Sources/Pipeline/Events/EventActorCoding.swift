@@ -141,12 +141,9 @@ struct EventActorCoding {
         while k >= range.lowerBound, frame.tokens[k].isWord, Self.auxiliaries.contains(frame.tokens[k].folded) { k -= 1 }
         // "Police in southwest China have arrested": the agent before the place it is in.
         if k >= range.lowerBound, frame.unitAtToken[k] >= 0 {
-            let place = frame.units[frame.unitAtToken[k]]
-            guard frame.isPrepositional(place) else { return nil }
-            k = place.firstToken - 1
-            while k >= range.lowerBound, !frame.tokens[k].classes.contains(.preposition) { k -= 1 }
-            guard k > range.lowerBound, frame.tokens[k].folded == "in" else { return nil }
-            k -= 1
+            guard let p = frame.preposition(before: frame.units[frame.unitAtToken[k]]),
+                  p > range.lowerBound, frame.tokens[p].folded == "in" else { return nil }
+            k = p - 1
         }
         guard k >= range.lowerBound, frame.tokens[k].isWord, frame.unitAtToken[k] < 0 else { return nil }
         return agentPhrase(endingAt: k, range: range)

@@ -200,8 +200,7 @@ struct ArgumentReader: Sendable {
         guard from < to, frame.tokens[from].folded == "and" || frame.tokens[from].folded == "&" else { return false }
         for k in (from + 1)..<to where !Self.pairDeterminers.contains(frame.tokens[k].folded)
             && !(frame.tokens[k].isWord && frame.tokens[k].isCapitalized)
-            && !(frame.tokens[k].isWord && (TextFrame.roleNouns.contains(frame.tokens[k].folded)
-                || ActorDictionary.standard.agentCode(for: frame.tokens[k].folded) != nil)) {
+            && !TextFrame.isRoleWord(frame.tokens[k]) {
             return false
         }
         return to - from <= 6

@@ -42,7 +42,7 @@ struct TextFrame: Sendable {
     private static let governmentNouns: Set<String> = [
         "administration", "cabinet", "government", "officials", "aides", "team",
     ]
-    static let roleNouns: Set<String> = ["counterpart", "envoy", "negotiator", "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson"]
+    private static let roleNouns: Set<String> = ["counterpart", "envoy", "negotiator", "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson"]
     private static let bridgeWords: Set<String> = ["'s", "of", "the", "(", ")", "-", "vice", "deputy", "former", "counterpart", "envoy", "negotiator", "chief", "top", "his", "her", "trade", "foreign"]
 
     init(document: AnalyzedDocument) {
@@ -229,8 +229,8 @@ struct TextFrame: Sendable {
             let t = tokens[k]
             if t.isWord && t.isCapitalized { continue }
             if bridgeWords.contains(t.folded) { continue }
-            // "former Tanzanian president Julius Nyerere": a role the actor dictionaries know.
-            if t.isWord, roleNouns.contains(t.folded) || ActorDictionary.standard.agentCode(for: t.folded) != nil { continue }
+            // "former Tanzanian president Julius Nyerere": a role between them.
+            if isRoleWord(t) { continue }
             // "his Chinese counterpart, Li Wei": a role noun and its appositive name.
             if t.folded == ",", k > from, roleNouns.contains(tokens[k - 1].folded) { continue }
             return false
@@ -292,10 +292,21 @@ struct TextFrame: Sendable {
 
     /// Whether `unit` is introduced by a preposition (so it is not a clause's subject).
     func isPrepositional(_ unit: ActorUnit) -> Bool {
+        preposition(before: unit) != nil
+    }
+
+    /// The token of the preposition `unit` is the object of, past determiners and compass
+    /// words ("in southwest China", "in the eastern Congo"), or nil.
+    func preposition(before unit: ActorUnit) -> Int? {
         var k = unit.firstToken - 1
-        // "in southwest China", "in the eastern Congo": determiners and compass words.
         while k >= 0, tokens[k].classes.contains(.determiner) || Self.compassWords.contains(tokens[k].folded) { k -= 1 }
-        return k >= 0 && tokens[k].classes.contains(.preposition)
+        return k >= 0 && tokens[k].classes.contains(.preposition) ? k : nil
+    }
+
+    /// A lower-case word that names a role: a role noun ("leader", "counterpart") or an
+    /// agent noun of the actor dictionaries ("president", "separatist", "military").
+    static func isRoleWord(_ token: WordToken) -> Bool {
+        token.isWord && (roleNouns.contains(token.folded) || ActorDictionary.standard.agentCode(for: token.folded) != nil)
     }
 
     private static let compassWords: Set<String> = [
