@@ -37,7 +37,9 @@ enum PoliticalGeography {
     /// gazetteer knows as cities or regions stay settings, though Phoenix codes many cities
     /// as their country ("Leeds" is GBR there).
     private static func isDictionaryCountry(_ name: String) -> Bool {
-        guard Gazetteer.shared.places[name] == nil, let c = ActorCoder.standard.countryCode(ofName: name) else { return false }
-        return ActorDictionary.standard.actorCode(for: ActorCoder.fold(name).joined(separator: " "), on: nil) == c
+        guard Gazetteer.shared.places[name] == nil,
+              let code = ActorDictionary.standard.actorCode(for: ActorCoder.fold(name).joined(separator: " "), on: nil)
+        else { return false }
+        return code.utf8.count == 3 && ActorDictionary.standard.isCountry(Substring(code))
     }
 }
