@@ -410,6 +410,43 @@ enum Sample {
         #expect(gdelt.allSatisfy { $0[mentionsColumn] == "2" && $0[1] == "20190501" })
     }
 
+    /// Three reports of one distinct event whose mentions code the target differently and
+    /// name different places: whatever order they arrive in, the row is the same, and its
+    /// code and parts come from one mention (the most specific code), never mixed.
+    @Test func aDistinctEventIsTheSameWhateverOrderItsMentionsArriveIn() throws {
+        func report(_ name: String, target: ActorCode?, location: String?) -> ExtractedDocument {
+            var document = Sample.trade(path: "inbox/\(name).txt", body: name)
+            document.analyzed.clean.decoded.metadata.published = "2019-05-01"
+            document.events = [document.events[0]]
+            document.events[0].targetActor = target
+            document.events[0].location = location
+            return document
+        }
+        let reports = [
+            report("bare", target: ActorCode(code: "CHN", country: "CHN", type1: nil, type2: nil), location: "Zürich"),
+            report("none", target: nil, location: nil),
+            report("government", target: ActorCode(code: "CHNGOV", country: "CHN", type1: "GOV", type2: nil),
+                   location: "Beijing"),
+        ]
+        let dir = try TemporaryFolder()
+        var rows: [[String]] = []
+        for (index, order) in [reports, reports.reversed()].enumerated() {
+            let store = try ArticleStore(path: dir.path("\(index).sqlite"))
+            for document in order { _ = try store.write([.document(document)]) }
+            var gdelt: [[String]] = []
+            try store.gdeltEvents { gdelt.append($0) }
+            #expect(gdelt.count == 1)
+            // Without the id, the time the row was added, and the first report's URL.
+            rows.append(gdelt[0].enumerated().filter { ![0, 24, 25].contains($0.offset) }.map(\.element))
+        }
+        #expect(rows[0] == rows[1])
+        let column = { (name: String) in ArticleStore.gdeltColumns.firstIndex(of: name)! - 1 }
+        #expect(rows[0][column("Actor2Code")] == "CHNGOV")
+        #expect(rows[0][column("Actor2Type1Code")] == "GOV")
+        #expect(rows[0][column("ActionGeo_FullName")] == "Beijing")
+        #expect(rows[0][column("NumMentions")] == "3")
+    }
+
     @Test func theWALFilesOutliveTheWriterForReadOnlyReaders() throws {
         let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")

@@ -250,17 +250,7 @@ struct BatchWriter {
                 num_mentions = num_mentions + 1,
                 num_documents = num_documents + excluded.num_documents,
                 last_seen_at = excluded.last_seen_at,
-                source_affiliation = coalesce(source_affiliation, excluded.source_affiliation),
-                target_affiliation = coalesce(target_affiliation, excluded.target_affiliation),
-                location = coalesce(location, excluded.location),
-                source_code = coalesce(source_code, excluded.source_code),
-                source_country = coalesce(source_country, excluded.source_country),
-                source_type1 = coalesce(source_type1, excluded.source_type1),
-                source_type2 = coalesce(source_type2, excluded.source_type2),
-                target_code = coalesce(target_code, excluded.target_code),
-                target_country = coalesce(target_country, excluded.target_country),
-                target_type1 = coalesce(target_type1, excluded.target_type1),
-                target_type2 = coalesce(target_type2, excluded.target_type2)
+                \(DistinctEventMerge.assignments(row: ""))
             """)
         let existing = try RowStatement(db, sql: """
             SELECT id FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?

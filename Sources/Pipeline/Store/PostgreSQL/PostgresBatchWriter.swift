@@ -227,17 +227,7 @@ struct PostgresBatchWriter {
                     num_mentions = events.num_mentions + 1,
                     num_documents = events.num_documents + excluded.num_documents,
                     last_seen_at = excluded.last_seen_at,
-                    source_affiliation = coalesce(events.source_affiliation, excluded.source_affiliation),
-                    target_affiliation = coalesce(events.target_affiliation, excluded.target_affiliation),
-                    location = coalesce(events.location, excluded.location),
-                    source_code = coalesce(events.source_code, excluded.source_code),
-                    source_country = coalesce(events.source_country, excluded.source_country),
-                    source_type1 = coalesce(events.source_type1, excluded.source_type1),
-                    source_type2 = coalesce(events.source_type2, excluded.source_type2),
-                    target_code = coalesce(events.target_code, excluded.target_code),
-                    target_country = coalesce(events.target_country, excluded.target_country),
-                    target_type1 = coalesce(events.target_type1, excluded.target_type1),
-                    target_type2 = coalesce(events.target_type2, excluded.target_type2)
+                    \(DistinctEventMerge.assignments(row: "events."))
                 RETURNING id
                 """, [key[0], event.root, String(event.quadClass), PostgresParameter.of(event.goldstein), key[1], key[2],
                       event.sourceAffiliation, event.targetAffiliation, date, event.location,
