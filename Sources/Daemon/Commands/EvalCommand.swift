@@ -56,11 +56,21 @@ struct EvalCommand: ParsableCommand {
         return NERTagger(model: try NERModel(decoding: [UInt8](data)))
     }
 
+    /// `--entities` read, or a usage error.
+    private func decision() throws -> EntityDecision {
+        guard let decision = EntityDecision(rawValue: entities) else {
+            StandardStreams.err("gleaner: --entities is rules or model")
+            throw ExitCode(64)
+        }
+        return decision
+    }
+
     func run() throws {
         if corpus == "events-dev" {
+            let analyzer = TextAnalyzer(tagger: try tagger(), entities: try decision())
             do {
                 StandardStreams.out(try EventsDevEvaluation(folder: files.first ?? "corpus/events-dev", dataRoot: data,
-                                                         listDifferences: misses).run())
+                                                         analyzer: analyzer, listDifferences: misses).run())
             } catch {
                 StandardStreams.err("gleaner: \(error)")
                 throw ExitCode(66)
@@ -73,11 +83,7 @@ struct EvalCommand: ParsableCommand {
             return
         }
         if corpus == "conll" {
-            guard let decision = EntityDecision(rawValue: entities) else {
-                StandardStreams.err("gleaner: --entities is rules or model")
-                throw ExitCode(64)
-            }
-            try ConllEvaluation(files: files, json: json, decision: decision, tagger: try tagger(), listMisses: misses).run()
+            try ConllEvaluation(files: files, json: json, decision: try decision(), tagger: try tagger(), listMisses: misses).run()
             return
         }
         let gold: GoldCorpus
@@ -89,11 +95,7 @@ struct EvalCommand: ParsableCommand {
         }
         let documents = Mutex([Int: ExtractedDocument]())
         let failures = Mutex([String]())
-        guard let decision = EntityDecision(rawValue: entities) else {
-            StandardStreams.err("gleaner: --entities is rules or model")
-            throw ExitCode(64)
-        }
-        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(tagger: try tagger(), entities: decision)) { outcome in
+        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(tagger: try tagger(), entities: try decision())) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:
                 if let doc = outcome.document { documents.withLock { $0[outcome.sequence] = doc } }

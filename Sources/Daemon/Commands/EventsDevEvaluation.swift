@@ -8,6 +8,8 @@ import Terminal
 struct EventsDevEvaluation {
     let folder: String
     let dataRoot: String
+    /// The analyze stage: who decides entities (`--entities`) and with which model.
+    var analyzer = TextAnalyzer()
     /// Also list every sentence where the coder and the gold differ.
     var listDifferences = false
 
@@ -21,7 +23,7 @@ struct EventsDevEvaluation {
             }
             return String(decoding: data, as: UTF8.self)
         }
-        let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), analyzer = TextAnalyzer(), extractor = EventExtractor()
+        let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), extractor = EventExtractor()
         let found = articles.map { article in
             (try? extractor.process(analyzer.process(cleaner.process(decoder.process(article.input)))).events) ?? []
         }
