@@ -104,6 +104,19 @@ import TestSupport
         #expect(met.targetActor?.code == "TZAELI")
     }
 
+    /// A subject pronoun refers back to the previous sentence's subject, not to the last
+    /// person it named.
+    @Test func aSubjectPronounTakesThePreviousSubject() throws {
+        let found = try events("""
+            Kenyan President Daniel arap Moi, whom Tanzanian President Benjamin Mkapa telephoned on Monday, arrived in Rome on Friday.
+
+            He later criticised Uganda over the border closure.
+            """)
+        let criticised = try #require(found.first { $0.code == "111" })
+        #expect(criticised.sourceActor?.code == "KENGOV")
+        #expect(criticised.targetActor?.code == "UGA")
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

@@ -112,6 +112,10 @@ struct TextFrame: Sendable {
         // Antecedents with the sentence they were seen in: "they" reaches only within its
         // sentence (a previous sentence's "they" is as often analysts or officials, unnamed).
         var lastPerson: (name: String, sentence: Int)?
+        // The first person of the latest sentence that names one: its subject, most often,
+        // and what a subject pronoun refers back to ("Lebed, whom Yeltsin ordered …. He
+        // later discussed …": Lebed).
+        var subjectPerson: (name: String, sentence: Int)?
         var lastGroup: (name: String, sentence: Int)?
         var affiliations: [String: String] = [:]
         var sentenceCursor = 0
@@ -166,7 +170,10 @@ struct TextFrame: Sendable {
                 let placedUnit = units[units.count - 1]
                 if inQuote[p.first] {
                     // A name inside a quotation is no antecedent for the reporter's pronouns.
-                } else if p.type == .person { lastPerson = (p.name, sentenceCursor) }
+                } else if p.type == .person {
+                    lastPerson = (p.name, sentenceCursor)
+                    if subjectPerson?.sentence != sentenceCursor { subjectPerson = (p.name, sentenceCursor) }
+                }
                 else if !placedUnit.isSetting && placedUnit.canAct { lastGroup = (placedUnit.name, sentenceCursor) }
                 i = max(i, p.end)
                 continue
@@ -178,7 +185,9 @@ struct TextFrame: Sendable {
             let word = tokens[i].folded
             switch word {
             case "he", "she", "him", "her":
-                if let last = lastPerson {
+                // A subject pronoun takes the subject's person; an object pronoun the last one
+                // named ("Yeltsin ordered Lebed … and gave him").
+                if let last = word == "he" || word == "she" ? subjectPerson : lastPerson {
                     units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: .person,
                                            isSetting: false, isPossessive: false, partner: nil,
                                            affiliation: affiliations[last.name]))
