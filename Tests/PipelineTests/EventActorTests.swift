@@ -126,6 +126,9 @@ import TestSupport
         // The place an agent is in is not the subject: "police in southwest China" are CHNCOP.
         let arrested = try #require(try events("Police in southwest China have arrested 30 people, Xinhua said on Friday.").first { $0.code == "173" })
         #expect(arrested.sourceActor?.code == "CHNCOP")
+        // Or the place it comes from: "troops from Uganda" are UGAMIL.
+        let attacked = try #require(try events("Kenyan officials in Nairobi said troops from Uganda attacked rebels near the Kenyan border in Kenya on Friday.").first { $0.root == "19" })
+        #expect(attacked.sourceActor?.code == "UGAMIL")
     }
 
     /// PETRARCH's discards: sports results are not coded by the field's rules.

@@ -134,15 +134,16 @@ struct EventActorCoding {
     private static let joiners: Set<String> = [",", "and", "&"]
 
     /// An agent noun phrase ending right before the trigger, after any auxiliaries and the
-    /// place it is in ("police have arrested", "Kenyan troops on Tuesday attacked", "police in
-    /// southwest China have arrested"): its text and code.
+    /// place it is in or from ("police have arrested", "Kenyan troops on Tuesday attacked",
+    /// "police in southwest China have arrested", "troops from Uganda attacked"): its text
+    /// and code.
     func agentSubject(before trigger: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
         var k = trigger - 1
         while k >= range.lowerBound, frame.tokens[k].isWord, Self.auxiliaries.contains(frame.tokens[k].folded) { k -= 1 }
         // "Police in southwest China have arrested": the agent before the place it is in.
         if k >= range.lowerBound, frame.unitAtToken[k] >= 0 {
             guard let p = frame.preposition(before: frame.units[frame.unitAtToken[k]]),
-                  p > range.lowerBound, frame.tokens[p].folded == "in" else { return nil }
+                  p > range.lowerBound, Self.placePrepositions.contains(frame.tokens[p].folded) else { return nil }
             k = p - 1
         }
         guard k >= range.lowerBound, frame.tokens[k].isWord, frame.unitAtToken[k] < 0 else { return nil }
@@ -198,8 +199,8 @@ struct EventActorCoding {
             country = c
             start = m
         }
-        // "a court in Kenya": the place right after.
-        if country == nil, k + 2 < range.upperBound, frame.tokens[k + 1].folded == "in" {
+        // "a court in Kenya", "delegates from Armenia", "the army of Iraq": the place right after.
+        if country == nil, k + 2 < range.upperBound, Self.placePrepositions.contains(frame.tokens[k + 1].folded) {
             var p = k + 2
             while p + 1 < range.upperBound, frame.unitAtToken[p] < 0, p - k <= 4, frame.tokens[p].isWord, !frame.tokens[p].isCapitalized { p += 1 }
             let u = frame.unitAtToken[p]
@@ -209,6 +210,8 @@ struct EventActorCoding {
         let name = frame.text(frame.tokens[start].start, frame.tokens[k].end)
         return (name, coder.dictionary.parts(of: code))
     }
+
+    private static let placePrepositions: Set<String> = ["in", "from", "of"]
 
     private func isAgentWord(_ word: String) -> Bool {
         coder.dictionary.agentCode(for: word) != nil
