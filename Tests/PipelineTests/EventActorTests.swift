@@ -117,6 +117,17 @@ import TestSupport
         #expect(criticised.targetActor?.code == "UGA")
     }
 
+    /// The words of a title between a country adjective and a name tie the person to the
+    /// country ("Kenyan presidential adviser Joseph Mwangi"); a verb between them does not
+    /// ("Ugandan troops attacked Joseph Mwangi").
+    @Test func aTitleBeforeANameTiesThePersonToTheCountry() throws {
+        let criticised = try #require(try events("Kenyan presidential adviser Joseph Mwangi criticised Uganda on Monday.").first { $0.code == "111" })
+        #expect(criticised.sourceActor?.country == "KEN")
+        let attacked = try #require(try events("Ugandan troops attacked Joseph Mwangi near the border on Monday.").first { $0.root == "19" })
+        #expect(attacked.sourceActor?.code == "UGAMIL")
+        #expect(attacked.targetActor?.country != "UGA")
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

@@ -37,6 +37,13 @@ private func offsets(of quote: Quote, in text: String) -> String {
         #expect(q.speaker == "Jane Smith")
     }
 
+    /// "…, with X saying": the object of "with" is the speaker, even when a title before
+    /// the name makes the preposition the name's own.
+    @Test func theSpeakerOfWithXSaying() throws {
+        let q = try #require(quotes("Tom Jones left early, with company trade adviser Jane Smith saying \"the talks are over\".").first)
+        #expect(q.speaker == "Jane Smith")
+    }
+
     @Test func singleQuotesAreNotClosedByApostrophes() throws {
         let found = quotes("‘I’m sure they’ll agree,’ Tom Jones told Reuters.")
         #expect(found.map(\.text) == ["I’m sure they’ll agree,"])

@@ -174,13 +174,22 @@ public struct QuoteFinder: Sendable {
             let u = frame.unitAtToken[k]
             if u >= 0, !skipped.contains(k) {
                 let unit = frame.units[u]
-                if !unit.isSetting && !frame.isPrepositional(unit) { return unit.name }
+                if !unit.isSetting && (!frame.isPrepositional(unit) || Self.isAbsoluteSpeaker(unit, verb: v, in: frame)) {
+                    return unit.name
+                }
                 k = unit.firstToken - 1
                 continue
             }
             k -= 1
         }
         return unit(after: v + 1, within: 4, in: frame)?.name
+    }
+
+    /// "…, with White House trade adviser Peter Navarro saying …": the object of "with"
+    /// right before a participle of speech is who speaks.
+    private static func isAbsoluteSpeaker(_ unit: ActorUnit, verb v: Int, in frame: TextFrame) -> Bool {
+        guard frame.tokens[v].folded == "saying", unit.endToken == v, let p = frame.preposition(before: unit) else { return false }
+        return frame.tokens[p].folded == "with"
     }
 
     private func lastUnit(from start: Int, before end: Int, in frame: TextFrame) -> ActorUnit? {

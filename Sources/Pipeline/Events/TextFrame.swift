@@ -148,6 +148,11 @@ struct TextFrame: Sendable {
                    p.type == .person || p.type == .organization,
                    Self.bridges(tokens, from: previous.endToken, to: p.first) {
                     unit.firstToken = previous.firstToken
+                    // "Daniel arap Moi": one person now, who is the sentence's subject if the
+                    // first part was.
+                    if subjectPerson?.name == previous.name, subjectPerson?.sentence == sentenceCursor, p.type == .person {
+                        subjectPerson = (p.name, sentenceCursor)
+                    }
                     if p.type == .person, let country = previous.side {
                         unit.affiliation = country
                         affiliations[p.name] = country
@@ -234,6 +239,7 @@ struct TextFrame: Sendable {
     /// "'s Vice Premier"), so the first mention modifies the second.
     private static func bridges(_ tokens: [WordToken], from: Int, to: Int) -> Bool {
         guard to >= from, to - from <= 5 else { return false }
+        var titleWords = 0
         for k in from..<to {
             let t = tokens[k]
             if t.isWord && t.isCapitalized { continue }
@@ -242,10 +248,38 @@ struct TextFrame: Sendable {
             if isRoleWord(t) { continue }
             // "his Chinese counterpart, Li Wei": a role noun and its appositive name.
             if t.folded == ",", k > from, roleNouns.contains(tokens[k - 1].folded) { continue }
+            // "Russian peacemaker Alexander Lebed", "Azerbaijani presidential adviser X": the
+            // words of a title before a name, up to three, none of them a verb or a function
+            // word ("Chinese police detained Wang" does not tie Wang to China).
+            if titleWords < 3, isTitleWord(t) { titleWords += 1; continue }
             return false
         }
         return true
     }
+
+    /// A lower-case word that can stand in a title before a name: a word of letters (and
+    /// hyphens) that is no function word and no form of a verb the lexicon knows.
+    private static func isTitleWord(_ t: WordToken) -> Bool {
+        guard t.isWord, !t.isCapitalized, t.classes.isEmpty, !titleStops.contains(t.folded),
+              t.folded.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }) else { return false }
+        let word = t.folded
+        if word.hasSuffix("ing") { return false }
+        let verbs = TriggerLexicon.baseForms
+        if verbs.contains(word) { return false }
+        if word.hasSuffix("s"), verbs.contains(String(word.dropLast())) { return false }
+        if word.hasSuffix("ed"), verbs.contains(String(word.dropLast())) || verbs.contains(String(word.dropLast(2))) { return false }
+        return true
+    }
+
+    /// Function words and verbs the lexicon's base forms do not list.
+    private static let titleStops: Set<String> = [
+        "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "to", "as", "than", "then", "also",
+        "said", "says", "told", "tells", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will",
+        "would", "could", "can", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "no",
+        "met", "led", "sent", "held", "made", "took", "gave", "went", "came", "saw", "got", "left", "put",
+        "when", "where", "while", "after", "before", "since", "if", "because", "so", "he", "she", "it", "they",
+        "we", "i", "you", "him", "them", "us", "this", "these", "those", "there", "here",
+    ]
 
     private static func lastPerson(withRole role: String, in units: [ActorUnit], roles: [String: String]) -> String? {
         for unit in units.reversed() where unit.type == .person {
