@@ -128,6 +128,15 @@ import TestSupport
         #expect(attacked.targetActor?.country != "UGA")
     }
 
+    /// "X and Y signed": a joint act with no object is aimed by the first at the second; the
+    /// role words before a name give its types ("rebel military leader X": REB).
+    @Test func aJointActOfTwoIsCodedFromTheFirstToTheSecond() throws {
+        let found = try events("Sudanese rebel military leader John Garang and Kenyan envoy Daniel Mwangi signed a package of documents in Nairobi on Monday.")
+        let signed = try #require(found.first { $0.code == "057" })
+        #expect(signed.sourceActor?.code == "SDNREB")
+        #expect(signed.targetActor?.code == "KENGOV")
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

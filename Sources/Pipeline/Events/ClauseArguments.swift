@@ -128,6 +128,10 @@ struct ClauseArguments {
         return first
     }
 
+    /// CAMEO roots whose acts two actors do together: express intent to cooperate, consult,
+    /// engage in diplomatic cooperation.
+    private static let jointRoots: Set<Substring> = ["03", "04", "05"]
+
     func read(_ match: TriggerMatch) -> EventArguments? {
         let v = node(of: match)
         var source: ArgumentActor?
@@ -172,8 +176,10 @@ struct ClauseArguments {
         var sources = [source]
         if sourceNode >= 0 { sources += members(of: sourceNode).filter { $0.name != source.name } }
         if targetNode >= 0, let first = targets.first { targets += members(of: targetNode).filter { $0.name != first.name } }
-        // "X and Y met": a joint act with no object is aimed by the first at the second.
-        if targets.isEmpty, match.rule.has(.sym), sources.count > 1 {
+        // "X and Y met", "he and Maskhadov signed a package of documents": a joint act with no
+        // actor for an object (a meeting, an agreement, a pledge: roots 03 to 05, or a rule
+        // marked symmetric) is aimed by the first at the second.
+        if targets.isEmpty, sources.count > 1, match.rule.has(.sym) || Self.jointRoots.contains(match.rule.code.prefix(2)) {
             targets = [sources[1]]
             sources = [sources[0]]
         }

@@ -76,15 +76,16 @@ struct EventActorCoding {
         return here.map { coder.dictionary.parts(of: $0) }
     }
 
-    /// The folded words of `unit` with the capitalised or agent words right before it
-    /// ("Chinese Vice Premier X", "senior Belarus politician") and the agent nouns right
+    /// The folded words of `unit` with the capitalised, agent or role words right before it
+    /// ("Chinese Vice Premier X", "senior Belarus politician", "rebel military leader X")
+    /// and the agent nouns right
     /// after it ("Iranian troops", "Egypt's police"), within `range`.
     private func phraseWords(of unit: ActorUnit, range: Range<Int>) -> [String] {
         var words = (unit.firstToken..<unit.endToken).map { frame.tokens[$0].folded }
         var k = unit.firstToken - 1
         var added = 0
         while k >= range.lowerBound, added < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
-              frame.tokens[k].isCapitalized || isAgentWord(frame.tokens[k].folded)
+              frame.tokens[k].isCapitalized || TextFrame.isRoleWord(frame.tokens[k])
                 || frame.tokens[k].folded == "former" {
             words.insert(frame.tokens[k].folded, at: 0)
             k -= 1
