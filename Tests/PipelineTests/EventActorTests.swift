@@ -137,6 +137,17 @@ import TestSupport
         #expect(signed.targetActor?.code == "KENGOV")
     }
 
+    /// A counterpart holds the office of the person whose counterpart they are; an agent
+    /// noun among the title words after a country is its type ("the U.S. special envoy").
+    @Test func counterpartsAndTitlesAfterACountry() throws {
+        let met = try #require(try events("Kenyan Foreign Minister Stephen Kalonzo met his Ugandan counterpart Eriya Kategaya in Nairobi on Monday.")
+            .first { $0.root == "04" })
+        #expect(met.sourceActor?.code == "KENGOV")
+        #expect(met.targetActor?.code == "UGAGOV")
+        let talks = try #require(try events("Kalonzo criticised the U.S. special envoy to Sudan on Monday.").first { $0.code == "111" })
+        #expect(talks.targetActor?.code == "USAGOV")
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

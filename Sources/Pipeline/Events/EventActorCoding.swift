@@ -73,13 +73,23 @@ struct EventActorCoding {
                 }
             }
         }
+        // "his German counterpart Klaus Kinkel": the office of the person whose counterpart
+        // this is, the nearest before them in the sentence that has one.
+        if let here, here.utf8.count == 3, let unit = nearest, words.contains("counterpart") {
+            for other in frame.units.reversed() where other.endToken <= unit.firstToken && other.firstToken >= range.lowerBound
+                && other.type == .person && other.name != name {
+                let otherWords = phraseWords(of: other, range: range)
+                guard let c = coder.code(otherWords, on: day, fallbackCountry: nil), c.utf8.count > 3 else { continue }
+                return coder.dictionary.parts(of: here + c.dropFirst(3))
+            }
+        }
         return here.map { coder.dictionary.parts(of: $0) }
     }
 
     /// The folded words of `unit` with the capitalised, agent or role words right before it
     /// ("Chinese Vice Premier X", "senior Belarus politician", "rebel military leader X")
-    /// and the agent nouns right
-    /// after it ("Iranian troops", "Egypt's police"), within `range`.
+    /// and the agent nouns among the title words right after it ("Iranian troops", "Egypt's
+    /// police", "the U.S. special envoy"), within `range`.
     private func phraseWords(of unit: ActorUnit, range: Range<Int>) -> [String] {
         var words = (unit.firstToken..<unit.endToken).map { frame.tokens[$0].folded }
         var k = unit.firstToken - 1
@@ -94,9 +104,9 @@ struct EventActorCoding {
         var j = unit.endToken
         if j < range.upperBound, frame.tokens[j].folded == "'s" { j += 1 }
         var taken = 0
-        while j < range.upperBound, taken < 2, frame.tokens[j].isWord, frame.unitAtToken[j] < 0,
-              isAgentWord(frame.tokens[j].folded) {
-            words.append(frame.tokens[j].folded)
+        while j < range.upperBound, taken < 3, frame.tokens[j].isWord, frame.unitAtToken[j] < 0,
+              TextFrame.isRoleWord(frame.tokens[j]) || TextFrame.isTitleWord(frame.tokens[j]) {
+            if isAgentWord(frame.tokens[j].folded) { words.append(frame.tokens[j].folded) }
             j += 1
             taken += 1
         }
