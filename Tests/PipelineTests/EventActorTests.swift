@@ -148,6 +148,14 @@ import TestSupport
         #expect(talks.targetActor?.code == "USAGOV")
     }
 
+    /// An agent noun right before the verb is its subject, not a name farther back.
+    @Test func anAgentRightBeforeTheVerbIsItsSubject() throws {
+        let found = try events("Three Kenyan soldiers were killed on Saturday when gunmen attacked a police post near Nairobi.")
+        let attacked = try #require(found.first { $0.trigger == "attacked" })
+        #expect(attacked.sourceActor?.code == "KENUAF")
+        #expect(attacked.targetActor?.code == "KENCOP")
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

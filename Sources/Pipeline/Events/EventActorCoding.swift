@@ -148,7 +148,7 @@ struct EventActorCoding {
     /// place it is in or from ("police have arrested", "Kenyan troops on Tuesday attacked",
     /// "police in southwest China have arrested", "troops from Uganda attacked"): its text
     /// and code.
-    func agentSubject(before trigger: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
+    func agentSubject(before trigger: Int, range: Range<Int>) -> (name: String, code: ActorCode, first: Int)? {
         var k = trigger - 1
         while k >= range.lowerBound, frame.tokens[k].isWord, Self.auxiliaries.contains(frame.tokens[k].folded) { k -= 1 }
         // "Police in southwest China have arrested": the agent before the place it is in.
@@ -163,7 +163,7 @@ struct EventActorCoding {
 
     /// An agent noun phrase right after the trigger ("arrested opposition supporters",
     /// "fired at police"): its text and code.
-    func agentObject(after end: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
+    func agentObject(after end: Int, range: Range<Int>) -> (name: String, code: ActorCode, first: Int)? {
         var k = end
         var skipped = 0
         while k < range.upperBound, skipped < 3, frame.tokens[k].isWord,
@@ -187,8 +187,8 @@ struct EventActorCoding {
     }
 
     /// The longest agent phrase ending at token `k` ("Kenyan police", "a court in Kenya"),
-    /// with its country's code: its text and code.
-    func agentPhrase(endingAt k: Int, range: Range<Int>) -> (name: String, code: ActorCode)? {
+    /// with its country's code: its text, code and first token.
+    func agentPhrase(endingAt k: Int, range: Range<Int>) -> (name: String, code: ActorCode, first: Int)? {
         // The longest agent phrase ending at k (up to three words).
         var first = -1
         var agent: String?
@@ -219,7 +219,7 @@ struct EventActorCoding {
         }
         let code = ActorCoder.combine(country: country ?? documentCountry, agent: agent)
         let name = frame.text(frame.tokens[start].start, frame.tokens[k].end)
-        return (name, coder.dictionary.parts(of: code))
+        return (name, coder.dictionary.parts(of: code), start)
     }
 
     private static let placePrepositions: Set<String> = ["in", "from", "of"]

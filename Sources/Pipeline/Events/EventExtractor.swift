@@ -88,6 +88,18 @@ public struct EventExtractor: DocumentStage {
                 if match.rule.isProject {
                     if skipped == nil { skipped = frame.appositions(in: range) }
                     args = arguments.read(match, sentence: index, skipped: skipped!)
+                    // "Russian servicemen were killed when unidentified gunmen attacked guards": an
+                    // agent noun right before the verb is its subject, not a name farther back.
+                    if !match.rule.has(.noun), !match.rule.has(.speech), args.sourceHead >= 0, args.sourceHead < match.firstToken {
+                        if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                        if let agent = coding!.agentSubject(before: match.firstToken, range: range),
+                           agent.first > args.sourceHead {
+                            args.source = agent.name
+                            args.sourceActor = agent.code
+                            args.sourceSide = nil
+                            args.sourceHead = agent.first
+                        }
+                    }
                 } else {
                     // The field's rules code verbs, as PETRARCH's parse finds them: a verb by its
                     // neighbours (`VerbContext`) that the parse tags VB*, with its arguments
