@@ -148,12 +148,15 @@ import TestSupport
         #expect(talks.targetActor?.code == "USAGOV")
     }
 
-    /// An agent noun right before the verb is its subject, not a name farther back.
+    /// An agent noun right before the verb is its subject, not a name farther back; the
+    /// subject of a passive is its target.
     @Test func anAgentRightBeforeTheVerbIsItsSubject() throws {
         let found = try events("Three Kenyan soldiers were killed on Saturday when gunmen attacked a police post near Nairobi.")
         let attacked = try #require(found.first { $0.trigger == "attacked" })
         #expect(attacked.sourceActor?.code == "KENUAF")
         #expect(attacked.targetActor?.code == "KENCOP")
+        // A passive with no agent names no source: the soldiers killed did not kill.
+        #expect(!found.contains { $0.trigger == "killed" })
     }
 
     /// Agents without names: "police arrested", coded with the story's country.

@@ -143,10 +143,14 @@ struct ArgumentReader: Sendable {
         }
         let sourceName = source?.name
         if targetName == sourceName { targetName = nil; targetSide = nil }
-        return EventArguments(source: sourceName, target: targetName,
-                              location: setting(near: match, in: range),
-                              sourceSide: source?.side, targetSide: targetSide,
-                              sourceHead: source?.headFirst ?? -1, sourceCoordinated: coordinated)
+        var arguments = EventArguments(source: sourceName, target: targetName,
+                                       location: setting(near: match, in: range),
+                                       sourceSide: source?.side, targetSide: targetSide,
+                                       sourceHead: source?.headFirst ?? -1, sourceCoordinated: coordinated)
+        // "Three soldiers were killed": the words before a passive are its target, and no
+        // agent noun there is to be taken for its source.
+        arguments.agentless = passive && source == nil
+        return arguments
     }
 
     // MARK: - Subjects
