@@ -159,6 +159,16 @@ import TestSupport
         #expect(!found.contains { $0.trigger == "killed" })
     }
 
+    /// "X said Y attacked Z" is Y→Z, and X's statement is an event of its own (issue 11).
+    @Test func aReportedActAndItsStatementAreBothEvents() throws {
+        let found = try events("Kenyan Foreign Minister Stephen Kalonzo said Ugandan troops attacked Sudanese rebels near the border on Friday.")
+        let attack = try #require(found.first { $0.root == "19" })
+        #expect(attack.sourceActor?.code == "UGAMIL")
+        #expect(attack.targetActor?.code == "SDNREB")
+        let statement = try #require(found.first { $0.code == "010" })
+        #expect(statement.sourceActor?.code == "KENGOV")
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

@@ -193,21 +193,6 @@ struct ClauseArguments {
         return args
     }
 
-    /// Whether word `i` lies in the clause of the speech verb at tree word `v` (its `ccomp`
-    /// or `parataxis`, however deep): what the speaker reported.
-    func isReported(_ match: TriggerMatch, by speech: TriggerMatch) -> Bool {
-        let v = node(of: speech)
-        var i = node(of: match)
-        var steps = 0
-        while i >= 0, steps < tree.count {
-            let h = tree.heads[i]
-            if h == v { return tree.relation(of: i) == "ccomp" || tree.relation(of: i) == "parataxis" }
-            i = h
-            steps += 1
-        }
-        return false
-    }
-
     // MARK: - Subjects
 
     /// The subject word of the clause of `v`, and whether it is a passive subject.

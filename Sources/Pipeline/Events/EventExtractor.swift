@@ -15,9 +15,9 @@
 /// The project's rules read their actors from the words around the trigger
 /// (`ArgumentReader`); the derived rules from the sentence's dependency parse
 /// (`ClauseArguments`, one parse per sentence that holds a derived candidate), with the
-/// word reader's target where the parse has none. A targetless statement that reports a
-/// derived act is not an event of its own; a derived meeting or visit that is only planned
-/// is an intent to meet (036).
+/// word reader's target where the parse has none. A statement that reports an act is an
+/// event of its own beside it; a derived meeting or visit that is only planned is an intent
+/// to meet (036).
 /// Quotes come from `QuoteFinder`. Pure and thread-safe: no state between documents.
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
@@ -146,8 +146,6 @@ public struct EventExtractor: DocumentStage {
                 ($0.element.match.firstToken, $0.offset) < ($1.element.match.firstToken, $1.offset)
             }.map(\.element)
             var kept = collapse.reduce(candidates)
-            let sentenceStart = events.count
-            var triggers: [TriggerMatch] = []
             if !plannedMeetings.isEmpty {
                 intentToMeet(&kept, plannedMeetings, sentence: index, polarity: polarity)
             }
@@ -199,7 +197,6 @@ public struct EventExtractor: DocumentStage {
                 event.targetActor = targetActor
                 event.date = Self.day(of: date) ?? publishedDay
                 events.append(event)
-                triggers.append(match)
                 // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes
                 // (a joint act's pair is its source and target already).
                 guard !match.rule.has(.sym), args.target != nil else { continue }
@@ -221,25 +218,11 @@ public struct EventExtractor: DocumentStage {
                         pair.sourceAffiliation = s == args.source ? event.sourceAffiliation : nil
                         pair.targetAffiliation = t == args.target ? event.targetAffiliation : nil
                         events.append(pair)
-                        triggers.append(match)
                     }
                 }
             }
-            // "X said Y attacked Z": a statement aimed at no one is only how the act it reports
-            // is known (the dev set's convention, as PETRARCH codes reported speech). Only acts
-            // of the field's rules count: the seeds' gold codes the statement beside the
-            // project's own acts.
-            if let clause = clause ?? nil, triggers.count > 1 {
-                var drop: [Int] = []
-                for (k, said) in triggers.enumerated() {
-                    let e = events[sentenceStart + k]
-                    guard e.code == "010", e.target == nil, said.rule.has(.speech) else { continue }
-                    if triggers.contains(where: { $0 != said && !$0.rule.isProject && clause.isReported($0, by: said) }) {
-                        drop.append(sentenceStart + k)
-                    }
-                }
-                for k in drop.reversed() { events.remove(at: k) }
-            }
+            // "X said Y attacked Z" is Y→Z, and X's statement is an event of its own, as issue 11
+            // and the seeds' gold code it (the dev set, like PETRARCH, does not count it).
         }
         return events
     }
