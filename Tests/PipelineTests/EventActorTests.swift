@@ -169,6 +169,16 @@ import TestSupport
         #expect(statement.sourceActor?.code == "KENGOV")
     }
 
+    /// The most specific code the words support: a project rule's 112 for "accused" gives
+    /// way to the field's 1123 for "accused … of aggression", with the same actors.
+    @Test func theMostSpecificCodeTheWordsSupport() throws {
+        let accused = try #require(try events("Iraq accused Iran of aggression on Thursday.").first { $0.root == "11" })
+        #expect(accused.code == "1123")
+        #expect(accused.sourceActor?.code == "IRQ" && accused.targetActor?.code == "IRN")
+        let plain = try #require(try events("Iraq accused Iran on Thursday.").first { $0.root == "11" })
+        #expect(plain.code == "112")
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

@@ -76,7 +76,7 @@ public struct EventExtractor: DocumentStage {
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
                 // Quoted words are coded through the speaker's statement, not on their own.
                 guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
-                      let entry = CAMEOCodebook.entry(for: match.rule.code) else { continue }
+                      let entry = CAMEOCodebook.entry(for: match.code) else { continue }
                 if match.rule.has(.noun) {
                     if frame.isTopicNoun(match.firstToken, endToken: match.endToken) { continue }
                 } else if match.firstToken > range.lowerBound,

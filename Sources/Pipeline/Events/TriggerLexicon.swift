@@ -4,6 +4,12 @@ struct TriggerMatch: Sendable, Hashable {
     var firstToken: Int
     var endToken: Int
     var rule: TriggerRule
+    /// A more specific code the field's rules give the same verb, under the rule's own
+    /// ("accused Iran of aggression": 1123 under a project rule's 112), set by `matches`.
+    var finerCode: String? = nil
+
+    /// The code the match is coded with: the finer one when there is one.
+    var code: String { finerCode ?? rule.code }
 }
 
 /// The trigger lexicon, indexed by the first position of each rule and by its anchor.
@@ -151,10 +157,20 @@ struct TriggerLexicon: Sendable {
         }
         var taken = [Bool](repeating: false, count: range.count)
         var kept: [TriggerMatch] = []
-        for m in ranked {
+        for var m in ranked {
             let span = (m.firstToken - range.lowerBound)..<(m.endToken - range.lowerBound)
             if span.contains(where: { taken[$0] }) { continue }
             for k in span { taken[k] = true }
+            // The most specific code the words support, as the CAMEO manual asks: a project
+            // verb rule keeps its words and actors and takes a field rule's finer code on the
+            // same verb.
+            if m.rule.isProject, !m.rule.has(.noun),
+               let finer = found.first(where: {
+                   !$0.rule.isProject && $0.firstToken == m.firstToken
+                       && $0.rule.code.utf8.count > m.rule.code.utf8.count && $0.rule.code.hasPrefix(m.rule.code)
+               }) {
+                m.finerCode = finer.rule.code
+            }
             kept.append(m)
         }
         return kept.sorted { $0.firstToken < $1.firstToken }
