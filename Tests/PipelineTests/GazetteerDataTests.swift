@@ -83,6 +83,14 @@ import TestSupport
         #expect(dateline.form(3).gazetteer & GazetteerBits.placeNameInside != 0)
     }
 
+    /// A tagger span of one function word names nothing; a name that opens with one does.
+    @Test func aLoneFunctionWordIsNoName() {
+        let tokens = Tokenizer().tokenize(Tokenizer.scalars(of: "The US and The Hague"))
+        #expect(ModelDecision.isLoneFunctionWord(0..<1, tokens))
+        #expect(!ModelDecision.isLoneFunctionWord(1..<2, tokens))
+        #expect(!ModelDecision.isLoneFunctionWord(3..<5, tokens))
+    }
+
     @Test func everyTableIsEmbeddedAndRead() {
         let gazetteer = Gazetteer.shared
         #expect(gazetteer.places["Berlin"]?.kind == .capital)
