@@ -40,6 +40,8 @@ EMBED(gleaner_gazetteer_places, "data/gazetteer/places.tsv")
 EMBED(gleaner_gazetteer_first_names, "data/gazetteer/first-names.txt")
 EMBED(gleaner_gazetteer_organizations, "data/gazetteer/organizations.txt")
 EMBED(gleaner_gazetteer_name_words, "data/gazetteer/name-words.tsv")
+EMBED(gleaner_gazetteer_people, "data/gazetteer/people.txt")
+EMBED(gleaner_gazetteer_known_organizations, "data/gazetteer/known-organizations.txt")
 
 #if !defined(__APPLE__)
     .section .note.GNU-stack,"",@progbits

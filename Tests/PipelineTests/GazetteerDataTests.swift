@@ -34,6 +34,63 @@ import TestSupport
         }
     }
 
+    static let nameSources = [PackageRoot.sharedData.appendingPathComponent("ner/conll2003/eng.train").path,
+                              PackageRoot.sharedData.appendingPathComponent("cameo/petrarch2/Phoenix.Countries.actors.txt").path,
+                              "/usr/bin/python3"]
+    static var nameSourcesPresent: Bool { nameSources.allSatisfy { FileManager.default.fileExists(atPath: $0) } }
+
+    /// `people.txt` and `known-organizations.txt` are what `scripts/generate-name-tables`
+    /// writes from the Phoenix dictionaries, `data/actors/additions.tsv` and eng.train's counts.
+    @Test(.enabled(if: nameSourcesPresent, "the name tables' sources (eng.train, the Phoenix dictionaries, python3) are not all here"))
+    func theCommittedNameTablesAreTheGeneratorsOutput() throws {
+        let temporary = try TemporaryFolder()
+        let out = temporary.url.appendingPathComponent("gleaner-names")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", PackageRoot.url.appendingPathComponent("scripts/generate-name-tables").path, "--out", out.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let committed = PackageRoot.url.appendingPathComponent("data/gazetteer")
+        for name in ["people.txt", "known-organizations.txt"] {
+            let made = try Data(contentsOf: out.appendingPathComponent(name))
+            let kept = try Data(contentsOf: committed.appendingPathComponent(name))
+            #expect(made == kept, "data/gazetteer/\(name) differs from scripts/generate-name-tables' output: run it again")
+            #expect(EmbeddedData.bytes(named: "data/gazetteer/" + name).map { Data($0) } == kept,
+                    "rebuild: the embedded data/gazetteer/\(name) is stale")
+        }
+    }
+
+    /// Known people and organisations reach the tagger as feature bits, in title case and in
+    /// capitals, one word or several.
+    @Test func knownNamesAreTaggerFeatures() {
+        let gazetteer = Gazetteer.shared
+        #expect(Gazetteer.surfaceForms("bank of england") == ["Bank of England", "BANK OF ENGLAND"])
+        #expect(Gazetteer.surfaceForms("al-jazeera") == ["Al-Jazeera", "AL-JAZEERA"])
+        let forms = SentenceForms(words: ["Xi", "Jinping", "told", "AFP", "and", "the", "White", "House", "."], gazetteer: gazetteer)
+        #expect(forms.form(0).gazetteer & GazetteerBits.personNameStart != 0)
+        #expect(forms.form(1).gazetteer & GazetteerBits.personNameInside != 0)
+        #expect(forms.form(1).gazetteer & GazetteerBits.knownPerson != 0)
+        #expect(forms.form(2).gazetteer == 0)
+        #expect(forms.form(3).gazetteer & GazetteerBits.knownOrganization != 0)
+        #expect(forms.form(6).gazetteer & GazetteerBits.knownOrganizationNameStart != 0)
+        #expect(forms.form(7).gazetteer & GazetteerBits.knownOrganizationNameInside != 0)
+        let headline = SentenceForms(words: ["LIU", "HE", "MEETS", "REUTERS"], gazetteer: gazetteer)
+        #expect(headline.form(0).gazetteer & GazetteerBits.personNameStart != 0)
+        #expect(headline.form(3).gazetteer & GazetteerBits.knownOrganization != 0)
+        let dateline = SentenceForms(words: ["WASHINGTON", "/", "NEW", "YORK", "•", "The", "US"], gazetteer: gazetteer)
+        #expect(dateline.form(2).gazetteer & GazetteerBits.placeNameStart != 0)
+        #expect(dateline.form(3).gazetteer & GazetteerBits.placeNameInside != 0)
+    }
+
+    /// A tagger span of one function word names nothing; a name that opens with one does.
+    @Test func aLoneFunctionWordIsNoName() {
+        let tokens = Tokenizer().tokenize(Tokenizer.scalars(of: "The US and The Hague"))
+        #expect(ModelDecision.isLoneFunctionWord(0..<1, tokens))
+        #expect(!ModelDecision.isLoneFunctionWord(1..<2, tokens))
+        #expect(!ModelDecision.isLoneFunctionWord(3..<5, tokens))
+    }
+
     @Test func everyTableIsEmbeddedAndRead() {
         let gazetteer = Gazetteer.shared
         #expect(gazetteer.places["Berlin"]?.kind == .capital)

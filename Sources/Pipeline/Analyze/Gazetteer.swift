@@ -1,6 +1,7 @@
 /// Name tables for entity and value recognition, parsed once from the tab-separated files of
 /// `data/gazetteer/` embedded in the binary (`scripts/generate-gazetteers` writes the derived
-/// ones; `name-words.tsv` is kept by hand).
+/// ones, `scripts/generate-name-tables` the known people and organisations; `name-words.tsv`
+/// is kept by hand).
 ///
 /// Promises: lookups are exact and case-sensitive on the surface form (all-caps forms are
 /// looked up as written and in title case by the recognizer); the tables are immutable and
@@ -32,7 +33,8 @@ package struct Gazetteer: Sendable {
     /// when a multi-word place or organisation begins with it: the tagger's features ask all
     /// of these about every capitalised word, and one lookup answers them together.
     let wordBits: [String: UInt32]
-    /// In `wordBits`: some multi-word key of `places` or `organizations` has this first word.
+    /// In `wordBits`: some multi-word key of `places`, `organizations` or the known people and
+    /// organisations has this first word.
     /// Not a feature bit, so `GazetteerBits` never sets it.
     static let startsLongerName: UInt32 = 1 << 31
     /// `wordBits` for the hot lookups; see `WordTable`. Every key of `places` and of the
@@ -91,13 +93,44 @@ package struct Gazetteer: Sendable {
         for key in organizationHeads { bits[key, default: 0] |= GazetteerBits.organizationHead }
         for key in eventWords { bits[key, default: 0] |= GazetteerBits.eventWord }
         for key in locationSuffixes { bits[key, default: 0] |= GazetteerBits.locationSuffix }
-        for key in Array(places.keys) + Array(organizations) {
+        var knownNames: [String] = []
+        for (file, bit) in [("people.txt", GazetteerBits.knownPerson), ("known-organizations.txt", GazetteerBits.knownOrganization)] {
+            for row in Self.rows(file) {
+                for key in Self.surfaceForms(row[0]) {
+                    bits[key, default: 0] |= bit
+                    knownNames.append(key)
+                }
+            }
+        }
+        for key in Array(places.keys) + Array(organizations) + knownNames {
             guard let space = key.firstIndex(of: " ") else { continue }
             bits[String(key[..<space]), default: 0] |= Self.startsLongerName
         }
         wordBits = bits
         wordBitsTable = WordTable(bits)
         placeTable = WordTable(places)
+    }
+
+    /// Words that stay in lower case inside a title-cased name ("Bank of England").
+    private static let lowerCaseNameWords: Set<String> = ["of", "and", "the", "for", "de", "del", "la", "le", "du", "da",
+                                                          "von", "van", "der", "den", "in", "on", "at", "to"]
+
+    /// The spellings a lower-case table name is looked up by: title case ("al-jazeera" as
+    /// "Al-Jazeera", "o'brien" as "O'Brien", "bank of england" as "Bank of England") and all
+    /// capitals ("AFP", "XI JINPING"), as news and its headlines write names.
+    static func surfaceForms(_ name: String) -> [String] {
+        let titled = name.split(separator: " ").enumerated().map { index, word -> String in
+            if index > 0 && lowerCaseNameWords.contains(String(word)) { return String(word) }
+            var out = ""
+            var opens = true
+            for c in word {
+                out += opens ? c.uppercased() : String(c)
+                opens = c == "-" || c == "'"
+            }
+            return out
+        }.joined(separator: " ")
+        let capitals = name.uppercased()
+        return capitals == titled ? [titled] : [titled, capitals]
     }
 
     /// The rows of the embedded file `data/gazetteer/<name>`, split at tabs. The files are

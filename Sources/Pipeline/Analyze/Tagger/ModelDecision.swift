@@ -57,7 +57,7 @@ struct ModelDecision: Sendable {
                       Self.isOpeningWord(tokens[start].text) {
                     start += 1
                 }
-                guard end > start, end - start <= EntityRecognizer.maxNameTokens,
+                guard end > start, end - start <= EntityRecognizer.maxNameTokens, !Self.isLoneFunctionWord(start..<end, tokens),
                       tokens[end - 1].kind == .word || span.label == .miscellaneous else { continue }
                 if (start..<end).contains(where: { roleWord[$0] || taken[$0] }) { continue }
                 // A titled person the rules read further, through capitalised words, is that
@@ -119,6 +119,11 @@ struct ModelDecision: Sendable {
         }
         guard tokens[range.lowerBound].isAllCaps, text.count > 3 else { return nil }
         return gazetteer.placeTable[text.split(separator: " ").map { SentenceForms.titleCased(String($0)) }.joined(separator: " ")]
+    }
+
+    /// A one-word span that is a function word ("The" after a dateline's bullet) names nothing.
+    static func isLoneFunctionWord(_ span: Range<Int>, _ tokens: [Token]) -> Bool {
+        span.count == 1 && LexiconClasses.of(tokens[span.lowerBound].text.lowercased()).contains(.functionWord)
     }
 
     /// A capitalised function word that opens a clause ("When", "If", "But"), never a name's

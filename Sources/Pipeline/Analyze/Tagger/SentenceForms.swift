@@ -54,7 +54,12 @@ package struct SentenceForms: Sendable {
         return String(view)
     }
 
-    /// Marks words inside multi-word gazetteer places and organisations, longest match first.
+    /// What kind of multi-word gazetteer name a run of words is, in order of preference
+    /// when one key is in several tables.
+    private enum LongerName { case place, organization, knownOrganization, person }
+
+    /// Marks words inside multi-word gazetteer places, organisations and known people and
+    /// organisations, longest match first.
     private mutating func markLongerNames(_ word: (Int) -> String, startsLongerName: [Bool], wordBits: WordTable<UInt32>,
                                           longestName: Int) {
         let longest = min(longestName, 4)
@@ -63,33 +68,47 @@ package struct SentenceForms: Sendable {
         while i < count {
             // Only a word that opens some longer name can start a match.
             guard padded[i + 2].flags.contains(.capitalized), startsLongerName[i] else { i += 1; continue }
-            var matched = 0
-            var isPlace = false
             var key = word(i)
+            // A run of all-caps words is also looked up in title case ("NEW YORK" as "New York").
+            var titledKey: String? = padded[i + 2].flags.contains(.allCaps) ? Self.titleCased(key) : nil
             var length = 1
-            var candidates: [(Int, Bool)] = []
+            var best: (length: Int, kind: LongerName)? = nil
             while length < longest && i + length < count {
                 let next = word(i + length)
                 let form = padded[i + length + 2]
                 guard form.flags.contains(.capitalized) || next == "of" || next == "and" || next == "the" else { break }
                 key += " " + next
                 length += 1
+                if titledKey != nil {
+                    if form.flags.contains(.allCaps) {
+                        let lower = next.lowercased()
+                        titledKey! += " " + (lower == "of" || lower == "and" || lower == "the" ? lower : Self.titleCased(next))
+                    }
+                    else if form.flags.contains(.capitalized) { titledKey = nil } else { titledKey! += " " + next }
+                }
                 if !form.flags.contains(.capitalized) { continue }
-                // Every places key has a place-kind bit; organisations have theirs.
-                let bits = wordBits[key] ?? 0
+                // Every places key has a place-kind bit; organisations and people have theirs.
+                let bits = wordBits[key] ?? titledKey.flatMap { wordBits[$0] } ?? 0
                 if bits & (GazetteerBits.country | GazetteerBits.demonym | GazetteerBits.capital | GazetteerBits.place) != 0 {
-                    candidates.append((length, true))
-                } else if bits & GazetteerBits.organization != 0 { candidates.append((length, false)) }
+                    best = (length, .place)
+                } else if bits & GazetteerBits.organization != 0 {
+                    best = (length, .organization)
+                } else if bits & GazetteerBits.knownOrganization != 0 {
+                    best = (length, .knownOrganization)
+                } else if bits & GazetteerBits.knownPerson != 0 {
+                    best = (length, .person)
+                }
             }
-            if let best = candidates.last { matched = best.0; isPlace = best.1 }
-            guard matched >= 2 else { i += 1; continue }
-            for k in i..<(i + matched) {
-                let bit = isPlace
-                    ? (k == i ? GazetteerBits.placeNameStart : GazetteerBits.placeNameInside)
-                    : (k == i ? GazetteerBits.organizationNameStart : GazetteerBits.organizationNameInside)
-                padded[k + 2].gazetteer |= bit
+            guard let match = best else { i += 1; continue }
+            let (start, inside): (UInt32, UInt32)
+            switch match.kind {
+            case .place: (start, inside) = (GazetteerBits.placeNameStart, GazetteerBits.placeNameInside)
+            case .organization: (start, inside) = (GazetteerBits.organizationNameStart, GazetteerBits.organizationNameInside)
+            case .knownOrganization: (start, inside) = (GazetteerBits.knownOrganizationNameStart, GazetteerBits.knownOrganizationNameInside)
+            case .person: (start, inside) = (GazetteerBits.personNameStart, GazetteerBits.personNameInside)
             }
-            i += matched
+            for k in i..<(i + match.length) { padded[k + 2].gazetteer |= k == i ? start : inside }
+            i += match.length
         }
     }
 }

@@ -4,7 +4,7 @@
 /// rows, in `0..<rowCount`; templates never change meaning between training and tagging
 /// (a change needs a new `version`, which the model file records).
 package struct TaggerFeatures: Sendable {
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     let bucketBits: Int
     package var rowCount: Int { 1 << bucketBits }

@@ -47,7 +47,8 @@ struct TaggerProposals: Sendable {
                 // Possessive endings and punctuation stay outside names.
                 var end = range.upperBound
                 while end > range.lowerBound, tokens[end - 1].kind != .word { end -= 1 }
-                guard end > range.lowerBound, tokens[range.lowerBound].kind == .word else { continue }
+                guard end > range.lowerBound, tokens[range.lowerBound].kind == .word,
+                      !ModelDecision.isLoneFunctionWord(range.lowerBound..<end, tokens) else { continue }
                 let start = tokens[range.lowerBound].start, stop = tokens[end - 1].end
                 out.append(EntityCandidate(tokens: range.lowerBound..<end, start: start, end: stop,
                                            text: Tokenizer.string(scalars, start, stop),

@@ -25,7 +25,9 @@ struct WordFacts: Sendable {
         headlineCase = lettered
             && (form.flags.contains(.allCaps) || (form.flags.contains(.capitalized) && length == 1))
         let own = wordBits[word] ?? 0
-        startsLongerName = own & Gazetteer.startsLongerName != 0
+        // An all-caps word may open a longer name written in title case ("NEW YORK").
+        let opens = form.flags.contains(.allCaps) ? own | (wordBits[SentenceForms.titleCased(word)] ?? 0) : own
+        startsLongerName = opens & Gazetteer.startsLongerName != 0
         if form.flags.contains(.capitalized) {
             form.gazetteer = Self.singleWordBits(word, length: length, own: own, allCaps: form.flags.contains(.allCaps),
                                                  wordBits: wordBits)

@@ -117,5 +117,15 @@ enum GazetteerBits {
     static let placeNameInside: UInt32 = 1 << 11
     static let organizationNameStart: UInt32 = 1 << 12
     static let organizationNameInside: UInt32 = 1 << 13
-    static let count = 14
+    /// A known person's name or the last word of one (`data/gazetteer/people.txt`).
+    static let knownPerson: UInt32 = 1 << 14
+    /// A known organisation's one-word name (`data/gazetteer/known-organizations.txt`).
+    static let knownOrganization: UInt32 = 1 << 15
+    static let personNameStart: UInt32 = 1 << 16
+    static let personNameInside: UInt32 = 1 << 17
+    static let knownOrganizationNameStart: UInt32 = 1 << 18
+    static let knownOrganizationNameInside: UInt32 = 1 << 19
+    /// Feature bits 0..<count; `TaggerFeatures` gives bit k the templates 40+k, 60+k, 80+k,
+    /// so count stays at most 20.
+    static let count = 20
 }
