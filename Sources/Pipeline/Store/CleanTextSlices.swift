@@ -1,3 +1,5 @@
+import Glibc
+
 /// Tells the writer which text columns the SQLite store can leave out (schema version 7).
 ///
 /// Promises: `stored(_:start:end:)` is nil exactly when the text is the clean text's
@@ -28,9 +30,9 @@ struct CleanTextSlices {
         let slice = scalarStarts[start]..<scalarStarts[end]
         var text = text
         let same = text.withUTF8 { bytes in
-            utf8.withUnsafeBufferPointer { clean in
-                bytes.elementsEqual(UnsafeBufferPointer(rebasing: clean[slice]))
-            }
+            bytes.count == slice.count && (bytes.isEmpty || utf8.withUnsafeBufferPointer { clean in
+                memcmp(bytes.baseAddress!, clean.baseAddress! + slice.lowerBound, bytes.count) == 0
+            })
         }
         return same ? nil : text
     }
