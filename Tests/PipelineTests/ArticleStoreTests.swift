@@ -257,7 +257,7 @@ enum Sample {
         let admin = try DatabaseQueue(path: path)
         try admin.write { db in
             try db.execute(sql: """
-                CREATE TRIGGER refuse_poison BEFORE INSERT ON documents WHEN new.source_path LIKE '%poison%'
+                CREATE TRIGGER refuse_poison BEFORE INSERT ON document_rows WHEN new.source_path LIKE '%poison%'
                 BEGIN SELECT RAISE(ABORT, 'poisoned by policy'); END
                 """)
         }
@@ -306,7 +306,7 @@ enum Sample {
         #expect(triggers == ["documents_fts_delete", "documents_fts_update"])
         let mentionIndexes = try store.reading { db in
             try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event_mentions' AND sql IS NOT NULL ORDER BY name
+                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'event_mention_rows' AND sql IS NOT NULL ORDER BY name
                 """)
         }
         #expect(mentionIndexes == ["event_mentions_document", "event_mentions_event"])
@@ -473,7 +473,7 @@ enum Sample {
         let other = try DatabaseQueue(path: path, configuration: unsafe)
         try other.inDatabase { db in
             try db.beginTransaction(.immediate)
-            try db.execute(sql: "DELETE FROM quotes")
+            try db.execute(sql: "DELETE FROM quote_rows")
         }
         defer { try? other.inDatabase { db in try db.rollback() } }
 
@@ -638,7 +638,7 @@ extension ArticleStoreTests {
         try old.close()
 
         let store = try ArticleStore(path: path)
-        #expect(try store.schemaVersion() == 6)
+        #expect(try store.schemaVersion() == StoreSchema.version)
         let (name, joined, broken) = try store.reading { db throws -> (String?, Int?, Int) in
             (try String.fetchOne(db, sql: "SELECT name FROM entities WHERE id = 41"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id"),

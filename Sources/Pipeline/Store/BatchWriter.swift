@@ -23,7 +23,7 @@ struct BatchWriter {
     init(resolver: CanonicalEntityIndex, in db: Database) throws {
         self.now = try Self.timestamp(in: db)
         self.resolver = resolver
-        self.lastDocumentIDBefore = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM documents")) ?? 0
+        self.lastDocumentIDBefore = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM document_rows")) ?? 0
     }
 
     /// Indexes the batch's new documents for full-text search, in one statement after all
@@ -32,7 +32,7 @@ struct BatchWriter {
     func indexFullText(in db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO documents_fts(rowid, title, clean_text)
-            SELECT id, title, clean_text FROM documents WHERE id > ? ORDER BY id
+            SELECT id, title, clean_text FROM document_rows WHERE id > ? ORDER BY id
             """).execute(arguments: [lastDocumentIDBefore])
     }
 
@@ -78,7 +78,7 @@ struct BatchWriter {
 
     private func existingDocument(sha256: String, in db: Database) throws -> Int64? {
         if let id = storedInBatch[sha256] { return id }
-        let statement = try db.cachedStatement(sql: "SELECT id FROM documents WHERE sha256 = ?")
+        let statement = try db.cachedStatement(sql: "SELECT id FROM document_rows WHERE sha256 = ?")
         return try Int64.fetchOne(statement, arguments: [sha256])
     }
 
@@ -111,26 +111,29 @@ struct BatchWriter {
         let decoded = clean.decoded
         let meta = decoded.metadata
         let insert = try RowStatement(db, sql: """
-            INSERT INTO documents(sha256, source_path, format, title, byline, published, site_name, url,
-                                  language, ingested_at, byte_count, raw_text, clean_text, word_count, warnings)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO document_rows(sha256, source_path, format, title, byline, published, site_name, url,
+                                      language, ingested_at, byte_count, clean_text, word_count, warnings)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let warnings = JSONValue.array(decoded.warnings.map(JSONValue.string)).serialized()
         try insert.execute { row in
             row.bind(decoded.sha256); row.bind(decoded.source.path); row.bind(decoded.format.rawValue)
             row.bind(meta.title); row.bind(meta.byline); row.bind(meta.published); row.bind(meta.siteName)
             row.bind(meta.url); row.bind(meta.language); row.bind(now); row.bind(decoded.byteCount)
-            row.bind(decoded.text); row.bind(clean.text); row.bind(Self.wordCount(clean.text)); row.bind(warnings)
+            row.bind(clean.text); row.bind(Self.wordCount(clean.text)); row.bind(warnings)
         }
         let id = db.lastInsertedRowID
+        // The source text is not stored: the `documents` view rebuilds it from the clean
+        // text and the removed spans' text (schema 7; `CleanDocument`'s invariant).
+        let slices = CleanTextSlices(clean.text)
 
         try insertRemoved(clean, documentID: id, in: db)
         try insertSentences(doc.analyzed.sentences, documentID: id, in: db)
-        let entityIDs = try insertEntities(doc.analyzed.entities, documentID: id, in: db)
-        try insertValues(doc.analyzed.values, documentID: id, in: db)
+        let entityIDs = try insertEntities(doc.analyzed.entities, documentID: id, slices: slices, in: db)
+        try insertValues(doc.analyzed.values, documentID: id, slices: slices, in: db)
         try insertEvents(doc.events, entityIDs: entityIDs, documentID: id,
-                         published: doc.analyzed.clean.decoded.metadata.published, in: db)
-        try insertQuotes(doc.quotes, entityIDs: entityIDs, documentID: id, in: db)
+                         published: doc.analyzed.clean.decoded.metadata.published, slices: slices, in: db)
+        try insertQuotes(doc.quotes, entityIDs: entityIDs, documentID: id, slices: slices, in: db)
         try insertTimings(doc.timings, documentID: id, in: db)
         try countFurniture(clean, in: db)
         return id
@@ -157,7 +160,8 @@ struct BatchWriter {
 
     private func insertRemoved(_ clean: CleanDocument, documentID: Int64, in db: Database) throws {
         guard !clean.removed.isEmpty else { return }
-        // The removed text is kept so an auditor need not re-slice raw_text by scalars.
+        // The removed text is kept: with the clean text it is the source text (the
+        // `documents` view's `raw_text`).
         let statement = try RowStatement(db, sql: """
             INSERT INTO removed_spans(document_id, start, "end", reason, text) VALUES (?, ?, ?, ?, ?)
             """)
@@ -184,14 +188,14 @@ struct BatchWriter {
 
     /// Inserts the document's entities and mentions; returns canonical ids by the names
     /// the document uses, for events and quotes.
-    private mutating func insertEntities(_ entities: [Entity], documentID: Int64,
+    private mutating func insertEntities(_ entities: [Entity], documentID: Int64, slices: CleanTextSlices,
                                          in db: Database) throws -> [String: Int64] {
         let link = try RowStatement(db, sql: """
             INSERT INTO document_entities(document_id, ordinal, entity_id, name, role, mention_count)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
         let mention = try RowStatement(db, sql: """
-            INSERT INTO mentions(document_id, entity_id, entity_ordinal, text, start, "end", sentence, metonym_for)
+            INSERT INTO mention_rows(document_id, entity_id, entity_ordinal, text, start, "end", sentence, metonym_for)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var ids: [String: Int64] = [:]
@@ -204,7 +208,8 @@ struct BatchWriter {
             }
             for m in entity.mentions {
                 try mention.execute { row in
-                    row.bind(documentID); row.bind(entityID); row.bind(ordinal); row.bind(m.text)
+                    row.bind(documentID); row.bind(entityID); row.bind(ordinal)
+                    row.bind(slices.stored(m.text, start: m.start, end: m.end))
                     row.bind(m.start); row.bind(m.end); row.bind(m.sentence); row.bind(m.metonymFor)
                 }
             }
@@ -212,27 +217,29 @@ struct BatchWriter {
         return ids
     }
 
-    private func insertValues(_ values: [ValueMention], documentID: Int64, in db: Database) throws {
+    private func insertValues(_ values: [ValueMention], documentID: Int64, slices: CleanTextSlices,
+                              in db: Database) throws {
         let statement = try RowStatement(db, sql: """
-            INSERT INTO value_mentions(document_id, type, text, start, "end", normalized, amount, currency, date_value)
+            INSERT INTO value_mention_rows(document_id, type, text, start, "end", normalized, amount, currency, date_value)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for value in values {
             let (amount, currency, date) = value.storedColumns
             let serialized = value.normalized.serialized()
             try statement.execute { row in
-                row.bind(documentID); row.bind(value.type.rawValue); row.bind(value.text); row.bind(value.start)
+                row.bind(documentID); row.bind(value.type.rawValue)
+                row.bind(slices.stored(value.text, start: value.start, end: value.end)); row.bind(value.start)
                 row.bind(value.end); row.bind(serialized); row.bind(amount); row.bind(currency); row.bind(date)
             }
         }
     }
 
-    /// Each event the document reports becomes an `event_mentions` row, linked to the
+    /// Each event the document reports becomes an `event_mention_rows` row, linked to the
     /// distinct `events` row for its code, source, target and date (created or counted).
     private func insertEvents(_ events: [Event], entityIDs: [String: Int64], documentID: Int64,
-                              published: String?, in db: Database) throws {
+                              published: String?, slices: CleanTextSlices, in db: Database) throws {
         let mention = try RowStatement(db, sql: """
-            INSERT INTO event_mentions(document_id, event_id, confidence, code, root, quad_class, goldstein,
+            INSERT INTO event_mention_rows(document_id, event_id, confidence, code, root, quad_class, goldstein,
                                source_entity_id, source, target_entity_id, target, location_entity_id, location,
                                time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end,
                                source_affiliation, target_affiliation, time_normalized, quantities,
@@ -273,7 +280,9 @@ struct BatchWriter {
                 row.bind(event.root); row.bind(event.quadClass); row.bind(event.goldstein)
                 row.bind(source); row.bind(event.source); row.bind(target); row.bind(event.target)
                 row.bind(location); row.bind(event.location); row.bind(event.time); row.bind(event.polarity.rawValue)
-                row.bind(event.trigger); row.bind(event.sentence); row.bind(event.start); row.bind(event.end)
+                row.bind(slices.stored(event.trigger, start: event.triggerStart, end: event.triggerEnd))
+                row.bind(slices.stored(event.sentence, start: event.start, end: event.end))
+                row.bind(event.start); row.bind(event.end)
                 row.bind(event.triggerStart); row.bind(event.triggerEnd); row.bind(event.sourceAffiliation)
                 row.bind(event.targetAffiliation); row.bind(event.timeNormalized); row.bind(quantities)
                 Self.bindActors(event, to: &row)
@@ -355,14 +364,15 @@ struct BatchWriter {
     }
 
     private func insertQuotes(_ quotes: [Quote], entityIDs: [String: Int64], documentID: Int64,
-                              in db: Database) throws {
+                              slices: CleanTextSlices, in db: Database) throws {
         let statement = try RowStatement(db, sql: """
-            INSERT INTO quotes(document_id, speaker_entity_id, speaker, text, start, "end") VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO quote_rows(document_id, speaker_entity_id, speaker, text, start, "end") VALUES (?, ?, ?, ?, ?, ?)
             """)
         for quote in quotes {
             let speaker = try entityID(quote.speaker, among: entityIDs, preferring: .person, in: db)
             try statement.execute { row in
-                row.bind(documentID); row.bind(speaker); row.bind(quote.speaker); row.bind(quote.text)
+                row.bind(documentID); row.bind(speaker); row.bind(quote.speaker)
+                row.bind(slices.stored(quote.text, start: quote.start, end: quote.end))
                 row.bind(quote.start); row.bind(quote.end)
             }
         }

@@ -9,7 +9,7 @@ import GRDB
 /// released — a change is a new migration appended here and a line in `docs/schema.md`.
 public enum StoreSchema {
     /// The schema version the last migration leaves behind (`PRAGMA user_version`).
-    public static let version = 6
+    public static let version = 7
 
     /// `PRAGMA application_id` of a Gleaner database: "GLNR" in ASCII.
     public static let applicationID: Int32 = 0x474C_4E52
@@ -29,6 +29,7 @@ public enum StoreSchema {
         migrator.registerMigration("v5 event mentions reached through their events", migrate: indexMentionsByEvent)
         migrator.registerMigration("v6 entity types NORP and MISC", migrate: widenEntityTypes)
         migrator.registerMigration("v6 event actor codes and event dates", migrate: addEventActorCodes)
+        migrator.registerMigration("v7 text stored once, in the clean text", migrate: storeTextOnce)
         return migrator
     }
 
@@ -431,41 +432,245 @@ public enum StoreSchema {
             ALTER TABLE event_mentions ADD COLUMN event_date TEXT;
             CREATE INDEX events_actor_codes ON events(source_code, target_code);
             DROP VIEW gdelt_events;
-            CREATE VIEW gdelt_events AS
-            SELECT e.id                                   AS GLOBALEVENTID,
-                   replace(e.event_date, '-', '')         AS SQLDATE,
-                   coalesce(e.source_code, '')            AS Actor1Code,
-                   e.source                               AS Actor1Name,
-                   coalesce(e.source_country, '')         AS Actor1CountryCode,
-                   coalesce(e.source_affiliation, '')     AS Actor1CountryName,
-                   coalesce(e.source_type1, '')           AS Actor1Type1Code,
-                   coalesce(e.source_type2, '')           AS Actor1Type2Code,
-                   coalesce(e.target_code, '')            AS Actor2Code,
-                   e.target                               AS Actor2Name,
-                   coalesce(e.target_country, '')         AS Actor2CountryCode,
-                   coalesce(e.target_affiliation, '')     AS Actor2CountryName,
-                   coalesce(e.target_type1, '')           AS Actor2Type1Code,
-                   coalesce(e.target_type2, '')           AS Actor2Type2Code,
-                   CASE WHEN EXISTS (SELECT 1 FROM event_mentions r
-                                     JOIN sentences s ON s.document_id = r.document_id AND s.ordinal = 0
-                                     WHERE r.event_id = e.id AND r.start = s.start)
-                        THEN 1 ELSE 0 END                 AS IsRootEvent,
-                   e.code                                 AS EventCode,
-                   substr(e.code, 1, 3)                   AS EventBaseCode,
-                   e.root                                 AS EventRootCode,
-                   e.quad_class                           AS QuadClass,
-                   e.goldstein                            AS GoldsteinScale,
-                   e.num_mentions                         AS NumMentions,
-                   e.num_documents                        AS NumSources,
-                   e.num_documents                        AS NumArticles,
-                   coalesce(e.location, '')               AS ActionGeo_FullName,
-                   replace(substr(e.first_seen_at, 1, 19), 'T', ' ') AS DATEADDED,
-                   (SELECT coalesce(d.url, d.source_path) FROM event_mentions m JOIN documents d ON d.id = m.document_id
-                     WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS SOURCEURL
-            FROM events e;
+            \(gdeltView(mentions: "event_mentions", documents: "documents"))
             UPDATE schema_info SET value = '6' WHERE key = 'schema_version';
             PRAGMA user_version = 6;
             """
         try db.execute(sql: sql)
+    }
+
+    /// `gdelt_events` as version 6 made it (over `event_mentions` and `documents`) and
+    /// version 7 (over the tables that hold them since).
+    private static func gdeltView(mentions: String, documents: String) -> String {
+        """
+        CREATE VIEW gdelt_events AS
+        SELECT e.id                                   AS GLOBALEVENTID,
+               replace(e.event_date, '-', '')         AS SQLDATE,
+               coalesce(e.source_code, '')            AS Actor1Code,
+               e.source                               AS Actor1Name,
+               coalesce(e.source_country, '')         AS Actor1CountryCode,
+               coalesce(e.source_affiliation, '')     AS Actor1CountryName,
+               coalesce(e.source_type1, '')           AS Actor1Type1Code,
+               coalesce(e.source_type2, '')           AS Actor1Type2Code,
+               coalesce(e.target_code, '')            AS Actor2Code,
+               e.target                               AS Actor2Name,
+               coalesce(e.target_country, '')         AS Actor2CountryCode,
+               coalesce(e.target_affiliation, '')     AS Actor2CountryName,
+               coalesce(e.target_type1, '')           AS Actor2Type1Code,
+               coalesce(e.target_type2, '')           AS Actor2Type2Code,
+               CASE WHEN EXISTS (SELECT 1 FROM \(mentions) r
+                                 JOIN sentences s ON s.document_id = r.document_id AND s.ordinal = 0
+                                 WHERE r.event_id = e.id AND r.start = s.start)
+                    THEN 1 ELSE 0 END                 AS IsRootEvent,
+               e.code                                 AS EventCode,
+               substr(e.code, 1, 3)                   AS EventBaseCode,
+               e.root                                 AS EventRootCode,
+               e.quad_class                           AS QuadClass,
+               e.goldstein                            AS GoldsteinScale,
+               e.num_mentions                         AS NumMentions,
+               e.num_documents                        AS NumSources,
+               e.num_documents                        AS NumArticles,
+               coalesce(e.location, '')               AS ActionGeo_FullName,
+               replace(substr(e.first_seen_at, 1, 19), 'T', ' ') AS DATEADDED,
+               (SELECT coalesce(d.url, d.source_path) FROM \(mentions) m JOIN \(documents) d ON d.id = m.document_id
+                 WHERE m.event_id = e.id ORDER BY m.id LIMIT 1) AS SOURCEURL
+        FROM events e;
+        """
+    }
+
+    /// Version 7: text is stored once, in `clean_text` (issue 15, a leaner file). What
+    /// every other text column held is a slice of it, or of the source text, which is
+    /// itself the clean text with the removed spans put back; so the tables keep offsets
+    /// and views with the old names and columns read the text through them:
+    ///
+    /// - `documents` is renamed `document_rows` and loses `raw_text`; the view `documents`
+    ///   rebuilds `raw_text` from `clean_text` and `removed_spans` (their `text`, by `start`).
+    /// - `event_mentions`, `mentions`, `value_mentions` and `quotes` become
+    ///   `event_mention_rows`, `mention_rows`, `value_mention_rows` and `quote_rows`, where a
+    ///   text column (`sentence` and `trigger`, `text`) is NULL when it is exactly the clean
+    ///   text between its offsets, which it always was in the files measured; a text that
+    ///   is not is kept as it is. Views with the old names put the slice back.
+    ///
+    /// Every row keeps its id; the indexes keep their names, on the `_rows` tables; foreign
+    /// keys follow `document_rows`. `documents_fts` keeps reading its external content
+    /// through `documents` (only `id`, `title` and `clean_text`, which the view passes
+    /// through). The freed pages stay in the file for new rows until a `VACUUM`.
+    private static func storeTextOnce(_ db: Database) throws {
+        // A view that names a table this migration drops or renames would stop it; the
+        // GDELT view is made again at the end, over the new tables.
+        try db.execute(sql: """
+            DROP VIEW gdelt_events;
+            ALTER TABLE documents RENAME TO document_rows;
+            ALTER TABLE document_rows DROP COLUMN raw_text;
+            CREATE VIEW documents AS
+            SELECT d.id, d.sha256, d.source_path, d.format, d.title, d.byline, d.published, d.site_name, d.url,
+                   d.language, d.ingested_at, d.byte_count,
+                   CASE WHEN NOT EXISTS (SELECT 1 FROM removed_spans WHERE document_id = d.id) THEN d.clean_text ELSE
+                   (WITH RECURSIVE rebuilt(step, span_start, span_id, clean_at, cut, text) AS (
+                        SELECT 0, -1, 0, 0, 0, ''
+                        UNION ALL
+                        -- The next span by start: the clean text up to where it was cut, then its text.
+                        SELECT r.step + 1, s.start, s.id, s.start - r.cut, r.cut + s."end" - s.start,
+                               r.text || substr(d.clean_text, r.clean_at + 1, s.start - r.cut - r.clean_at) || s.text
+                        FROM rebuilt r JOIN removed_spans s
+                          ON s.id = (SELECT n.id FROM removed_spans n
+                                     WHERE n.document_id = d.id AND (n.start, n.id) > (r.span_start, r.span_id)
+                                     ORDER BY n.start, n.id LIMIT 1))
+                    SELECT text || substr(d.clean_text, clean_at + 1) FROM rebuilt ORDER BY step DESC LIMIT 1)
+                   END AS raw_text,
+                   d.clean_text, d.word_count, d.warnings
+            FROM document_rows d;
+
+            CREATE TABLE event_mention_rows (
+                id                 INTEGER PRIMARY KEY,
+                document_id        INTEGER NOT NULL REFERENCES document_rows(id) ON DELETE CASCADE,
+                code               TEXT NOT NULL,
+                root               TEXT NOT NULL,
+                quad_class         INTEGER NOT NULL,
+                goldstein          REAL NOT NULL,
+                source_entity_id   INTEGER REFERENCES entities(id),
+                source             TEXT,
+                target_entity_id   INTEGER REFERENCES entities(id),
+                target             TEXT,
+                location_entity_id INTEGER REFERENCES entities(id),
+                location           TEXT,
+                time               TEXT,
+                polarity           TEXT NOT NULL,
+                trigger            TEXT, -- NULL: clean_text[trigger_start:trigger_end]
+                sentence           TEXT, -- NULL: clean_text[start:end]
+                start              INTEGER NOT NULL,
+                "end"              INTEGER NOT NULL,
+                trigger_start      INTEGER NOT NULL,
+                trigger_end        INTEGER NOT NULL,
+                source_affiliation TEXT,
+                target_affiliation TEXT,
+                time_normalized    TEXT,
+                quantities         TEXT NOT NULL DEFAULT '[]',
+                event_id           INTEGER REFERENCES events(id),
+                confidence         REAL NOT NULL DEFAULT 0.5,
+                source_code        TEXT,
+                source_country     TEXT,
+                source_type1       TEXT,
+                source_type2       TEXT,
+                target_code        TEXT,
+                target_country     TEXT,
+                target_type1       TEXT,
+                target_type2       TEXT,
+                event_date         TEXT
+            );
+            CREATE TABLE mention_rows (
+                id             INTEGER PRIMARY KEY,
+                document_id    INTEGER NOT NULL REFERENCES document_rows(id) ON DELETE CASCADE,
+                entity_id      INTEGER NOT NULL REFERENCES entities(id),
+                entity_ordinal INTEGER NOT NULL,
+                text           TEXT, -- NULL: clean_text[start:end]
+                start          INTEGER NOT NULL,
+                "end"          INTEGER NOT NULL,
+                sentence       INTEGER NOT NULL,
+                metonym_for    TEXT
+            );
+            CREATE TABLE value_mention_rows (
+                id          INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES document_rows(id) ON DELETE CASCADE,
+                type        TEXT NOT NULL CHECK (type IN ('MONEY', 'PERCENT', 'DATE', 'QUANTITY')),
+                text        TEXT, -- NULL: clean_text[start:end]
+                start       INTEGER NOT NULL,
+                "end"       INTEGER NOT NULL,
+                normalized  TEXT NOT NULL,
+                amount      REAL,
+                currency    TEXT,
+                date_value  TEXT
+            );
+            CREATE TABLE quote_rows (
+                id                INTEGER PRIMARY KEY,
+                document_id       INTEGER NOT NULL REFERENCES document_rows(id) ON DELETE CASCADE,
+                speaker_entity_id INTEGER REFERENCES entities(id),
+                speaker           TEXT,
+                text              TEXT, -- NULL: clean_text[start:end]
+                start             INTEGER NOT NULL,
+                "end"             INTEGER NOT NULL
+            );
+            """)
+        for table in SlicedTable.all {
+            try db.execute(sql: table.copySQL)
+            try db.execute(sql: "DROP TABLE \(table.view)")
+            try db.execute(sql: table.viewSQL)
+        }
+        try db.execute(sql: """
+            CREATE INDEX event_mentions_document ON event_mention_rows(document_id);
+            CREATE INDEX event_mentions_event ON event_mention_rows(event_id, document_id);
+            CREATE INDEX mentions_document ON mention_rows(document_id);
+            CREATE INDEX mentions_entity ON mention_rows(entity_id);
+            CREATE INDEX value_mentions_document ON value_mention_rows(document_id);
+            CREATE INDEX value_mentions_type ON value_mention_rows(type, currency);
+            CREATE INDEX quotes_document ON quote_rows(document_id);
+            CREATE INDEX quotes_speaker ON quote_rows(speaker);
+            \(gdeltView(mentions: "event_mention_rows", documents: "document_rows"))
+            UPDATE schema_info SET value = '7' WHERE key = 'schema_version';
+            PRAGMA user_version = 7;
+            """)
+    }
+
+    /// A table whose text columns version 7 stores only when they are not the clean text
+    /// between their offsets, and the view that shows it as it was.
+    struct SlicedTable {
+        /// The view's name: the table's name up to version 6.
+        let view: String
+        /// The table that holds the rows since version 7.
+        let table: String
+        /// Every column, in the order of version 6.
+        let columns: [String]
+        /// The text columns stored only when they differ from the slice, by their
+        /// (start, end) offset columns.
+        let sliced: [String: (start: String, end: String)]
+
+        static let all = [
+            SlicedTable(
+                view: "event_mentions", table: "event_mention_rows",
+                columns: ["id", "document_id", "code", "root", "quad_class", "goldstein", "source_entity_id", "source",
+                          "target_entity_id", "target", "location_entity_id", "location", "time", "polarity", "trigger",
+                          "sentence", "start", "\"end\"", "trigger_start", "trigger_end", "source_affiliation",
+                          "target_affiliation", "time_normalized", "quantities", "event_id", "confidence",
+                          "source_code", "source_country", "source_type1", "source_type2",
+                          "target_code", "target_country", "target_type1", "target_type2", "event_date"],
+                sliced: ["trigger": ("trigger_start", "trigger_end"), "sentence": ("start", "\"end\"")]),
+            SlicedTable(
+                view: "mentions", table: "mention_rows",
+                columns: ["id", "document_id", "entity_id", "entity_ordinal", "text", "start", "\"end\"", "sentence",
+                          "metonym_for"],
+                sliced: ["text": ("start", "\"end\"")]),
+            SlicedTable(
+                view: "value_mentions", table: "value_mention_rows",
+                columns: ["id", "document_id", "type", "text", "start", "\"end\"", "normalized", "amount", "currency",
+                          "date_value"],
+                sliced: ["text": ("start", "\"end\"")]),
+            SlicedTable(
+                view: "quotes", table: "quote_rows",
+                columns: ["id", "document_id", "speaker_entity_id", "speaker", "text", "start", "\"end\""],
+                sliced: ["text": ("start", "\"end\"")]),
+        ]
+
+        /// The clean text between a row's offsets (the row is `m`).
+        private func slice(_ offsets: (start: String, end: String)) -> String {
+            "(SELECT substr(d.clean_text, m.\(offsets.start) + 1, m.\(offsets.end) - m.\(offsets.start)) "
+                + "FROM document_rows d WHERE d.id = m.document_id)"
+        }
+
+        /// Copies the version-6 table's rows, each sliced text that is its slice as NULL.
+        var copySQL: String {
+            let values = columns.map { column in
+                sliced[column].map { "nullif(m.\(column), \(slice($0)))" } ?? "m.\(column)"
+            }
+            return "INSERT INTO \(table)(\(columns.joined(separator: ", "))) SELECT "
+                + values.joined(separator: ", ") + " FROM \(view) m"
+        }
+
+        /// The view with the version-6 name and columns.
+        var viewSQL: String {
+            let values = columns.map { column in
+                sliced[column].map { "coalesce(m.\(column), \(slice($0))) AS \(column)" } ?? "m.\(column)"
+            }
+            return "CREATE VIEW \(view) AS SELECT " + values.joined(separator: ", ") + " FROM \(table) m"
+        }
     }
 }

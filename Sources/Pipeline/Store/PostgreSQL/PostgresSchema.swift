@@ -15,6 +15,7 @@ enum PostgresSchema {
     /// Every migration, in order: (identifier, SQL).
     static let migrations: [(identifier: String, sql: String)] = [
         ("pg v6 the schema of version 6, with a tsvector full-text index", version6),
+        ("pg v7 the version number of SQLite's leaner file", version7),
     ]
 
     /// Applies the migrations `connection`'s database lacks.
@@ -65,6 +66,13 @@ enum PostgresSchema {
         let unknown = applied.subtracting(known).sorted()
         if !unknown.isEmpty { throw StoreError.newerSchema(path: location, unknownMigrations: unknown) }
     }
+
+    /// Version 7 changed only how an SQLite file stores text (views over `_rows` tables
+    /// that keep each text once); a PostgreSQL database keeps its tables and columns as
+    /// they were, which already read as those views do, and only takes the number.
+    private static let version7 = """
+        UPDATE schema_info SET value = '7' WHERE key = 'schema_version';
+        """
 
     /// Version 6, as `StoreSchema` leaves an SQLite file: integers are BIGINT (SQLite's
     /// are 64-bit), REAL is DOUBLE PRECISION, ids are identity columns. The full-text

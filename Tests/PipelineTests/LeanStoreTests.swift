@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Pipeline
+import TestSupport
+
+/// Schema version 7: each text stored once, and every column an analyst read before
+/// still read under its old name with its old value.
+@Suite struct LeanStoreTests {
+    /// The views and tables an analyst reads, each as `SELECT *` in id order.
+    static let analystViews = ["documents", "mentions", "value_mentions", "event_mentions", "quotes",
+                               "gdelt_events", "removed_spans", "sentences", "events"]
+
+    private static func everyRow(_ db: Database) throws -> [String: [Row]] {
+        var rows: [String: [Row]] = [:]
+        for name in analystViews {
+            let order = name == "gdelt_events" ? "GLOBALEVENTID" : name == "sentences" ? "document_id, ordinal" : "id"
+            rows[name] = try Row.fetchAll(db, sql: "SELECT * FROM \(name) ORDER BY \(order)")
+        }
+        return rows
+    }
+
+    @Test func aVersion6FileIsConvertedAndReadsAsItDidBefore() throws {
+        let dir = try TemporaryFolder()
+        let path = dir.path("g.sqlite")
+        // A version-6 file with what the version-6 writer stored: the source text whole, and
+        // every text column filled, one of each that is not the clean text at its offsets.
+        let old = try DatabasePool(path: path)
+        try StoreSchema.migrator.migrate(old, upTo: "v6 event actor codes and event dates")
+        let raw = "MENU\nCafé tariffs 🙂 hit Zürich. Share this\nLi Wei spoke."
+        let clean = "Café tariffs 🙂 hit Zürich. Li Wei spoke."
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents(id, sha256, source_path, format, title, ingested_at, byte_count, raw_text, clean_text, word_count)
+                VALUES (1, '01', 'inbox/a.txt', 'txt', 'Zürich news', '2026-01-01T00:00:00.000Z', 60, ?, ?, 8),
+                       (2, '02', 'inbox/b.txt', 'txt', 'Plain', '2026-01-02T00:00:00.000Z', 12, 'Dredging on.', 'Dredging on.', 2);
+                -- Spans stored out of order: the source text is rebuilt by their start.
+                INSERT INTO removed_spans(id, document_id, start, "end", reason, text)
+                VALUES (1, 1, 32, 43, 'share', 'Share this\n'), (2, 1, 0, 5, 'navigation', 'MENU\n');
+                INSERT INTO sentences(document_id, ordinal, start, "end") VALUES (1, 0, 0, 26), (1, 1, 27, 40), (2, 0, 0, 12);
+                INSERT INTO entities(id, name, type) VALUES (7, 'Zürich', 'LOCATION'), (8, 'Li Wei', 'PERSON');
+                INSERT INTO document_entities(document_id, ordinal, entity_id, name, mention_count)
+                VALUES (1, 0, 7, 'Zürich', 1), (1, 1, 8, 'Li Wei', 1);
+                INSERT INTO mentions(document_id, entity_id, entity_ordinal, text, start, "end", sentence)
+                VALUES (1, 7, 0, 'Zürich', 19, 25, 0), (1, 8, 1, 'Wei Li', 27, 33, 1);
+                INSERT INTO value_mentions(document_id, type, text, start, "end", normalized)
+                VALUES (1, 'QUANTITY', 'tariffs', 5, 12, '{"value": 1}');
+                INSERT INTO quotes(document_id, speaker, text, start, "end") VALUES (1, 'Li Wei', 'spoke', 34, 39);
+                INSERT INTO events(id, code, root, quad_class, goldstein, source, target, event_date, num_mentions,
+                                   num_documents, first_seen_at, last_seen_at)
+                VALUES (3, '163', '16', 4, -8.0, 'Zürich', '', '2026-01-01', 1, 1, '2026-01-01T00:00:00.000Z',
+                        '2026-01-01T00:00:00.000Z');
+                INSERT INTO event_mentions(document_id, event_id, code, root, quad_class, goldstein, source, polarity,
+                                           trigger, sentence, start, "end", trigger_start, trigger_end, source_code)
+                VALUES (1, 3, '163', '16', 4, -8.0, 'Zürich', 'asserted', 'tariffs', 'Café tariffs 🙂 hit Zürich.',
+                        0, 26, 5, 12, 'CHE'),
+                       (1, 3, '163', '16', 4, -8.0, 'Zürich', 'negated', 'hit', 'not the sentence', 27, 40, 15, 18, NULL);
+                INSERT INTO documents_fts(rowid, title, clean_text) SELECT id, title, clean_text FROM documents;
+                """, arguments: [raw, clean])
+        }
+        let before = try old.read(Self.everyRow)
+        try old.close()
+
+        let store = try ArticleStore(path: path)
+        #expect(try store.schemaVersion() == 7)
+        let after = try store.reading(Self.everyRow)
+        for name in Self.analystViews {
+            #expect(after[name] == before[name], "\(name) reads differently after the migration")
+        }
+        #expect(after["documents"]?.first?["raw_text"] == raw)
+        let (stored, columns, broken) = try store.reading { db in
+            (try String.fetchAll(db, sql: """
+                SELECT coalesce(sentence, '-') || '|' || coalesce(trigger, '-') FROM event_mention_rows
+                UNION ALL SELECT coalesce(text, '-') FROM mention_rows
+                UNION ALL SELECT coalesce(text, '-') FROM value_mention_rows
+                UNION ALL SELECT coalesce(text, '-') FROM quote_rows
+                """),
+             try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('document_rows')"),
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
+        }
+        // Only the two texts that are not the clean text at their offsets are still stored.
+        #expect(stored == ["-|-", "not the sentence|-", "-", "Wei Li", "-", "-"])
+        #expect(!columns.contains("raw_text"))
+        #expect(broken == 0)
+        #expect(try store.search("zurich").map(\.documentID) == [1])
+        #expect(try store.search("dredging").map(\.documentID) == [2])
+
+        // The converted file takes new documents, and exports every one as it was stored.
+        _ = try store.write([.document(Sample.trade())])
+        var exported: [ExtractedDocument] = []
+        try store.exportDocuments { exported.append($0) }
+        #expect(exported.map(\.analyzed.clean.decoded.text) == [raw, "Dredging on.", Sample.trade().analyzed.clean.decoded.text])
+        #expect(exported[0].events.map(\.sentence) == ["Café tariffs 🙂 hit Zürich.", "not the sentence"])
+        let writer = try DatabaseQueue(path: path)
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+        }
+    }
+
+    @Test func theWriterStoresEachTextOnce() throws {
+        let dir = try TemporaryFolder()
+        let store = try ArticleStore(path: dir.path("g.sqlite"))
+        let original = Sample.trade()
+        _ = try store.write([.document(original)])
+        let (raw, stored) = try store.reading { db in
+            (try String.fetchOne(db, sql: "SELECT raw_text FROM documents"),
+             try String.fetchAll(db, sql: """
+                SELECT coalesce(sentence, '-') || '|' || coalesce(trigger, '-') FROM event_mention_rows
+                UNION ALL SELECT coalesce(text, '-') FROM mention_rows
+                UNION ALL SELECT coalesce(text, '-') FROM value_mention_rows
+                UNION ALL SELECT coalesce(text, '-') FROM quote_rows
+                """))
+        }
+        #expect(raw == original.analyzed.clean.decoded.text)
+        // The sample's second event and second quote carry texts that are not their slices.
+        #expect(stored == ["-|-", "s|said", "-", "-", "-", "-", "-", "-", "-", "-", "x"])
+    }
+
+    @Test func aSliceIsLeftOutOnlyWhenItIsExactlyTheText() {
+        let slices = CleanTextSlices("Café 🙂 Zürich")
+        #expect(slices.stored("Café", start: 0, end: 4) == nil)
+        #expect(slices.stored("🙂", start: 5, end: 6) == nil)
+        #expect(slices.stored("Zürich", start: 7, end: 13) == nil)
+        #expect(slices.stored("", start: 3, end: 3) == nil)
+        #expect(slices.stored("Cafe", start: 0, end: 4) == "Cafe")
+        #expect(slices.stored("Caf", start: 0, end: 4) == "Caf")
+        #expect(slices.stored("Café ", start: 0, end: 4) == "Café ")
+        #expect(slices.stored("Zürich", start: 7, end: 14) == "Zürich")
+        #expect(slices.stored("x", start: 2, end: 1) == "x")
+    }
+}
