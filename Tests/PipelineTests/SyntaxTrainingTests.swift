@@ -102,31 +102,40 @@ import Testing
     }
 
     /// `PerceptronWeights.add` loads rows ahead of summing them; the sums must be each
-    /// listed row's weights, whatever the rows' lengths (none, one, two, many), a row listed
-    /// twice counting twice, and an empty bucket after the last row reading nothing.
-    @Test func addingRowsSumsExactlyTheirWeights() {
+    /// listed row's weights, whatever the rows' lengths (none, one, two, many) and classes
+    /// (class 0 alone), a row listed twice counting twice, and an empty bucket after the last
+    /// row reading nothing. Encoding and decoding keep every weight.
+    @Test func addingRowsSumsExactlyTheirWeights() throws {
         let classes = (0..<7).map { "c\($0)" }
         let c = classes.count
-        // Bucket 0: empty; 1: one weight; 2: two; 3: all seven; 4: empty; 5: three; 6, 7: empty.
+        // Bucket 0: empty; 1: one weight; 2: two; 3: all seven; 4: empty; 5: three; 6: class 0
+        // alone; 7: empty.
         let sparse: [Int: Int16] = [
             1 * c + 4: -9,
             2 * c + 0: 300, 2 * c + 6: -32768,
             3 * c + 0: 1, 3 * c + 1: 2, 3 * c + 2: 3, 3 * c + 3: 4, 3 * c + 4: 5, 3 * c + 5: 6, 3 * c + 6: 32767,
             5 * c + 1: -1, 5 * c + 3: 7, 5 * c + 5: 11,
+            6 * c + 0: -2,
         ]
         let weights = PerceptronWeights(kind: POSTagger.kind, bucketBits: 3, classes: classes, scale: 1, sparse: sparse)
+        #expect(weights.nonZeroWeights == sparse.count)
+        let decoded = try PerceptronWeights(decoding: weights.encoded(), kind: POSTagger.kind)
+        #expect(decoded.encoded() == weights.encoded())
+        #expect(decoded.nonZeroWeights == sparse.count)
         func expected(_ buckets: [Int]) -> [Int32] {
             var scores = [Int32](repeating: 0, count: c)
             for b in buckets { for t in 0..<c { scores[t] &+= Int32(sparse[b * c + t] ?? 0) } }
             return scores
         }
-        func added(_ buckets: [Int]) -> [Int32] {
+        func added(_ buckets: [Int], _ model: PerceptronWeights? = nil) -> [Int32] {
             var scores = [Int32](repeating: 0, count: c)
-            scores.withUnsafeMutableBufferPointer { out in buckets.withUnsafeBufferPointer { weights.add(buckets: $0, into: out) } }
+            let model = model ?? weights
+            scores.withUnsafeMutableBufferPointer { out in buckets.withUnsafeBufferPointer { model.add(buckets: $0, into: out) } }
             return scores
         }
-        for buckets in [[], [0], [1], [2], [3], [5], [7], [0, 4, 6, 7], [3, 3, 2, 1, 5, 0, 7], [7, 5, 3, 1, 2, 2]] {
+        for buckets in [[], [0], [1], [2], [3], [5], [6], [7], [0, 4, 6, 7], [3, 3, 2, 1, 5, 0, 7], [7, 5, 3, 1, 2, 2, 6]] {
             #expect(added(buckets) == expected(buckets), "buckets \(buckets)")
+            #expect(added(buckets, decoded) == expected(buckets), "decoded, buckets \(buckets)")
         }
         #expect(added([3, 2]) == [301, 2, 3, 4, 5, 6, -1])
 

@@ -54,20 +54,19 @@ public struct DependencyParser: Sendable {
         guard n > 0 else { return ([], []) }
         var state = ArcEagerState(words: n, rootLabel: rootLabel)
         let c = weights.classCount
-        var buckets: [Int] = []
-        buckets.reserveCapacity(96)
         var scores = [Int32](repeating: 0, count: c)
-        while !state.isTerminal {
-            buckets.removeAll(keepingCapacity: true)
-            features.extract(state, input, into: &buckets)
-            var best = ArcEagerState.shift
-            scores.withUnsafeMutableBufferPointer { out in
-                for t in 0..<c { out[t] = 0 }
-                buckets.withUnsafeBufferPointer { weights.add(buckets: $0, into: out) }
-                var top = Int32.min
-                for t in 0..<c where out[t] > top && state.isLegal(t) { top = out[t]; best = t }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: ParserFeatures.maxBuckets) { buckets in
+            while !state.isTerminal {
+                let count = features.extract(state, input, into: buckets.baseAddress!)
+                var best = ArcEagerState.shift
+                scores.withUnsafeMutableBufferPointer { out in
+                    for t in 0..<c { out[t] = 0 }
+                    weights.add(buckets: UnsafeBufferPointer(rebasing: buckets[0..<count]), into: out)
+                    var top = Int32.min
+                    for t in 0..<c where out[t] > top && state.isLegal(t) { top = out[t]; best = t }
+                }
+                state.apply(best)
             }
-            state.apply(best)
         }
         return Self.finish(state, tags: input.tags, punctuationLabel: labels.firstIndex(of: "punct"),
                            fallbackLabel: labels.firstIndex(of: "parataxis") ?? 0)
@@ -163,8 +162,9 @@ public struct ParserTrainer: Sendable {
                 let g = goldHeads[k], gl = goldLabels[k]
                 var x = ArcEagerState(words: sentences[k].words.count, rootLabel: rootLabel)
                 while !x.isTerminal {
-                    buckets.removeAll(keepingCapacity: true)
-                    features.extract(x, inputs[k], into: &buckets)
+                    buckets = withUnsafeTemporaryAllocation(of: Int.self, capacity: ParserFeatures.maxBuckets) { out in
+                        Array(out[0..<features.extract(x, inputs[k], into: out.baseAddress!)])
+                    }
                     state.score(buckets, into: &scores)
                     let base = x.costs(goldHeads: g)
                     let s = x.top, b = x.next

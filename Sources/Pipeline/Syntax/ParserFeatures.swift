@@ -24,7 +24,14 @@ struct ParserFeatures: Sendable {
         }
     }
 
-    func extract(_ x: ArcEagerState, _ input: Input, into out: inout [Int]) {
+    /// The most buckets `extract` writes for one state.
+    static let maxBuckets = 78
+
+    /// Writes the state's buckets to `out` (room for `maxBuckets`) and returns how many.
+    /// A fixed buffer, not an array, because this runs at every transition: an array's
+    /// append checks its capacity and uniqueness each time.
+    func extract(_ x: ArcEagerState, _ input: Input, into out: UnsafeMutablePointer<Int>) -> Int {
+        var count = 0
         let h = hasher
         func w(_ k: Int) -> UInt64 { k < 0 ? 1 : input.words[k] }
         func t(_ k: Int) -> UInt64 { k < 0 ? 1 : input.tags[k] }
@@ -44,7 +51,7 @@ struct ParserFeatures: Sendable {
         var d: UInt64 = 0
         if s0 > 0 && n0 > 0 { let gap = n0 - s0; d = UInt64(gap < 5 ? gap : (gap < 10 ? 5 : 6)) }
         let s0vl = UInt64(x.leftCount[s0]), s0vr = UInt64(x.rightCount[s0]), n0vl = UInt64(at(n0, x.leftCount) + 1)
-        func add(_ template: UInt64, _ value: UInt64) { out.append(h.bucket(template, value)) }
+        func add(_ template: UInt64, _ value: UInt64) { out[count] = h.bucket(template, value); count += 1 }
         add(1, 0)
         // Single words.
         add(2, s0wt); add(3, s0w); add(4, s0t)
@@ -85,5 +92,6 @@ struct ParserFeatures: Sendable {
         add(74, h.pair(t(s1), s0t)); add(75, h.pair(h.pair(t(s1), s0t), n0t)); add(76, h.pair(w(s1), n0t))
         add(77, h.pair(s0h >= 0 ? 1 : 0, h.pair(s0t, n0t)))
         add(78, h.pair(input.shapes[max(n0, 0)], s0t))
+        return count
     }
 }
