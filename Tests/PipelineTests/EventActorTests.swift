@@ -179,6 +179,22 @@ import TestSupport
         #expect(plain.code == "112")
     }
 
+    /// Only a sentence that names two actors (names, pronouns for them, agent phrases) is
+    /// worth its parse: the field's rules code acts between two.
+    @Test func onlySentencesWithTwoActorsAreWorthAParse() throws {
+        func namesTwo(_ text: String) throws -> Bool {
+            let input = ArticleInput(source: ArticleSource(path: "s.txt"), bytes: Array(text.utf8))
+            let frame = TextFrame(document: try TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input))))
+            let coding = EventActorCoding(frame: frame, coder: .standard, published: nil)
+            return coding.namesTwoActors(frame.sentenceTokens[0])
+        }
+        #expect(try !namesTwo("The weather stayed fine over the weekend."))
+        #expect(try !namesTwo("Kenya said the weather stayed fine over the weekend."))
+        #expect(try namesTwo("Police arrested two rebels in the hills."))
+        #expect(try namesTwo("Kenya accused Uganda of aggression."))
+        #expect(try namesTwo("Kenya accused security forces of looting."))
+    }
+
     /// Agents without names: "police arrested", coded with the story's country.
     @Test func agentNounsAreActors() throws {
         let found = try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.")

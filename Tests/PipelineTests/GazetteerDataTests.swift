@@ -61,6 +61,19 @@ import TestSupport
         }
     }
 
+    /// The byte-wise casing of ASCII names gives exactly the spellings `Character` casing
+    /// gives, for every name of the known-names tables.
+    @Test func asciiCasingAgreesWithCharacterCasing() throws {
+        for file in ["people.txt", "known-organizations.txt"] {
+            let text = try #require(EmbeddedData.text(named: "data/gazetteer/" + file))
+            for row in TabSeparatedRows(text, comments: false) {
+                guard let name = row.first, !name.isEmpty else { continue }
+                #expect(Gazetteer.surfaceForms(name) == Gazetteer.surfaceFormsOfAnyText(name), "\(name)")
+            }
+        }
+        #expect(Gazetteer.surfaceForms("o'brien  de la vega") == Gazetteer.surfaceFormsOfAnyText("o'brien  de la vega"))
+    }
+
     /// Known people and organisations reach the tagger as feature bits, in title case and in
     /// capitals, one word or several.
     @Test func knownNamesAreTaggerFeatures() {

@@ -103,7 +103,7 @@ package struct Gazetteer: Sendable {
             }
         }
         for key in Array(places.keys) + Array(organizations) + knownNames {
-            guard let space = key.firstIndex(of: " ") else { continue }
+            guard let space = key.utf8.firstIndex(of: 0x20) else { continue }
             bits[String(key[..<space]), default: 0] |= Self.startsLongerName
         }
         wordBits = bits
@@ -119,6 +119,32 @@ package struct Gazetteer: Sendable {
     /// "Al-Jazeera", "o'brien" as "O'Brien", "bank of england" as "Bank of England") and all
     /// capitals ("AFP", "XI JINPING"), as news and its headlines write names.
     static func surfaceForms(_ name: String) -> [String] {
+        // 43k names are read at start-up; an ASCII name (nearly all) is cased byte by byte,
+        // which gives the same spellings as `Character` casing at a fraction of its cost
+        // (0.8G instructions per process before).
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return surfaceFormsOfAnyText(name) }
+        let upper = { (b: UInt8) -> UInt8 in b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+        var titled: [UInt8] = []
+        titled.reserveCapacity(name.utf8.count)
+        for (index, word) in name.utf8.split(separator: 0x20).enumerated() {
+            if index > 0 { titled.append(0x20) }
+            if index > 0, let text = String(word), lowerCaseNameWords.contains(text) {
+                titled.append(contentsOf: word)
+                continue
+            }
+            var opens = true
+            for b in word {
+                titled.append(opens ? upper(b) : b)
+                opens = b == UInt8(ascii: "-") || b == UInt8(ascii: "'")
+            }
+        }
+        let capitals = String(decoding: name.utf8.map(upper), as: UTF8.self)
+        let title = String(decoding: titled, as: UTF8.self)
+        return capitals == title ? [title] : [title, capitals]
+    }
+
+    /// `surfaceForms` for any text, cased by `Character`.
+    static func surfaceFormsOfAnyText(_ name: String) -> [String] {
         let titled = name.split(separator: " ").enumerated().map { index, word -> String in
             if index > 0 && lowerCaseNameWords.contains(String(word)) { return String(word) }
             var out = ""

@@ -222,6 +222,36 @@ struct EventActorCoding {
         return (name, coder.dictionary.parts(of: code), start)
     }
 
+    /// Whether the sentence `range` names two actors or more: names and the pronouns that
+    /// stand for them (a pair such as "both sides" counts twice), and agent phrases ("police",
+    /// "security forces"). An act the field's rules code needs a source and a target, so a
+    /// sentence with fewer can give none, and is not worth its parse.
+    func namesTwoActors(_ range: Range<Int>) -> Bool {
+        var count = 0
+        var u = frame.firstUnit(atOrAfter: range.lowerBound)
+        while u < frame.units.count, frame.units[u].firstToken < range.upperBound {
+            count += frame.units[u].partner == nil ? 1 : 2
+            if count >= 2 { return true }
+            u += 1
+        }
+        let dictionary = coder.dictionary
+        for k in range where frame.tokens[k].isWord && frame.unitAtToken[k] < 0 {
+            var phrase = frame.tokens[k].folded
+            var found = dictionary.agentCode(for: phrase) != nil
+            var j = k - 1
+            while !found, j >= range.lowerBound, k - j < 3, frame.tokens[j].isWord {
+                phrase = frame.tokens[j].folded + " " + phrase
+                found = dictionary.agentCode(for: phrase) != nil
+                j -= 1
+            }
+            if found {
+                count += 1
+                if count >= 2 { return true }
+            }
+        }
+        return false
+    }
+
     private static let placePrepositions: Set<String> = ["in", "from", "of"]
 
     private func isAgentWord(_ word: String) -> Bool {

@@ -106,6 +106,9 @@ public struct EventExtractor: DocumentStage {
                     // from the tree. The sentence is parsed once, at its first such candidate.
                     guard VerbContext.isVerb(at: match.firstToken, in: frame, range: range) else { continue }
                     if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                    // The field's rules code acts between two actors only: a sentence that names
+                    // fewer is not parsed (issue 11: parse only what needs it).
+                    if clause == nil, !coding!.namesTwoActors(range) { break }
                     if clause == nil { clause = Self.parse(range, in: frame, coding: coding!) }
                     if let c = clause ?? nil, !c.tree.tags[c.node(of: match)].hasPrefix("VB") { continue }
                     if skipped == nil { skipped = frame.appositions(in: range) }
