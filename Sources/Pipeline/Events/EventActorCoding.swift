@@ -189,18 +189,7 @@ struct EventActorCoding {
     /// The longest agent phrase ending at token `k` ("Kenyan police", "a court in Kenya"),
     /// with its country's code: its text, code and first token.
     func agentPhrase(endingAt k: Int, range: Range<Int>) -> (name: String, code: ActorCode, first: Int)? {
-        // The longest agent phrase ending at k (up to three words).
-        var first = -1
-        var agent: String?
-        for length in stride(from: 3, through: 1, by: -1) where k - length + 1 >= range.lowerBound {
-            let words = ((k - length + 1)...k).map { frame.tokens[$0].folded }
-            if let c = coder.dictionary.agentCode(for: words.joined(separator: " ")) {
-                first = k - length + 1
-                agent = c
-                break
-            }
-        }
-        guard let agent else { return nil }
+        guard let (first, agent) = agentWords(endingAt: k, range: range) else { return nil }
         // A country adjective or name right before ("Kenyan police", "Israel's army").
         var country: String?
         var start = first
@@ -234,22 +223,21 @@ struct EventActorCoding {
             if count >= 2 { return true }
             u += 1
         }
-        let dictionary = coder.dictionary
-        for k in range where frame.tokens[k].isWord && frame.unitAtToken[k] < 0 {
-            var phrase = frame.tokens[k].folded
-            var found = dictionary.agentCode(for: phrase) != nil
-            var j = k - 1
-            while !found, j >= range.lowerBound, k - j < 3, frame.tokens[j].isWord {
-                phrase = frame.tokens[j].folded + " " + phrase
-                found = dictionary.agentCode(for: phrase) != nil
-                j -= 1
-            }
-            if found {
-                count += 1
-                if count >= 2 { return true }
-            }
+        for k in range where frame.tokens[k].isWord && frame.unitAtToken[k] < 0 && agentWords(endingAt: k, range: range) != nil {
+            count += 1
+            if count >= 2 { return true }
         }
         return false
+    }
+
+    /// The longest agent phrase of the dictionary (up to three words) ending at token `k`:
+    /// its first token and agent code.
+    private func agentWords(endingAt k: Int, range: Range<Int>) -> (first: Int, agent: String)? {
+        for length in stride(from: 3, through: 1, by: -1) where k - length + 1 >= range.lowerBound {
+            let words = ((k - length + 1)...k).map { frame.tokens[$0].folded }
+            if let c = coder.dictionary.agentCode(for: words.joined(separator: " ")) { return (k - length + 1, c) }
+        }
+        return nil
     }
 
     private static let placePrepositions: Set<String> = ["in", "from", "of"]

@@ -224,8 +224,6 @@ public struct EventExtractor: DocumentStage {
                     }
                 }
             }
-            // "X said Y attacked Z" is Y→Z, and X's statement is an event of its own, as issue 11
-            // and the seeds' gold code it (the dev set, like PETRARCH, does not count it).
         }
         return events
     }
