@@ -250,13 +250,7 @@ import TestSupport
         }
         let temporary = try TemporaryFolder()
         let out = temporary.url.appendingPathComponent("actors")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", PackageRoot.url.appendingPathComponent("scripts/generate-actor-tables").path, source, out.path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(runTool(["python3", PackageRoot.url.appendingPathComponent("scripts/generate-actor-tables").path, source, out.path]) == 0)
         for name in ["actors.tsv", "agents.tsv"] {
             let made = try Data(contentsOf: out.appendingPathComponent(name))
             let committed = try Data(contentsOf: PackageRoot.url.appendingPathComponent("data/actors/" + name))

@@ -14,14 +14,8 @@ import TestSupport
         }
         let temporary = try TemporaryFolder()
         let out = temporary.url.appendingPathComponent("lexicon")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", PackageRoot.url.appendingPathComponent("scripts/generate-event-tables").path,
-                             haveSource ? source : "/nonexistent/CAMEO.2.0.txt", out.path]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        #expect(runTool(["python3", PackageRoot.url.appendingPathComponent("scripts/generate-event-tables").path,
+                         haveSource ? source : "/nonexistent/CAMEO.2.0.txt", out.path]) == 0)
         for name in haveSource ? ["cameo-verbs.tsv", "lexicon.tsv"] : ["lexicon.tsv"] {
             let made = try Data(contentsOf: out.appendingPathComponent(name))
             let committed = try Data(contentsOf: PackageRoot.url.appendingPathComponent("data/lexicon/" + name))

@@ -55,27 +55,17 @@ import TestSupport
     @Test(arguments: [("scripts/generate-language-profiles", "data/language/profiles.tsv", "langdetect"),
                       ("scripts/generate-stopwords", "data/stopwords/stopwords.tsv", "stopwordsiso")])
     func committedDataMatchesGenerator(script: String, data: String, module: String) throws {
-        guard Self.run(["python3", "-c", "import \(module)"]) == 0 else {
+        guard runTool(["python3", "-c", "import \(module)"], quiet: true) == 0 else {
             print("skip: PyPI package \(module) is not installed; cannot regenerate \(data)")
             return
         }
         let temporary = try TemporaryFolder()
         let out = temporary.url.appendingPathComponent("gleaner.tsv")
-        #expect(Self.run(["python3", Self.root.appendingPathComponent(script).path, out.path]) == 0)
+        #expect(runTool(["python3", Self.root.appendingPathComponent(script).path, out.path], quiet: true) == 0)
         let generated = try Data(contentsOf: out)
         let committed = try Data(contentsOf: Self.root.appendingPathComponent(data))
         #expect(generated == committed, "\(data) differs from what \(script) generates; rerun it")
         #expect(EmbeddedData.bytes(named: data).map { Data($0) } == committed, "rebuild: the embedded \(data) is stale")
     }
 
-    private static func run(_ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
 }

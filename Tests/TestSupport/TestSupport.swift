@@ -57,3 +57,18 @@ public func eventually(within seconds: Double, _ condition: () throws -> Bool) r
     }
     return try condition()
 }
+
+/// Runs `arguments` through `/usr/bin/env` (a generator script, `python3 -c …`) and waits:
+/// its exit status, or -1 when it cannot start. Its standard output is discarded, and its
+/// standard error too when `quiet`. The tests that compare a committed table with its
+/// generator's output run the generator through this.
+public func runTool(_ arguments: [String], quiet: Bool = false) -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    if quiet { process.standardError = FileHandle.nullDevice }
+    guard (try? process.run()) != nil else { return -1 }
+    process.waitUntilExit()
+    return process.terminationStatus
+}
