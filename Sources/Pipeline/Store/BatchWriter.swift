@@ -257,7 +257,7 @@ struct BatchWriter {
                 num_mentions = num_mentions + 1,
                 num_documents = num_documents + excluded.num_documents,
                 last_seen_at = excluded.last_seen_at,
-                \(DistinctEventMerge.assignments(row: ""))
+                \(DistinctEventMerge.sqliteAssignments)
             """)
         let existing = try RowStatement(db, sql: """
             SELECT id FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?

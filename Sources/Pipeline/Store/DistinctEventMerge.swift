@@ -11,10 +11,16 @@
 ///   wins (the longer one, then the smaller one), so `USAGOV` beats `USA`;
 /// - the location and the affiliations keep the smallest value any mention gave.
 public enum DistinctEventMerge {
+    /// The `SET` assignments of SQLite's upsert, after the counts (the stored row's columns
+    /// named bare). Made once: the writer's statement text is built for every document.
+    public static let sqliteAssignments = assignments(row: "")
+
+    /// The same for PostgreSQL, where a bare name would be ambiguous with `excluded`.
+    public static let postgresAssignments = assignments(row: "events.")
+
     /// The `SET` assignments of the upsert's `DO UPDATE`, after the counts. `row` is how
-    /// the statement names the stored row's columns (`""` for SQLite, `"events."` for
-    /// PostgreSQL, where a bare name would be ambiguous with `excluded`).
-    public static func assignments(row: String) -> String {
+    /// the statement names the stored row's columns.
+    private static func assignments(row: String) -> String {
         var parts: [String] = []
         for column in ["source_affiliation", "target_affiliation", "location"] {
             parts.append("""

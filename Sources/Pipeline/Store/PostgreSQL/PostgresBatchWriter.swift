@@ -227,7 +227,7 @@ struct PostgresBatchWriter {
                     num_mentions = events.num_mentions + 1,
                     num_documents = events.num_documents + excluded.num_documents,
                     last_seen_at = excluded.last_seen_at,
-                    \(DistinctEventMerge.assignments(row: "events."))
+                    \(DistinctEventMerge.postgresAssignments)
                 RETURNING id
                 """, [key[0], event.root, String(event.quadClass), PostgresParameter.of(event.goldstein), key[1], key[2],
                       event.sourceAffiliation, event.targetAffiliation, date, event.location,
