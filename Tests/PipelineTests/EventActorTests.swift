@@ -148,6 +148,15 @@ import TestSupport
         #expect(talks.targetActor?.code == "USAGOV")
     }
 
+    /// The agent noun after coordinated demonyms belongs to each of them, and a country the
+    /// ISO list writes inverted ("Palestine, State of") is a country like any other.
+    @Test func anAgentNounAfterCoordinatedDemonymsBelongsToEach() throws {
+        let deported = try events("Kenya last year deported thousands of Ugandan and Tanzanian workers.").filter { $0.root == "17" }
+        #expect(Set(deported.compactMap(\.targetActor?.code)) == ["UGALAB", "TZALAB"])
+        let urged = try events("The German government urged Israelis and Palestinians on Friday to avoid violence.").filter { $0.root == "02" }
+        #expect(Set(urged.compactMap(\.targetActor?.code)) == ["ISR", "PSE"])
+    }
+
     /// An agent noun right before the verb is its subject, not a name farther back; the
     /// subject of a passive is its target.
     @Test func anAgentRightBeforeTheVerbIsItsSubject() throws {

@@ -174,8 +174,8 @@ struct ClauseArguments {
             }
         }
         var sources = [source]
-        if sourceNode >= 0 { sources += members(of: sourceNode).filter { $0.name != source.name } }
-        if targetNode >= 0, let first = targets.first { targets += members(of: targetNode).filter { $0.name != first.name } }
+        if sourceNode >= 0 { sources += members(of: sourceNode, around: source).filter { $0.name != source.name } }
+        if targetNode >= 0, let first = targets.first { targets += members(of: targetNode, around: first).filter { $0.name != first.name } }
         // "X and Y met", "he and Maskhadov signed a package of documents": a joint act with no
         // actor for an object (a meeting, an agreement, a pledge: roots 03 to 05, or a rule
         // marked symmetric) is aimed by the first at the second.
@@ -313,11 +313,18 @@ struct ClauseArguments {
         return nil
     }
 
-    /// The other members of a coordination headed by `n` ("X, Y and Z").
-    private func members(of n: Int) -> [ArgumentActor] {
+    /// The other members of a coordination headed by `n` ("X, Y and Z"), or by the word
+    /// inside `n`'s phrase that names `actor` ("thousands of Sudanese and Egyptian workers":
+    /// the coordination is of the modifiers).
+    private func members(of n: Int, around actor: ArgumentActor) -> [ArgumentActor] {
         var out: [ArgumentActor] = []
-        for c in kids[n] where tree.labels[c] == "conj" {
-            if let a = actor(at: c), !out.contains(where: { $0.name == a.name }) { out.append(a) }
+        var heads = [n]
+        let w = word(of: actor.head)
+        if w >= 0, w != n { heads.append(w) }
+        for h in heads {
+            for c in kids[h] where tree.labels[c] == "conj" {
+                if let a = self.actor(at: c), !out.contains(where: { $0.name == a.name }) { out.append(a) }
+            }
         }
         return out
     }

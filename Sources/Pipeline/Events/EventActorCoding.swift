@@ -103,6 +103,17 @@ struct EventActorCoding {
         }
         var j = unit.endToken
         if j < range.upperBound, frame.tokens[j].folded == "'s" { j += 1 }
+        // "Sudanese and Egyptian workers": the agent noun after coordinated demonyms belongs
+        // to each of them.
+        if isDemonym(unit) {
+            var m = j
+            while m < range.upperBound, Self.joiners.contains(frame.tokens[m].folded) || frame.tokens[m].folded == "or" { m += 1 }
+            while m > j, m < range.upperBound, frame.unitAtToken[m] >= 0, isDemonym(frame.units[frame.unitAtToken[m]]) {
+                j = frame.units[frame.unitAtToken[m]].endToken
+                m = j
+                while m < range.upperBound, Self.joiners.contains(frame.tokens[m].folded) || frame.tokens[m].folded == "or" { m += 1 }
+            }
+        }
         var taken = 0
         while j < range.upperBound, taken < 3, frame.tokens[j].isWord, frame.unitAtToken[j] < 0,
               TextFrame.isRoleWord(frame.tokens[j]) || TextFrame.isTitleWord(frame.tokens[j]) {
@@ -143,6 +154,13 @@ struct EventActorCoding {
     }
 
     private static let joiners: Set<String> = [",", "and", "&"]
+
+    /// Whether `unit` is one demonym ("Sudanese"), as the gazetteer knows it.
+    private func isDemonym(_ unit: ActorUnit) -> Bool {
+        guard unit.endToken - unit.firstToken == 1 else { return false }
+        let token = frame.tokens[unit.firstToken]
+        return Gazetteer.shared.places[frame.text(token.start, token.end)]?.kind == .demonym
+    }
 
     /// An agent noun phrase ending right before the trigger, after any auxiliaries and the
     /// place it is in or from ("police have arrested", "Kenyan troops on Tuesday attacked",
