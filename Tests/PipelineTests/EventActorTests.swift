@@ -176,6 +176,10 @@ import TestSupport
         #expect(attack.targetActor?.code == "SDNREB")
         let statement = try #require(found.first { $0.code == "010" })
         #expect(statement.sourceActor?.code == "KENGOV")
+        // A news medium's "… said" only says where the report comes from.
+        let reported = try events("Ugandan troops attacked Sudanese rebels near the border on Friday, the Xinhua news agency said.")
+        #expect(reported.contains { $0.root == "19" })
+        #expect(!reported.contains { $0.code == "010" })
     }
 
     /// The most specific code the words support: a project rule's 112 for "accused" gives

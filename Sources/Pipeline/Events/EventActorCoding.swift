@@ -86,6 +86,13 @@ struct EventActorCoding {
         return here.map { coder.dictionary.parts(of: $0) }
     }
 
+    /// Whether the actor called `name` is a news medium by its name alone ("Xinhua",
+    /// "Interfax": a `MED` code first), not by a title beside it ("a USTR spokesman").
+    func isMedium(_ name: String) -> Bool {
+        guard let c = coder.code(ActorCoder.fold(name), on: day, fallbackCountry: nil) else { return false }
+        return coder.dictionary.parts(of: c).type1 == "MED"
+    }
+
     /// The folded words of `unit` with the capitalised, agent or role words right before it
     /// ("Chinese Vice Premier X", "senior Belarus politician", "rebel military leader X")
     /// and the agent nouns among the title words right after it ("Iranian troops", "Egypt's

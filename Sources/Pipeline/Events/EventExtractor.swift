@@ -163,7 +163,8 @@ public struct EventExtractor: DocumentStage {
                 // the seeds' gold wants).
                 if mood == .hypothetical, !match.rule.isProject, entry.root == "04", let intent = CAMEOCodebook.entry(for: "036") { entry = intent }
                 var args = candidate.arguments
-                if isAttribution(candidate, frame: frame) { continue }
+                if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                if isAttribution(candidate, frame: frame, coding: coding!) { continue }
                 // Statements need no target; a denial or an act answers someone.
                 if args.target == nil, !match.rule.has(.dyadic), entry.root != "01" || entry.code == "016" {
                     defaultTarget(&args, match: match, code: entry, frame: frame)
@@ -230,11 +231,14 @@ public struct EventExtractor: DocumentStage {
 
     /// "US officials said the talks would resume": a neutral statement by a country, aimed
     /// at nobody, only says where a report comes from (gold convention 3: such attribution
-    /// clauses are not events of their own). Named people's and bodies' statements are
-    /// always events, and so are statements made to someone.
-    private func isAttribution(_ candidate: EventCandidate, frame: TextFrame) -> Bool {
+    /// clauses are not events of their own), and so does a news medium's ("…, Xinhua said",
+    /// "Interfax news agency said": convention 3's `reported_by`, "Bloomberg reported").
+    /// Named people's and other bodies' statements are always events, and so are statements
+    /// made to someone.
+    private func isAttribution(_ candidate: EventCandidate, frame: TextFrame, coding: EventActorCoding) -> Bool {
         guard candidate.entry.code == "010", candidate.match.rule.has(.speech),
               candidate.arguments.target == nil, let source = candidate.arguments.source else { return false }
+        if coding.isMedium(source) { return true }
         return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
     }
 
