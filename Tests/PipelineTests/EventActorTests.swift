@@ -157,6 +157,16 @@ import TestSupport
         #expect(Set(urged.compactMap(\.targetActor?.code)) == ["ISR", "PSE"])
     }
 
+    /// A compound's last part reads as the word ("heavily-armed men" are armed men), and
+    /// commas alone make an apposition, not a list: "the United Nations, Madeleine
+    /// Albright, arrived" has one source.
+    @Test func compoundAgentsAndAppositions() throws {
+        let attack = try #require(try events("A group of heavily-armed men attacked a police post near Nairobi on Friday.").first { $0.root == "19" })
+        #expect(attack.sourceActor?.code == "KENUAF")
+        let arrived = try events("The U.S. ambassador to the United Nations, Madeleine Albright, arrived in Chile on Friday.").filter { $0.root == "04" }
+        #expect(arrived.map(\.source) == ["Madeleine Albright"])
+    }
+
     /// An agent noun right before the verb is its subject, not a name farther back; the
     /// subject of a passive is its target.
     @Test func anAgentRightBeforeTheVerbIsItsSubject() throws {

@@ -150,11 +150,16 @@ struct EventActorCoding {
             k += 1
             members.append(frame.units[k])
         }
+        let last = k
         k = best
         while k > 0, frame.units[k - 1].firstToken >= range.lowerBound, joined(frame.units[k - 1], frame.units[k]) {
             k -= 1
             members.append(frame.units[k])
         }
+        // Commas alone make an apposition ("the United Nations, Madeleine Albright,"), not a
+        // list: a coordination has its "and".
+        guard !members.isEmpty, (frame.units[k].endToken..<frame.units[last].firstToken).contains(where: { frame.tokens[$0].folded == "and" || frame.tokens[$0].folded == "&" })
+        else { return [] }
         return members.filter { $0.canAct && !$0.isSetting && $0.name != name }.map { member in
             (member.name, code(name: member.name, side: member.side, range: range, near: member.headFirst))
         }
@@ -259,8 +264,13 @@ struct EventActorCoding {
     /// its first token and agent code.
     private func agentWords(endingAt k: Int, range: Range<Int>) -> (first: Int, agent: String)? {
         for length in stride(from: 3, through: 1, by: -1) where k - length + 1 >= range.lowerBound {
-            let words = ((k - length + 1)...k).map { frame.tokens[$0].folded }
+            var words = ((k - length + 1)...k).map { frame.tokens[$0].folded }
             if let c = coder.dictionary.agentCode(for: words.joined(separator: " ")) { return (k - length + 1, c) }
+            // "heavily-armed men": a compound's last part as the word ("armed men").
+            if length > 1, let dash = words[0].lastIndex(of: "-"), words[0].index(after: dash) < words[0].endIndex {
+                words[0] = String(words[0][words[0].index(after: dash)...])
+                if let c = coder.dictionary.agentCode(for: words.joined(separator: " ")) { return (k - length + 1, c) }
+            }
         }
         return nil
     }
