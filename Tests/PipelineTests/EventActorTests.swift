@@ -165,6 +165,9 @@ import TestSupport
         #expect(attack.sourceActor?.code == "KENUAF")
         let arrived = try events("The U.S. ambassador to the United Nations, Madeleine Albright, arrived in Chile on Friday.").filter { $0.root == "04" }
         #expect(arrived.map(\.source) == ["Madeleine Albright"])
+        // A country named by its capital keeps the agent noun after it.
+        let protest = try #require(try events("Germany protested to the Tehran government on Friday.").first { $0.root == "14" })
+        #expect(protest.targetActor?.code == "IRNGOV")
     }
 
     /// An agent noun right before the verb is its subject, not a name farther back; the

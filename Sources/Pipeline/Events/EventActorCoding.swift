@@ -58,6 +58,14 @@ struct EventActorCoding {
             let distance = abs(unit.headFirst - near)
             if distance < best { best = distance; nearest = unit }
         }
+        // "the Tehran government": a country the text names by its capital.
+        if nearest == nil {
+            for unit in frame.units where unit.firstToken >= range.lowerBound && unit.endToken <= range.upperBound
+                && unit.name != name && PoliticalGeography.country(of: unit.name) == name {
+                let distance = abs(unit.headFirst - near)
+                if distance < best { best = distance; nearest = unit }
+            }
+        }
         let words = nearest.map { phraseWords(of: $0, range: range) } ?? ActorCoder.fold(name)
         // A person's country is the one the text ties them to; an agent noun ("police") or a
         // person known only by a title ("President X") takes the document's country.
