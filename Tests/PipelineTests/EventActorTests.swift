@@ -179,6 +179,10 @@ import TestSupport
         #expect(attacked.targetActor?.code == "KENCOP")
         // A passive with no agent names no source: the soldiers killed did not kill.
         #expect(!found.contains { $0.trigger == "killed" })
+        // A passive's agent may be an agent noun rather than a name.
+        let arrest = try #require(try events("John Smith was arrested by police in Nairobi on Friday.").first { $0.root == "17" })
+        #expect(arrest.sourceActor?.code == "KENCOP")
+        #expect(arrest.target == "John Smith")
     }
 
     /// "X said Y attacked Z" is Y→Z, and X's statement is an event of its own (issue 11).
