@@ -183,6 +183,8 @@ import TestSupport
         let arrest = try #require(try events("John Smith was arrested by police in Nairobi on Friday.").first { $0.root == "17" })
         #expect(arrest.sourceActor?.code == "KENCOP")
         #expect(arrest.target == "John Smith")
+        let jailed = try #require(try events("John Smith was jailed for 15 years by a Hong Kong court on Friday.").first { $0.root == "17" })
+        #expect(jailed.sourceActor?.code == "HKGJUD")
     }
 
     /// "X said Y attacked Z" is Y→Z, and X's statement is an event of its own (issue 11).

@@ -209,6 +209,10 @@ struct EventActorCoding {
             k += 1
             skipped += 1
         }
+        // "by a Hong Kong court": a place named before the head noun.
+        if k < range.upperBound, frame.unitAtToken[k] >= 0, frame.units[frame.unitAtToken[k]].type == .location {
+            k = frame.units[frame.unitAtToken[k]].endToken
+        }
         // The head noun: the last word of up to four before a non-word or a function word.
         var head = -1
         var j = k
@@ -236,6 +240,11 @@ struct EventActorCoding {
         if m >= range.lowerBound, frame.tokens[m].isWord, let c = coder.countryCode(ofName: frame.tokens[m].folded) {
             country = c
             start = m
+        } else if m >= range.lowerBound, frame.unitAtToken[m] >= 0, frame.units[frame.unitAtToken[m]].endToken == m + 1,
+                  let c = coder.countryCode(ofName: frame.units[frame.unitAtToken[m]].name) {
+            // "a Hong Kong court": a place of several words.
+            country = c
+            start = frame.units[frame.unitAtToken[m]].firstToken
         }
         // "a court in Kenya", "delegates from Armenia", "the army of Iraq": the place right after.
         if country == nil, k + 2 < range.upperBound, Self.placePrepositions.contains(frame.tokens[k + 1].folded) {

@@ -88,17 +88,6 @@ public struct EventExtractor: DocumentStage {
                 if match.rule.isProject {
                     if skipped == nil { skipped = frame.appositions(in: range) }
                     args = arguments.read(match, sentence: index, skipped: skipped!)
-                    // "X was arrested by police": a passive's agent that is an agent noun, not a name.
-                    if args.agentless, !match.rule.has(.noun),
-                       let by = (match.endToken..<min(match.endToken + 5, range.upperBound)).first(where: { frame.tokens[$0].folded == "by" }) {
-                        if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
-                        if let agent = coding!.agentObject(after: by + 1, range: range) {
-                            args.source = agent.name
-                            args.sourceActor = agent.code
-                            args.sourceHead = agent.first
-                            args.agentless = false
-                        }
-                    }
                     // "Russian servicemen were killed when unidentified gunmen attacked guards": an
                     // agent noun right before the verb is its subject, not a name farther back.
                     if !match.rule.has(.noun), !match.rule.has(.speech), args.sourceHead >= 0, args.sourceHead < match.firstToken {
@@ -136,6 +125,18 @@ public struct EventExtractor: DocumentStage {
                         args = fromTree
                     } else {
                         args = words
+                    }
+                }
+                // "X was arrested by police", "jailed for 15 years by a Hong Kong court": a
+                // passive's agent the reader or the parse did not attach.
+                if args.agentless, !match.rule.has(.noun),
+                   let by = (match.endToken..<min(match.endToken + 8, range.upperBound)).first(where: { frame.tokens[$0].folded == "by" }) {
+                    if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                    if let agent = coding!.agentObject(after: by + 1, range: range) {
+                        args.source = agent.name
+                        args.sourceActor = agent.code
+                        args.sourceHead = agent.first
+                        args.agentless = false
                     }
                 }
                 if args.source == nil, !match.rule.has(.noun), !args.agentless {
