@@ -165,6 +165,9 @@ import TestSupport
         #expect(attack.sourceActor?.code == "KENUAF")
         let arrived = try events("The U.S. ambassador to the United Nations, Madeleine Albright, arrived in Chile on Friday.").filter { $0.root == "04" }
         #expect(arrived.map(\.source) == ["Madeleine Albright"])
+        // A hyphenated title between a role word and the name is read through.
+        let talks = try #require(try events("Kenyan Foreign Minister Stephen Kalonzo on Monday discussed with rebel chief-of-staff Paul Malong a framework agreement in Nairobi.").first { $0.root == "04" })
+        #expect(talks.targetActor?.type1 == "REB")
         // A country named by its capital keeps the agent noun after it.
         let protest = try #require(try events("Germany protested to the Tehran government on Friday.").first { $0.root == "14" })
         #expect(protest.targetActor?.code == "IRNGOV")

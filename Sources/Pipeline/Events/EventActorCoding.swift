@@ -111,7 +111,7 @@ struct EventActorCoding {
         var added = 0
         while k >= range.lowerBound, added < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
               frame.tokens[k].isCapitalized || TextFrame.isRoleWord(frame.tokens[k])
-                || frame.tokens[k].folded == "former" {
+                || frame.tokens[k].folded == "former" || (frame.tokens[k].folded.contains("-") && TextFrame.isTitleWord(frame.tokens[k])) {
             words.insert(frame.tokens[k].folded, at: 0)
             k -= 1
             added += 1
