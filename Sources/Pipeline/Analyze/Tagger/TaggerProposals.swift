@@ -22,7 +22,14 @@ struct TaggerProposals: Sendable {
             if let role = candidate.role {
                 let roleWords = Set(role.split(separator: " ").map(String.init))
                 var k = candidate.tokens.lowerBound - 1
-                while k >= 0, roleWords.contains(tokens[k].text) || tokens[k].kind == .punctuation { claimed[k] = true; k -= 1 }
+                while k >= 0 {
+                    // "US Trade Representative (USTR) Robert Lighthizer": a bracketed word inside
+                    // the title is part of it.
+                    let bracketed = k >= 1 && k + 1 < tokens.count && tokens[k - 1].text == "(" && tokens[k + 1].text == ")"
+                    guard roleWords.contains(tokens[k].text) || tokens[k].kind == .punctuation || bracketed else { break }
+                    claimed[k] = true
+                    k -= 1
+                }
             }
         }
         var exact: [Range<Int>: Int] = [:]
