@@ -22,7 +22,7 @@ import Testing
         let tables = ["data/actors/actors.tsv", "data/actors/agents.tsv", "data/actors/additions.tsv",
                       "data/actors/agent-additions.tsv"]
         let phrases = tables.flatMap { name in
-            TabSeparatedRows(EmbeddedData.text(named: name) ?? "").compactMap { $0.first.map(String.init) }
+            TabSeparatedRows(EmbeddedData.text(named: name) ?? "").compactMap { (row: [String]) -> String? in row.first }
         }
         #expect(phrases.count > 10_000)
         let starts = ActorDictionary.standard.phraseStarts
