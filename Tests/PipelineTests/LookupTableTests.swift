@@ -49,6 +49,27 @@ import Testing
     }
 
     /// `LexiconClasses.of` holds a class exactly when `NameLexicon`'s list holds the word.
+    @Test func gramIndexAnswersAsItsDictionary() {
+        var generator = SplitMix(seed: 21)
+        var source: [UInt64: Range<Int32>] = [:]
+        var probes: [UInt64] = []
+        // Keys as `LanguageIdentifier.key(of:)` packs 1- to 3-grams (scalars plus one, 21
+        // bits each), close together as one alphabet's grams are; every other one listed.
+        for i in 0..<4000 {
+            let a = 0x62 + generator.next() % 40, b = 0x62 + generator.next() % 40, c = 0x3B2 + generator.next() % 60
+            let key = i % 3 == 0 ? a : i % 3 == 1 ? a << 21 | b : a << 42 | b << 21 | c
+            probes.append(key)
+            if i % 2 == 0 {
+                let lower = Int32(i)
+                source[key] = lower..<(lower + Int32(generator.next() % 5))
+            }
+        }
+        let index = GramIndex(source)
+        for key in probes + [1, 0x20 << 21 | 0x20, UInt64.max >> 1] {
+            #expect(index.range(of: key) == source[key], "\(key)")
+        }
+    }
+
     @Test func lexiconClassesAreNameLexiconsLists() {
         let lists: [(LexiconClasses, Set<String>)] = [
             (.month, Set(NameLexicon.months.keys)), (.weekday, Set(NameLexicon.weekdays.keys)),

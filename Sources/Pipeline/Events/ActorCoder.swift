@@ -28,15 +28,19 @@ struct ActorCoder: Sendable {
         var agent: (code: String, first: Int, end: Int)?
         // Longest phrases first, left to right: one named actor and one agent noun.
         let longest = min(dictionary.longestPhrase, words.count)
+        // A run of two words or more can only match if a table phrase that long opens
+        // with its first word (a one-word run is also tried with a full stop added).
+        let opens = longest > 1 ? words.map { dictionary.phraseStarts.longest(openingWith: $0) } : []
         var length = longest
         while length >= 1 {
             var i = 0
             while i + length <= words.count {
+                if length > 1, opens[i] < length { i += 1; continue }
                 let slice = words[i..<(i + length)]
                 if slice.first.map({ Self.ignored.contains($0) }) == true || slice.last.map({ Self.ignored.contains($0) }) == true {
                     i += 1; continue
                 }
-                let phrase = slice.joined(separator: " ")
+                let phrase = Self.phrase(words, i..<(i + length))
                 let overlapsActor = actor.map { i < $0.end && $0.first < i + length } ?? false
                 let overlapsAgent = agent.map { i < $0.end && $0.first < i + length } ?? false
                 if actor == nil, !overlapsAgent, let c = lookupActor(phrase, day: day) {
@@ -69,6 +73,19 @@ struct ActorCoder: Sendable {
             return Self.combine(country: host, agent: agent.code)
         }
         return country ?? fallbackCountry
+    }
+
+    /// `words[run]` joined by single spaces, as `joined(separator:)` joins them; appended
+    /// one by one, which costs a fraction of the generic join (a one-word run is its word).
+    static func phrase(_ words: [String], _ run: Range<Int>) -> String {
+        var phrase = words[run.lowerBound]
+        guard run.count > 1 else { return phrase }
+        phrase.reserveCapacity(words[run].reduce(run.count - 1) { $0 + $1.utf8.count })
+        for k in (run.lowerBound + 1)..<run.upperBound {
+            phrase.append(" ")
+            phrase.append(words[k])
+        }
+        return phrase
     }
 
     /// The country code of a country's name ("United States" -> USA), or nil.

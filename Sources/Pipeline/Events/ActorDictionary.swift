@@ -30,6 +30,8 @@ struct ActorDictionary: Sendable {
     let countries: Set<String>
     /// Longest phrase of either table, in words.
     let longestPhrase: Int
+    /// The longest phrase of either table by its first word.
+    let phraseStarts: ActorPhraseStarts
 
     init(actors actorText: String, agents agentText: String, actorAdditions: String = "", agentAdditions: String = "") {
         var actors: [String: [Held]] = [:]
@@ -67,6 +69,7 @@ struct ActorDictionary: Sendable {
         self.agents = agents
         self.countries = countries.subtracting(roles).subtracting(["---"])
         longestPhrase = min(longest, 8)
+        phraseStarts = ActorPhraseStarts(phrases: Array(actors.keys) + Array(agents.keys))
     }
 
     /// Words of a phrase written with single spaces.

@@ -13,6 +13,9 @@ struct DiscardList: Sendable {
     }
 
     private let byFirstWord: [String: [Phrase]]
+    /// The first words' filter: most words of a story open no phrase, and asking it costs
+    /// less than hashing the word for `byFirstWord`.
+    private let firstWords: WordFilter
 
     init(text: String) {
         var index: [String: [Phrase]] = [:]
@@ -24,6 +27,7 @@ struct DiscardList: Sendable {
             index[first, default: []].append(Phrase(words: words, story: cols[1] == "story"))
         }
         byFirstWord = index
+        firstWords = WordFilter(index.keys)
     }
 
     func storyDiscarded(_ tokens: [WordToken]) -> Bool {
@@ -36,7 +40,7 @@ struct DiscardList: Sendable {
 
     private func found(in tokens: [WordToken], range: Range<Int>, storyOnly: Bool) -> Bool {
         for i in range where tokens[i].isWord {
-            guard let phrases = byFirstWord[tokens[i].folded] else { continue }
+            guard firstWords.mayContain(slot: tokens[i].slot), let phrases = byFirstWord[tokens[i].folded] else { continue }
             for p in phrases where !storyOnly || p.story {
                 guard i + p.words.count <= range.upperBound else { continue }
                 if (1..<p.words.count).allSatisfy({ tokens[i + $0].folded == p.words[$0] }) { return true }

@@ -22,7 +22,7 @@ public struct LanguageIdentifier: Sendable {
     /// strings: the lookup runs three times per letter of every document, and hashing a
     /// String there cost more than the rest of decoding (measured: 44% of `gleaner extract`'s
     /// CPU before, on the seeds).
-    let grams: [UInt64: Range<Int32>]
+    let grams: GramIndex
     let entries: [Entry]
 
     /// An n-gram's scalars (n <= 3) packed 21 bits each, shifted by one so that grams of
@@ -74,7 +74,7 @@ public struct LanguageIdentifier: Sendable {
         }
         self.languages = languages
         self.floors = floors
-        self.grams = grams
+        self.grams = GramIndex(grams)
         self.entries = flat
     }
 
@@ -129,20 +129,33 @@ public struct LanguageIdentifier: Sendable {
         // replaces its floor with its own cost.
         var counts: [Int32] = [0, 0, 0]
         var totals = [Int32](repeating: 0, count: languages.count)
+        // The grams ending at each scalar, keyed as `key(of:)` keys them, without slicing
+        // the sample: a gram is letters, or letters touching one word boundary at an end.
+        let space = Unicode.Scalar(" ")
+        var previous = sample[0]
+        var previousKey = UInt64(previous.value + 1)
+        var pairKey: UInt64 = 0
         for end in 1..<sample.count {
-            for n in 1...3 where end - n + 1 >= 0 {
-                let start = end - n + 1
-                // A gram is letters, or letters touching one word boundary at an end.
-                if n == 1, sample[end] == " " { continue }
-                if n > 1, sample[(start + 1)..<end].contains(" ") { continue }
-                if n == 2, sample[start] == " " && sample[end] == " " { continue }
-                counts[n - 1] += 1
-                guard let range = grams[Self.key(of: sample[start...end])] else { continue }
-                for position in range {
-                    let entry = entries[Int(position)]
-                    totals[Int(entry.language)] += entry.delta
-                }
+            let scalar = sample[end]
+            let key = UInt64(scalar.value + 1)
+            // n = 1: a letter.
+            if scalar != space {
+                counts[0] += 1
+                add(key, to: &totals)
             }
+            // n = 2: not two spaces.
+            if !(previous == space && scalar == space) {
+                counts[1] += 1
+                add(previousKey << 21 | key, to: &totals)
+            }
+            // n = 3: its middle scalar (the previous one) is no space.
+            if end >= 2, previous != space {
+                counts[2] += 1
+                add(pairKey << 21 | key, to: &totals)
+            }
+            pairKey = previousKey << 21 | key
+            previous = scalar
+            previousKey = key
         }
         var bestIndex = 0
         var bestCost = Int64.max
@@ -155,5 +168,14 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         return languages[bestIndex]
+    }
+
+    /// Adds what a listed gram changes to each language's total; an unlisted gram adds nothing.
+    @inline(__always) private func add(_ key: UInt64, to totals: inout [Int32]) {
+        guard let range = grams.range(of: key) else { return }
+        for position in range {
+            let entry = entries[Int(position)]
+            totals[Int(entry.language)] += entry.delta
+        }
     }
 }
