@@ -146,6 +146,10 @@ import TestSupport
         #expect(met.targetActor?.code == "UGAGOV")
         let talks = try #require(try events("Kalonzo criticised the U.S. special envoy to Sudan on Monday.").first { $0.code == "111" })
         #expect(talks.targetActor?.code == "USAGOV")
+        // The office may be stated in another sentence, for the counterpart or for the person
+        // whose counterpart they are.
+        let later = try events("German Defence Minister Volker Ruehe arrived in Tel Aviv on Monday.\n\nRuehe met his Israeli counterpart Yitzhak Mordechai in Jerusalem on Tuesday.")
+        #expect(later.first { $0.root == "04" && $0.target == "Yitzhak Mordechai" }?.targetActor?.code == "ISRGOV")
     }
 
     /// The agent noun after coordinated demonyms belongs to each of them, and a country the

@@ -72,26 +72,38 @@ struct EventActorCoding {
         let fallback = sideCode ?? (isAgentPhrase(words) ? documentCountry : nil)
         let here = coder.code(words, on: day, fallbackCountry: fallback)
             ?? coder.code(ActorCoder.fold(name), on: day, fallbackCountry: fallback)
+        if let here, here.utf8.count == 3, let unit = nearest, let office = counterpartOffice(of: unit, words: words, range: range) {
+            return coder.dictionary.parts(of: here + office)
+        }
         if here.map({ $0.utf8.count <= 3 }) ?? true, nearest?.type == .person {
             for unit in frame.units where unit.name == name && unit.type == .person && unit != nearest {
-                let words = phraseWords(of: unit, range: 0..<frame.tokens.count)
+                let sentence = frame.sentenceTokens.first { $0.contains(unit.firstToken) } ?? 0..<frame.tokens.count
+                let words = phraseWords(of: unit, range: sentence)
                 let fallback = sideCode ?? (isAgentPhrase(words) ? documentCountry : nil)
-                if let c = coder.code(words, on: day, fallbackCountry: fallback), c.utf8.count > 3 {
-                    return coder.dictionary.parts(of: c)
+                guard let c = coder.code(words, on: day, fallbackCountry: fallback) else { continue }
+                if c.utf8.count > 3 { return coder.dictionary.parts(of: c) }
+                // "Levy and Kinkel would discuss …" after "his German counterpart Klaus Kinkel".
+                if c.utf8.count == 3, let office = counterpartOffice(of: unit, words: words, range: sentence) {
+                    return coder.dictionary.parts(of: c + office)
                 }
             }
         }
-        // "his German counterpart Klaus Kinkel": the office of the person whose counterpart
-        // this is, the nearest before them in the sentence that has one.
-        if let here, here.utf8.count == 3, let unit = nearest, words.contains("counterpart") {
-            for other in frame.units.reversed() where other.endToken <= unit.firstToken && other.firstToken >= range.lowerBound
-                && other.type == .person && other.name != name {
-                let otherWords = phraseWords(of: other, range: range)
-                guard let c = coder.code(otherWords, on: day, fallbackCountry: nil), c.utf8.count > 3 else { continue }
-                return coder.dictionary.parts(of: here + c.dropFirst(3))
-            }
-        }
         return here.map { coder.dictionary.parts(of: $0) }
+    }
+
+    /// "his German counterpart Klaus Kinkel": the office (the types after the country) of
+    /// the person whose counterpart `unit` is, the nearest before it in `range` that has one.
+    private func counterpartOffice(of unit: ActorUnit, words: [String], range: Range<Int>) -> Substring? {
+        guard words.contains("counterpart") else { return nil }
+        for other in frame.units.reversed() where other.endToken <= unit.firstToken && other.firstToken >= range.lowerBound
+            && other.type == .person && other.name != unit.name {
+            // The other's code as the document gives it (its role may be stated elsewhere:
+            // "German Defence Minister Volker Ruehe" before "Ruehe … his Israeli counterpart").
+            guard let c = code(name: other.name, side: other.side, range: range, near: other.headFirst)?.code,
+                  c.utf8.count > 3 else { continue }
+            return c.dropFirst(3)
+        }
+        return nil
     }
 
     /// Whether the actor called `name` is a news medium by its name alone ("Xinhua",
