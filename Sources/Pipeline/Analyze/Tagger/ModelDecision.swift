@@ -95,13 +95,19 @@ struct ModelDecision: Sendable {
                         (end, label) = (rule.upperBound, .organization)
                     }
                 }
-                // An event the rules read by its event word that holds the tagger's span is that
-                // event ("G-20 Summit", where the tagger reads "G-20" alone).
+                // An event the rules read by its event word is that event when the tagger stopped
+                // inside it: from the tagger's first word on through capitalised words ("G-20
+                // Summit", where the tagger reads "G-20"), or back from a lone event word the
+                // tagger read alone ("Group of 20 Summit", where it reads "Summit").
                 if ruleEvent[start] >= 0, ruleEvent[start] == ruleEvent[end - 1] {
                     let rule = candidates[Int(ruleEvent[start])].tokens
                     if rule.lowerBound == start, rule.upperBound > end, rule.upperBound <= sentence.upperBound,
                        (end..<rule.upperBound).allSatisfy({ !taken[$0] && !roleWord[$0] && (tokens[$0].isCapitalized || tokens[$0].kind == .number) }) {
                         (end, label) = (rule.upperBound, .miscellaneous)
+                    } else if rule.lowerBound < start, rule.upperBound == end, end - start == 1,
+                              hasBits(tokens[start].text, GazetteerBits.eventWord), rule.lowerBound >= sentence.lowerBound,
+                              !rule.contains(where: { roleWord[$0] || taken[$0] }) {
+                        (start, label) = (rule.lowerBound, .miscellaneous)
                     }
                 }
                 // A titled person the rules read further, through capitalised words, is that
