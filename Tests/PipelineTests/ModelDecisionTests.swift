@@ -66,3 +66,49 @@ import Testing
         }
     }
 }
+
+/// `EntityResolver`'s joins of mentions the tagger typed differently from the name they repeat.
+@Suite struct ResolverRetypingTests {
+    /// Resolves one candidate per `(words, evidence)`, each at the first place its words occur
+    /// in `text` after the previous one.
+    private static func resolve(_ text: String, _ names: [(String, EntityCandidate.Evidence)]) throws -> [Entity] {
+        let scalars = Tokenizer.scalars(of: text)
+        let tokens = Tokenizer().tokenize(scalars)
+        let sentences = SentenceSplitter().split(tokens)
+        var from = 0
+        var candidates: [EntityCandidate] = []
+        for (words, evidence) in names {
+            let texts = words.split(separator: " ").map(String.init)
+            let start = try #require((from...(tokens.count - texts.count)).first { i in
+                texts.indices.allSatisfy { tokens[i + $0].text == texts[$0] }
+            })
+            let range = start..<(start + texts.count)
+            let first = tokens[range.lowerBound].start, last = tokens[range.upperBound - 1].end
+            candidates.append(EntityCandidate(tokens: range, start: first, end: last, text: words,
+                                              sentence: try #require(sentences.firstIndex { $0.contains(start) }),
+                                              evidence: evidence))
+            from = range.upperBound
+        }
+        return EntityResolver().resolve(candidates, tokens: tokens, sentences: sentences)
+    }
+
+    @Test func aMisspeltPlaceJoinsThePlaceButItsAdjectiveDoesNot() throws {
+        let beijing = try #require(Gazetteer.shared.placeTable["Beijing"])
+        let kenya = try #require(Gazetteer.shared.placeTable["Kenya"])
+        let entities = try Self.resolve("Talks in Beijing ended. Officials in Bejing said so. Kenya voted. The Kenyan vote ended.",
+                                        [("Beijing", .place(beijing)), ("Bejing", .typed(.misc)),
+                                         ("Kenya", .place(kenya)), ("Kenyan", .typed(.misc))])
+        #expect(entities.map(\.mentions.count) == [2, 1, 1])
+        #expect(entities.first?.type == .location)
+    }
+
+    @Test func anAcronymInMixedCaseJoinsTheOrganisationItNames() throws {
+        let entities = try Self.resolve("The USTR office said so. A lawyer at USTR agreed.",
+                                        [("USTR", .typed(.organization)), ("USTR", .typed(.location))])
+        #expect(entities.count == 1)
+        #expect(entities.first?.type == .organization && entities.first?.mentions.count == 2)
+        let headline = try Self.resolve("The USTR office said so.\nSAN DIEGO AT USTR",
+                                        [("USTR", .typed(.organization)), ("USTR", .typed(.location))])
+        #expect(headline.count == 2)
+    }
+}

@@ -40,8 +40,15 @@ struct ModelDecision: Sendable {
             guard let role = candidate.role else { continue }
             let roleWords = role.split(separator: " ")
             var k = candidate.tokens.lowerBound - 1
-            while k >= 0, roleWords.contains(where: { $0 == tokens[k].text }) || tokens[k].kind == .punctuation {
-                roleWord[k] = true; k -= 1
+            while k >= 0 {
+                if roleWords.contains(where: { $0 == tokens[k].text }) || tokens[k].kind == .punctuation {
+                    roleWord[k] = true
+                } else if !(k > 0 && tokens[k - 1].isPunctuation("(") && tokens[k + 1].isPunctuation(")")) {
+                    // The title's acronym ("US Trade Representative (USTR) X") is passed over,
+                    // not blocked: it names the office.
+                    break
+                }
+                k -= 1
             }
         }
 
