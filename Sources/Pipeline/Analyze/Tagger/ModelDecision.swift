@@ -6,7 +6,11 @@
 /// place (a gazetteer place keeps its canonical name and capital/country facts, so "US" is
 /// "United States" and "Beijing said" is metonymic), MISC a nationality (a gazetteer demonym:
 /// a `NORP` mention of its country's entity, `Mention.type`), a group (`NORP`, a plural group
-/// name), an event (when the rules read it as one) or `MISC`.
+/// name), an event (when the rules read it as one) or `MISC`. A span is read with what the
+/// rules know around it: an organisation or event the rules read by its head, suffix or
+/// event word is taken where the tagger stopped inside it, "X and Y" of two gazetteer places
+/// is two places, and an all-caps dateline before "•", "—", "–" or "|" is tagged as a
+/// sentence of its own (`taggedPieces`).
 /// The gazetteer, the rules' cues and the document's other mentions reach the tagger as its
 /// features (`TaggerFeatures`), not as overrides. Rule candidates keep only what the tagger
 /// cannot give: a title's role on the same person span, and the rule kinds listed in
