@@ -252,6 +252,20 @@ struct EntityResolver: Sendable {
                 } else if type == .person || type == .organization, let near = fuzzy(candidate.text), clusters[near].type == type {
                     // A misspelling of a name of the same type ("XiJinpin" of Xi Jinping).
                     add(candidate, to: near)
+                } else if type == .misc, candidate.tokens.count == 1, let near = fuzzy(candidate.text), clusters[near].type == .location,
+                          !candidate.text.hasPrefix(clusters[near].name) {
+                    // One word the tagger could not type, one edit from a place of the document,
+                    // is a misspelling of it ("Bejing" of Beijing); the place's name with a
+                    // letter added is its adjective ("Bosnian"), not a misspelling.
+                    add(candidate, to: near)
+                } else if type == .location || type == .person, candidate.tokens.count == 1,
+                          tokens[candidate.tokens.lowerBound].isAllCaps,
+                          let organization = byKey[candidate.text], clusters[organization].type == .organization,
+                          sentences[candidate.sentence].contains(where: { tokens[$0].kind == .word && !tokens[$0].isCapitalized }) {
+                    // An acronym in mixed-case text that names an organisation of the document
+                    // is that organisation, whatever the tagger typed it ("at USTR" after
+                    // "USTR" the office); an all-caps headline word is not an acronym.
+                    add(candidate, to: organization)
                 } else if type == .eventName, !candidate.text.utf8.contains(UInt8(ascii: " ")),
                           let owner = (byWord[candidate.text] ?? []).last(where: { clusters[$0].type == .eventName && clusters[$0].name.hasSuffix(candidate.text) }) {
                     add(candidate, to: owner)

@@ -6,7 +6,11 @@
 /// place (a gazetteer place keeps its canonical name and capital/country facts, so "US" is
 /// "United States" and "Beijing said" is metonymic), MISC a nationality (a gazetteer demonym:
 /// a `NORP` mention of its country's entity, `Mention.type`), a group (`NORP`, a plural group
-/// name), an event (when the rules read it as one) or `MISC`.
+/// name), an event (when the rules read it as one) or `MISC`. A span is read with what the
+/// rules know around it: an organisation or event the rules read by its head, suffix or
+/// event word is taken where the tagger stopped inside it, "X and Y" of two gazetteer places
+/// is two places, and an all-caps dateline before "•", "—", "–" or "|" is tagged as a
+/// sentence of its own (`taggedPieces`).
 /// The gazetteer, the rules' cues and the document's other mentions reach the tagger as its
 /// features (`TaggerFeatures`), not as overrides. Rule candidates keep only what the tagger
 /// cannot give: a title's role on the same person span, and the rule kinds listed in
@@ -24,7 +28,10 @@ struct ModelDecision: Sendable {
 
     func merge(_ candidates: [EntityCandidate], tokens: [Token], sentences: [Range<Int>],
                scalars: [Unicode.Scalar], vocabulary: DocumentVocabulary) -> [EntityCandidate] {
-        let tags = tagger.tag(tokens: tokens, sentences: sentences, vocabulary: vocabulary, scalars: scalars)
+        // A dateline that opens a mixed-case sentence is tagged as the line of its own that
+        // the training data gives it ("WASHINGTON/NEW YORK • The US ...").
+        let pieces = Self.taggedPieces(sentences, tokens: tokens)
+        let tags = tagger.tag(tokens: tokens, sentences: pieces.map(\.range), vocabulary: vocabulary, scalars: scalars)
 
         // The rule candidates by their first token, to find a title's role and the rules' events.
         var ruleAt = [Int32](repeating: -1, count: tokens.count)
@@ -34,24 +41,36 @@ struct ModelDecision: Sendable {
         // A person's title is their role, not an organisation: "Treasury Secretary X".
         var roleWord = [Bool](repeating: false, count: tokens.count)
         for candidate in candidates {
-            guard let role = candidate.role else { continue }
-            let roleWords = role.split(separator: " ")
-            var k = candidate.tokens.lowerBound - 1
-            while k >= 0, roleWords.contains(where: { $0 == tokens[k].text }) || tokens[k].kind == .punctuation {
-                roleWord[k] = true; k -= 1
-            }
+            for k in candidate.titleTokens(in: tokens) { roleWord[k] = true }
         }
 
         var out: [EntityCandidate] = []
         out.reserveCapacity(candidates.count)
         var taken = [Bool](repeating: false, count: tokens.count)
-        for (index, sentence) in sentences.enumerated() {
-            for span in NERSpanScore.spans(tags[index]) {
-                var start = sentence.lowerBound + span.start
-                var end = sentence.lowerBound + span.end
+        // Rule organisations by their words: a name the rules read by its head or suffix word.
+        var ruleOrganization = [Int32](repeating: -1, count: tokens.count)
+        var ruleEvent = [Int32](repeating: -1, count: tokens.count)
+        for (index, candidate) in candidates.enumerated() where candidate.tokens.count > 1 {
+            if case .typed(.organization) = candidate.evidence {
+                for k in candidate.tokens { ruleOrganization[k] = Int32(index) }
+            } else if case .typed(.eventName) = candidate.evidence {
+                for k in candidate.tokens { ruleEvent[k] = Int32(index) }
+            }
+        }
+        for (pieceIndex, piece) in pieces.enumerated() {
+            let index = piece.sentence, sentence = sentences[index]
+            for span in NERSpanScore.spans(tags[pieceIndex]) {
+                var start = piece.range.lowerBound + span.start
+                var end = piece.range.lowerBound + span.end
                 // Possessive endings and punctuation stay outside names.
                 while end > start, tokens[end - 1].kind != .word && tokens[end - 1].kind != .number { end -= 1 }
                 while start < end, tokens[start].kind != .word { start += 1 }
+                // Nor does a lower-case function word after it ("Summit - a").
+                while end - start > 1, tokens[end - 1].kind != .number,
+                      tokens[end - 1].kind != .word || !tokens[end - 1].isCapitalized
+                        && LexiconClasses.of(tokens[end - 1].lower).contains(.functionWord) {
+                    end -= 1
+                }
                 // A sentence-opening function word is not part of the name ("When Trump").
                 while end - start > 1, start == sentence.lowerBound || tokens[start - 1].kind == .punctuation,
                       Self.isOpeningWord(tokens[start].text) {
@@ -60,9 +79,39 @@ struct ModelDecision: Sendable {
                 guard end > start, end - start <= EntityRecognizer.maxNameTokens, !Self.isLoneFunctionWord(start..<end, tokens),
                       tokens[end - 1].kind == .word || span.label == .miscellaneous else { continue }
                 if (start..<end).contains(where: { roleWord[$0] || taken[$0] }) { continue }
+                var label = span.label
+                // An organisation the rules read by its head or suffix word from the tagger's
+                // first word on is that longer name when the tagger stopped inside it: after a
+                // head word and its "of"/"for" ("Center for Strategic" of "Center for Strategic
+                // and International Studies"), or before the rules' suffix word ("Federal" of
+                // "Federal Air Traffic Control Administration").
+                if ruleOrganization[start] >= 0,
+                   ruleOrganization[start] == ruleOrganization[end - 1] {
+                    let rule = candidates[Int(ruleOrganization[start])].tokens
+                    if label != .person, rule.lowerBound == start, rule.upperBound > end, rule.upperBound <= sentence.upperBound,
+                       !rule.contains(where: { roleWord[$0] || taken[$0] }),
+                       extendsOrganization(start..<end, label: label, to: rule.upperBound, tokens: tokens, scalars: scalars) {
+                        (end, label) = (rule.upperBound, .organization)
+                    }
+                }
+                // An event the rules read by its event word is that event when the tagger stopped
+                // inside it: from the tagger's first word on through capitalised words ("G-20
+                // Summit", where the tagger reads "G-20"), or back from a lone event word the
+                // tagger read alone ("Group of 20 Summit", where it reads "Summit").
+                if ruleEvent[start] >= 0, ruleEvent[start] == ruleEvent[end - 1] {
+                    let rule = candidates[Int(ruleEvent[start])].tokens
+                    if rule.lowerBound == start, rule.upperBound > end, rule.upperBound <= sentence.upperBound,
+                       (end..<rule.upperBound).allSatisfy({ !taken[$0] && !roleWord[$0] && (tokens[$0].isCapitalized || tokens[$0].kind == .number) }) {
+                        (end, label) = (rule.upperBound, .miscellaneous)
+                    } else if rule.lowerBound < start, rule.upperBound == end, end - start == 1,
+                              hasBits(tokens[start].text, GazetteerBits.eventWord), rule.lowerBound >= sentence.lowerBound,
+                              !rule.contains(where: { roleWord[$0] || taken[$0] }) {
+                        (start, label) = (rule.lowerBound, .miscellaneous)
+                    }
+                }
                 // A titled person the rules read further, through capitalised words, is that
                 // longer name ("Vice Premier Liu He", where the tagger stops at "Liu").
-                if span.label == .person, ruleAt[start] >= 0 {
+                if label == .person, ruleAt[start] >= 0 {
                     let rule = candidates[Int(ruleAt[start])]
                     if rule.role != nil, case .typed(.person) = rule.evidence, rule.tokens.upperBound > end,
                        rule.tokens.upperBound <= sentence.upperBound,
@@ -70,33 +119,18 @@ struct ModelDecision: Sendable {
                         end = rule.tokens.upperBound
                     }
                 }
-                let first = tokens[start].start, last = tokens[end - 1].end
-                var candidate = EntityCandidate(tokens: start..<end, start: first, end: last,
-                                                text: Tokenizer.string(scalars, first, last), sentence: index,
-                                                evidence: .typed(.misc))
-                let rule = ruleAt[start] >= 0 ? candidates[Int(ruleAt[start])] : nil
-                let sameSpan = rule.map { $0.tokens == start..<end } ?? false
-                switch span.label {
-                case .person:
-                    candidate.evidence = .typed(.person)
-                    if sameSpan { candidate.role = rule?.role }
-                case .organization:
-                    candidate.evidence = .typed(.organization)
-                    if sameSpan, let abbreviates = rule?.abbreviates { candidate.abbreviates = abbreviates }
-                case .location:
-                    let place = place(candidate.text, tokens: start..<end, tokens)
-                    candidate.evidence = place.map { .place($0) } ?? .typed(.location)
-                case .miscellaneous:
-                    if let place = place(candidate.text, tokens: start..<end, tokens), place.kind == .demonym {
-                        candidate.evidence = .place(place)
-                    } else if sameSpan, case .typed(.eventName) = rule?.evidence {
-                        candidate.evidence = .typed(.eventName)
-                    } else if Self.isGroupName(candidate.text) {
-                        candidate.evidence = .typed(.norp)
-                    }
-                }
                 for k in start..<end { taken[k] = true }
-                out.append(candidate)
+                // Two places joined by "and" are two names ("US and China"), unless together
+                // they are one ("Bosnia and Herzegovina").
+                if let halves = placeHalves(start..<end, tokens: tokens, scalars: scalars) {
+                    for half in halves {
+                        out.append(candidate(half, label: .location, sentence: index, candidates: candidates, ruleAt: ruleAt,
+                                             tokens: tokens, scalars: scalars))
+                    }
+                    continue
+                }
+                out.append(candidate(start..<end, label: label, sentence: index, candidates: candidates, ruleAt: ruleAt,
+                                     tokens: tokens, scalars: scalars))
             }
         }
         var added = false
@@ -107,6 +141,130 @@ struct ModelDecision: Sendable {
         if added { out.sort { $0.start < $1.start } }
         return out
     }
+
+    /// The typed candidate of one tagger span: its label read with the gazetteer and the
+    /// rule candidate that starts where it starts.
+    private func candidate(_ range: Range<Int>, label: NERLabel, sentence: Int, candidates: [EntityCandidate],
+                           ruleAt: [Int32], tokens: [Token], scalars: [Unicode.Scalar]) -> EntityCandidate {
+        let start = range.lowerBound, end = range.upperBound
+        let first = tokens[start].start, last = tokens[end - 1].end
+        var candidate = EntityCandidate(tokens: range, start: first, end: last,
+                                        text: Tokenizer.string(scalars, first, last), sentence: sentence,
+                                        evidence: .typed(.misc))
+        let rule = ruleAt[start] >= 0 ? candidates[Int(ruleAt[start])] : nil
+        let sameSpan = rule.map { $0.tokens == range } ?? false
+        switch label {
+        case .person:
+            candidate.evidence = .typed(.person)
+            if sameSpan { candidate.role = rule?.role }
+        case .organization:
+            candidate.evidence = .typed(.organization)
+            if sameSpan, let abbreviates = rule?.abbreviates { candidate.abbreviates = abbreviates }
+        case .location:
+            let place = place(candidate.text, tokens: range, tokens)
+            candidate.evidence = place.map { .place($0) } ?? .typed(.location)
+        case .miscellaneous:
+            if let place = place(candidate.text, tokens: range, tokens), place.kind == .demonym {
+                candidate.evidence = .place(place)
+            } else if sameSpan, case .typed(.eventName) = rule?.evidence {
+                candidate.evidence = .typed(.eventName)
+            } else if Self.isGroupName(candidate.text) {
+                candidate.evidence = .typed(.norp)
+            }
+        }
+        return candidate
+    }
+
+    private func hasBits(_ word: String, _ bits: UInt32) -> Bool {
+        (gazetteer.wordBitsTable[word] ?? 0) & bits != 0
+    }
+
+    /// The span holds an organisation head word followed by "of" or "for" ("Center for ...").
+    private func opensWithHead(_ range: Range<Int>, tokens: [Token]) -> Bool {
+        range.dropLast().contains { k in
+            hasBits(tokens[k].text, GazetteerBits.organizationHead) && (tokens[k + 1].text == "of" || tokens[k + 1].text == "for")
+        }
+    }
+
+    /// Whether a tagger span (not a person) is cut short of the organisation the rules read
+    /// on to `end`: it holds a head word and its "of"/"for" ("Center for Strategic"), or it has
+    /// no suffix word and the rules' name ends in one ("Federal" of "Federal Air Traffic
+    /// Control Administration", "Jerusalem" of "Jerusalem Post"). A nationality never opens
+    /// the longer name (CoNLL-2003 reads "German Foreign Ministry" as two names), a place
+    /// opens it only through capitalised words ("Tunisia and the Palestinian Authority" is
+    /// two), and a suffix is not read across "the" ("White Sox for the American League").
+    func extendsOrganization(_ range: Range<Int>, label: NERLabel, to end: Int, tokens: [Token],
+                                     scalars: [Unicode.Scalar]) -> Bool {
+        let text = Tokenizer.string(scalars, tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
+        let place = place(text, tokens: range, tokens)
+        if place?.kind == .demonym { return false }
+        if place == nil, opensWithHead(range, tokens: tokens) { return true }
+        guard label != .miscellaneous, hasBits(tokens[end - 1].text, GazetteerBits.organizationSuffix),
+              !range.contains(where: { hasBits(tokens[$0].text, GazetteerBits.organizationSuffix) }) else { return false }
+        let added = range.upperBound..<end
+        if place != nil { return added.allSatisfy { tokens[$0].isCapitalized } }
+        return !added.contains { tokens[$0].lower == "the" }
+    }
+
+    /// The two halves of a span "X and Y" when each is a gazetteer country, capital or
+    /// place and the whole is not one.
+    func placeHalves(_ range: Range<Int>, tokens: [Token], scalars: [Unicode.Scalar]) -> [Range<Int>]? {
+        guard range.count >= 3,
+              let and = range.dropFirst().dropLast().first(where: { tokens[$0].text == "and" || tokens[$0].text == "&" })
+        else { return nil }
+        let halves = [range.lowerBound..<and, (and + 1)..<range.upperBound]
+        func isPlace(_ r: Range<Int>) -> Bool {
+            guard tokens[r.upperBound - 1].kind == .word else { return false }
+            let text = Tokenizer.string(scalars, tokens[r.lowerBound].start, tokens[r.upperBound - 1].end)
+            guard let place = place(text, tokens: r, tokens) else { return false }
+            return place.kind != .demonym
+        }
+        guard !isPlace(range), halves.allSatisfy(isPlace) else { return nil }
+        return halves
+    }
+
+    /// The stretches of text tagged as one sentence each: every sentence, except that an
+    /// all-caps dateline opening a sentence before a separator ("•", "—", "–", "-") is a
+    /// stretch of its own. Each stretch keeps the index of its sentence.
+    static func taggedPieces(_ sentences: [Range<Int>], tokens: [Token]) -> [(range: Range<Int>, sentence: Int)] {
+        var pieces: [(range: Range<Int>, sentence: Int)] = []
+        pieces.reserveCapacity(sentences.count)
+        for (index, sentence) in sentences.enumerated() {
+            if let cut = datelineEnd(sentence, tokens: tokens) {
+                pieces.append((sentence.lowerBound..<cut, index))
+                pieces.append((cut..<sentence.upperBound, index))
+            } else {
+                pieces.append((sentence, index))
+            }
+        }
+        return pieces
+    }
+
+    /// Words that separate a dateline from the text it opens.
+    private static let datelineSeparators: Set<String> = ["•", "—", "–", "|"]
+
+    /// The index just after a dateline's separator when the sentence opens with all-caps
+    /// words (and "/" or ",") up to the separator, mixed-case text follows, and the dateline
+    /// has at most `maxDatelineTokens` tokens.
+    private static func datelineEnd(_ sentence: Range<Int>, tokens: [Token]) -> Int? {
+        var words = 0
+        for k in sentence.prefix(maxDatelineTokens + 1) {
+            let token = tokens[k]
+            if token.kind == .word {
+                guard token.isAllCaps else { return nil }
+                words += 1
+            } else if datelineSeparators.contains(token.text) {
+                guard words > 0, k + 1 < sentence.upperBound,
+                      sentence[(k + 1)...].contains(where: { tokens[$0].kind == .word && !tokens[$0].isAllCaps }) else { return nil }
+                return k + 1
+            } else if token.text != "/" && token.text != "," && token.kind != .number {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private static let maxDatelineTokens = 8
 
     /// The gazetteer place a span names, looked up as written and, for a capitalised
     /// headline word, in title case.

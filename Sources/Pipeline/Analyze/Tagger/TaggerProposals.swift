@@ -19,18 +19,7 @@ struct TaggerProposals: Sendable {
         for candidate in candidates {
             for k in candidate.tokens { claimed[k] = true }
             // A person's title is their role, not an organisation: "Treasury Secretary X".
-            if let role = candidate.role {
-                let roleWords = Set(role.split(separator: " ").map(String.init))
-                var k = candidate.tokens.lowerBound - 1
-                while k >= 0 {
-                    // "US Trade Representative (USTR) Robert Lighthizer": a bracketed word inside
-                    // the title is part of it.
-                    let bracketed = k >= 1 && k + 1 < tokens.count && tokens[k - 1].text == "(" && tokens[k + 1].text == ")"
-                    guard roleWords.contains(tokens[k].text) || tokens[k].kind == .punctuation || bracketed else { break }
-                    claimed[k] = true
-                    k -= 1
-                }
-            }
+            for k in candidate.titleTokens(in: tokens) { claimed[k] = true }
         }
         var exact: [Range<Int>: Int] = [:]
         exact.reserveCapacity(candidates.count)
