@@ -206,6 +206,11 @@ import TestSupport
         let reported = try events("Ugandan troops attacked Sudanese rebels near the border on Friday, the Xinhua news agency said.")
         #expect(reported.contains { $0.root == "19" })
         #expect(!reported.contains { $0.code == "010" })
+        // A medium by the noun after its name; a spokesman still speaks for his body.
+        let agency = try events("Ugandan troops attacked Sudanese rebels on Friday, Interfax news agency said.")
+        #expect(!agency.contains { $0.code == "010" })
+        let spokesman = try events("A Foreign Ministry spokesman said the talks would resume on Friday.")
+        #expect(spokesman.contains { $0.code == "010" })
     }
 
     /// The most specific code the words support: a project rule's 112 for "accused" gives

@@ -106,11 +106,21 @@ struct EventActorCoding {
         return nil
     }
 
-    /// Whether the actor called `name` is a news medium by its name alone ("Xinhua",
-    /// "Interfax": a `MED` code first), not by a title beside it ("a USTR spokesman").
-    func isMedium(_ name: String) -> Bool {
-        guard let c = coder.code(ActorCoder.fold(name), on: day, fallbackCountry: nil) else { return false }
-        return coder.dictionary.parts(of: c).type1 == "MED"
+    /// Whether the actor called `name` in the sentence `range` is a news medium: by its name
+    /// alone ("Xinhua": a `MED` code first), or by the media noun right after its name
+    /// ("Interfax news agency", "the Yonhap news agency"). A spokesman speaks for the body
+    /// he names ("a USTR spokesman"): that is no medium.
+    func isMedium(_ name: String, range: Range<Int>) -> Bool {
+        if let c = coder.code(ActorCoder.fold(name), on: day, fallbackCountry: nil),
+           coder.dictionary.parts(of: c).type1 == "MED" { return true }
+        for unit in frame.units where unit.name == name && range.contains(unit.firstToken) {
+            for end in unit.endToken..<min(unit.endToken + 2, range.upperBound) {
+                guard let (first, agent) = agentWords(endingAt: end, range: range), first == unit.endToken,
+                      agent == "~MED" else { continue }
+                if !(first...end).contains(where: { frame.tokens[$0].folded.hasPrefix("spokes") }) { return true }
+            }
+        }
+        return false
     }
 
     /// The folded words of `unit` with the capitalised, agent or role words right before it

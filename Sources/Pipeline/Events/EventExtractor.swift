@@ -176,7 +176,7 @@ public struct EventExtractor: DocumentStage {
                 if mood == .hypothetical, !match.rule.isProject, entry.root == "04", let intent = CAMEOCodebook.entry(for: "036") { entry = intent }
                 var args = candidate.arguments
                 if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
-                if isAttribution(candidate, frame: frame, coding: coding!) { continue }
+                if isAttribution(candidate, frame: frame, coding: coding!, range: range) { continue }
                 // Statements need no target; a denial or an act answers someone.
                 if args.target == nil, !match.rule.has(.dyadic), entry.root != "01" || entry.code == "016" {
                     defaultTarget(&args, match: match, code: entry, frame: frame)
@@ -247,10 +247,11 @@ public struct EventExtractor: DocumentStage {
     /// "Interfax news agency said": convention 3's `reported_by`, "Bloomberg reported").
     /// Named people's and other bodies' statements are always events, and so are statements
     /// made to someone.
-    private func isAttribution(_ candidate: EventCandidate, frame: TextFrame, coding: EventActorCoding) -> Bool {
+    private func isAttribution(_ candidate: EventCandidate, frame: TextFrame, coding: EventActorCoding,
+                               range: Range<Int>) -> Bool {
         guard candidate.entry.code == "010", candidate.match.rule.has(.speech),
               candidate.arguments.target == nil, let source = candidate.arguments.source else { return false }
-        if coding.isMedium(source) { return true }
+        if coding.isMedium(source, range: range) { return true }
         return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
     }
 
