@@ -211,6 +211,9 @@ import TestSupport
         #expect(!agency.contains { $0.code == "010" })
         let spokesman = try events("A Foreign Ministry spokesman said the talks would resume on Friday.")
         #expect(spokesman.contains { $0.code == "010" })
+        // Unnamed officials of a body are where the report comes from, as "a US official".
+        let officials = try events("United Nations relief officials said on Saturday the fighting was between rival factions.")
+        #expect(!officials.contains { $0.code == "010" })
     }
 
     /// The most specific code the words support: a project rule's 112 for "accused" gives

@@ -252,8 +252,19 @@ public struct EventExtractor: DocumentStage {
         guard candidate.entry.code == "010", candidate.match.rule.has(.speech),
               candidate.arguments.target == nil, let source = candidate.arguments.source else { return false }
         if coding.isMedium(source, range: range) { return true }
+        // "United Nations relief officials said": unnamed officials of a body are a source of
+        // the report, as "A US official said" is (a spokesman speaks for the body: an event).
+        for unit in frame.units where unit.name == source && range.contains(unit.firstToken) {
+            var k = unit.endToken
+            if k < range.upperBound, frame.tokens[k].folded == "'s" { k += 1 }
+            if k < range.upperBound, TextFrame.isTitleWord(frame.tokens[k]), !Self.unnamedSources.contains(frame.tokens[k].folded) { k += 1 }
+            if k < range.upperBound, Self.unnamedSources.contains(frame.tokens[k].folded) { return true }
+        }
         return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
     }
+
+    /// Nouns for people a report comes from without a name.
+    private static let unnamedSources: Set<String> = ["official", "officials", "source", "sources"]
 
     /// "Harlan has said the bargain will be struck at a meeting with Xi": a plain statement
     /// whose content is a planned meeting of the speaker is an expression of intent to meet
