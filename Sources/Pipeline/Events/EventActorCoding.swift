@@ -143,12 +143,15 @@ struct EventActorCoding {
         // "Sudanese and Egyptian workers": the agent noun after coordinated demonyms belongs
         // to each of them.
         if isDemonym(unit) {
-            var m = j
-            while m < range.upperBound, Self.joiners.contains(frame.tokens[m].folded) || frame.tokens[m].folded == "or" { m += 1 }
+            func pastJoiners(_ start: Int) -> Int {
+                var m = start
+                while m < range.upperBound, Self.joiners.contains(frame.tokens[m].folded) || frame.tokens[m].folded == "or" { m += 1 }
+                return m
+            }
+            var m = pastJoiners(j)
             while m > j, m < range.upperBound, frame.unitAtToken[m] >= 0, isDemonym(frame.units[frame.unitAtToken[m]]) {
                 j = frame.units[frame.unitAtToken[m]].endToken
-                m = j
-                while m < range.upperBound, Self.joiners.contains(frame.tokens[m].folded) || frame.tokens[m].folded == "or" { m += 1 }
+                m = pastJoiners(j)
             }
         }
         var taken = 0

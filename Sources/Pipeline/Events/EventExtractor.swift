@@ -181,7 +181,6 @@ public struct EventExtractor: DocumentStage {
                 if args.target == nil, !match.rule.has(.dyadic), entry.root != "01" || entry.code == "016" {
                     defaultTarget(&args, match: match, code: entry, frame: frame)
                 }
-                if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
                 if args.target == nil, !match.rule.has(.speech),
                    let agent = coding!.agentObject(after: match.endToken, range: range), agent.name != args.source {
                     args.target = agent.name
