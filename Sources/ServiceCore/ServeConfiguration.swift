@@ -25,8 +25,8 @@ public struct ServeConfiguration: Equatable, Sendable {
     /// that needs only clean text, entities and values.
     public var eventsStage = true
     /// Who decides entity names and types (`entities = model|rules`): the statistical
-    /// tagger with gazetteer and rule cues as its features, or the rules with the tagger
-    /// filling in (`EntityDecision`).
+    /// tagger with gazetteer and rule cues as its features (the default), or the rules with
+    /// the tagger filling in (`EntityDecision`).
     public var entities = EntityDecision.standard
     /// Distinct earlier documents of a site that must hold a short block before it is
     /// removed as site furniture; 0 turns cross-document furniture off.

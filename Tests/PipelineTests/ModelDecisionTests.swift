@@ -65,6 +65,27 @@ import Testing
                     == extends, "\(span) -> \(name)")
         }
     }
+
+    /// The analyzer under `model` on text the tagger reads in pieces: an event name through
+    /// its "of", an organisation the tagger typed as a person after a nationality it read
+    /// alone, and a lower-case ministry the tagger cannot see.
+    @Test func namesTheTaggerReadsInPiecesAreReadWhole() throws {
+        let text = """
+            Trade ministers will meet on the sidelines of the Group of 20 Summit in Buenos Aires next month, officials said.
+
+            Derek Scissors, a China expert at the American Enterprise Institute in Washington, said the talks would fail.
+
+            The Chinese commerce ministry said on Thursday that talks would continue.
+            """
+        let decoded = DecodedDocument(sha256: "x", source: ArticleSource(path: "x.txt"), format: .text, text: text,
+                                      metadata: DocumentMetadata(published: nil))
+        let entities = try TextAnalyzer(entities: .model).process(CleanDocument(decoded: decoded, text: text, removed: [])).entities
+        let named = Dictionary(entities.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+        #expect(named["Group of 20 Summit"] == .eventName)
+        #expect(named["American Enterprise Institute"] == .organization)
+        #expect(named["commerce ministry"] == .organization)
+        #expect(!named.keys.contains { ["Group", "Summit", "Enterprise Institute"].contains($0) }, "\(named)")
+    }
 }
 
 /// `EntityResolver`'s joins of mentions the tagger typed differently from the name they repeat.
@@ -100,6 +121,10 @@ import Testing
                                          ("Kenya", .place(kenya)), ("Kenyan", .typed(.misc))])
         #expect(entities.map(\.mentions.count) == [2, 1, 1])
         #expect(entities.first?.type == .location)
+        // Typed as a place the gazetteer does not know, the misspelling joins too.
+        let typed = try Self.resolve("Talks in Beijing ended. Officials in Bejing said so.",
+                                     [("Beijing", .place(beijing)), ("Bejing", .typed(.location))])
+        #expect(typed.map(\.mentions.count) == [2])
     }
 
     @Test func anAcronymInMixedCaseJoinsTheOrganisationItNames() throws {

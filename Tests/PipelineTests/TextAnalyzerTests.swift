@@ -35,7 +35,7 @@ struct SeedScore {
         String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
-    static func score(seed: String) throws -> SeedScore {
+    static func score(seed: String, entities: EntityDecision) throws -> SeedScore {
         let raw = try String(contentsOf: corpus.appendingPathComponent(seed + ".txt"), encoding: .utf8)
         let goldData = try Data(contentsOf: corpus.appendingPathComponent("gold/" + seed + ".json"))
         let gold = try GoldAnnotation.decode([UInt8](goldData))
@@ -50,7 +50,7 @@ struct SeedScore {
         for fragment in gold.boilerplateFragments { cut = min(cut, offset(line: fragment.line, start: fragment.start)) }
         let text = ScalarText(scalars: Array(scalars[0..<cut])).string
         let decoded = DecodedDocument(sha256: seed, source: ArticleSource(path: seed + ".txt"), format: .text, text: text)
-        let analyzed = try TextAnalyzer().process(CleanDocument(decoded: decoded, text: text, removed: []))
+        let analyzed = try TextAnalyzer(entities: entities).process(CleanDocument(decoded: decoded, text: text, removed: []))
 
         var score = SeedScore()
         // Entities by canonical name and type.
@@ -112,39 +112,44 @@ import Testing
 
 @Suite("TextAnalyzer on the seeds")
 struct TextAnalyzerSeedTests {
-    @Test func scoresOnSeeds() throws {
+    /// Per-seed floors for each entity decision: what this version reaches, rounded down.
+    /// `model` (the default) loses the seeds' convention cases that `rules` was written for
+    /// ("White House" as an organisation; `docs/quality.md`).
+    @Test(arguments: [(EntityDecision.rules, 0.84, 0.98), (.model, 0.82, 0.95)])
+    func scoresOnSeeds(decision: EntityDecision, entityFloor: Double, mentionFloor: Double) throws {
         var total = SeedScore()
         for seed in SeedScore.seedNames {
-            let score = try SeedScore.score(seed: seed)
-            print("\(seed): entities F1 \(score.entityF1), mentions F1 \(score.mentionF1), values F1 \(score.valueF1)")
-            // Per-seed floors: what this version reaches, rounded down.
-            #expect(score.entityF1 >= 0.84, "\(seed)")
-            #expect(score.mentionF1 >= 0.98, "\(seed)")
-            #expect(score.valueF1 >= 0.97, "\(seed)")
+            let score = try SeedScore.score(seed: seed, entities: decision)
+            print("\(decision) \(seed): entities F1 \(score.entityF1), mentions F1 \(score.mentionF1), values F1 \(score.valueF1)")
+            #expect(score.entityF1 >= entityFloor, "\(decision) \(seed)")
+            #expect(score.mentionF1 >= mentionFloor, "\(decision) \(seed)")
+            #expect(score.valueF1 >= 0.97, "\(decision) \(seed)")
             total += score
         }
         if ProcessInfo.processInfo.environment["GLEANER_SHOW_MISSES"] != nil {
             for miss in total.misses { print(miss) }
         }
-        print("ALL: entities F1 \(total.entityF1), mentions F1 \(total.mentionF1), values F1 \(total.valueF1)")
+        print("ALL \(decision): entities F1 \(total.entityF1), mentions F1 \(total.mentionF1), values F1 \(total.valueF1)")
         #expect(SeedScore.seedNames.count == 5)
     }
 }
 
 @Suite("TextAnalyzer floors and units")
 struct TextAnalyzerTests {
-    func analyze(_ text: String, published: String? = nil) throws -> AnalyzedDocument {
+    func analyze(entities: EntityDecision = .standard, _ text: String, published: String? = nil) throws -> AnalyzedDocument {
         let decoded = DecodedDocument(sha256: "x", source: ArticleSource(path: "x.txt"), format: .text, text: text,
                                       metadata: DocumentMetadata(published: published))
-        return try TextAnalyzer().process(CleanDocument(decoded: decoded, text: text, removed: []))
+        return try TextAnalyzer(entities: entities).process(CleanDocument(decoded: decoded, text: text, removed: []))
     }
 
-    @Test func seedFloors() throws {
+    /// Overall floors for each entity decision. Reached: `rules` entities 0.897, mentions
+    /// 0.996, values 0.993; `model` entities 0.871, mentions 0.977, values 0.993.
+    @Test(arguments: [(EntityDecision.rules, 0.89, 0.99), (.model, 0.87, 0.97)])
+    func seedFloors(decision: EntityDecision, entityFloor: Double, mentionFloor: Double) throws {
         var total = SeedScore()
-        for seed in SeedScore.seedNames { total += try SeedScore.score(seed: seed) }
-        // Overall floors: entities 0.897, mentions 0.996, values 0.993 reached.
-        #expect(total.entityF1 >= 0.89)
-        #expect(total.mentionF1 >= 0.99)
+        for seed in SeedScore.seedNames { total += try SeedScore.score(seed: seed, entities: decision) }
+        #expect(total.entityF1 >= entityFloor)
+        #expect(total.mentionF1 >= mentionFloor)
         #expect(total.valueF1 >= 0.99)
     }
 
@@ -203,8 +208,10 @@ struct TextAnalyzerTests {
         #expect(beijing.mentions.first?.metonymFor == nil)
     }
 
+    /// Under `rules`: the tagger does not tag the acronym in "A WTO spokesman", so under
+    /// `model` the organisation has two mentions, not three.
     @Test func organisationsBySuffixAndAcronym() throws {
-        let doc = try analyze("He spoke at the Brookings Institution and told The Wall Street Journal that the World Trade Organization (WTO) is weak. A WTO spokesman agreed.")
+        let doc = try analyze(entities: .rules, "He spoke at the Brookings Institution and told The Wall Street Journal that the World Trade Organization (WTO) is weak. A WTO spokesman agreed.")
         #expect(doc.entities.contains { $0.name == "Brookings Institution" && $0.type == .organization })
         #expect(doc.entities.contains { $0.name == "The Wall Street Journal" && $0.type == .organization })
         let wto = try #require(doc.entities.first { $0.name == "World Trade Organization" })

@@ -34,7 +34,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "With --readability, score another extractor's output instead: <DIR>/<page>.txt and optional <page>.json (title, byline, published, language, site_name).")
     var predicted: String?
 
-    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model (the tagger decides).")
+    @Option(name: .long, help: "Who decides entity names and types: model (the default: the tagger decides) or rules.")
     var entities: String = EntityDecision.standard.rawValue
 
     @Option(name: .long, help: "A NER model file to analyze with instead of the embedded model (`gleaner train ner --out`).")

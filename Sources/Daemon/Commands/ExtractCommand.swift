@@ -22,7 +22,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Refuse files larger than this many bytes.")
     var maxFileBytes: Int = 20 * 1024 * 1024
 
-    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model (the tagger decides).")
+    @Option(name: .long, help: "Who decides entity names and types: model (the default: the tagger decides) or rules.")
     var entities: String = EntityDecision.standard.rawValue
 
     func run() throws {

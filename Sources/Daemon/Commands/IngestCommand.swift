@@ -25,7 +25,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Refuse files larger than this many bytes.")
     var maxFileBytes: Int = 20 * 1024 * 1024
 
-    @Option(name: .long, help: "Who decides entity names and types: rules (the default) or model (the tagger decides).")
+    @Option(name: .long, help: "Who decides entity names and types: model (the default: the tagger decides) or rules.")
     var entities: String = EntityDecision.standard.rawValue
 
     @Option(name: .long, help: "Remove a short line as site furniture once this many earlier documents of the same site held it; 0 turns it off.")

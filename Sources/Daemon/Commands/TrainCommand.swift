@@ -83,7 +83,7 @@ struct TrainCommand: ParsableCommand {
         var rounds = 5
         @Option(help: "Score a model file on the CoNLL files instead of the embedded model.")
         var model: String?
-        @Option(help: "Who decides entity names and types while timing: rules (the default) or model.")
+        @Option(help: "Who decides entity names and types while timing: model (the default) or rules.")
         var entities: String = EntityDecision.standard.rawValue
 
         func run() throws {

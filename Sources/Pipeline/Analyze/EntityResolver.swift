@@ -252,11 +252,12 @@ struct EntityResolver: Sendable {
                 } else if type == .person || type == .organization, let near = fuzzy(candidate.text), clusters[near].type == type {
                     // A misspelling of a name of the same type ("XiJinpin" of Xi Jinping).
                     add(candidate, to: near)
-                } else if type == .misc, candidate.tokens.count == 1, let near = fuzzy(candidate.text), clusters[near].type == .location,
-                          !candidate.text.hasPrefix(clusters[near].name) {
-                    // One word the tagger could not type, one edit from a place of the document,
-                    // is a misspelling of it ("Bejing" of Beijing); the place's name with a
-                    // letter added is its adjective ("Bosnian"), not a misspelling.
+                } else if type == .misc || type == .location, candidate.tokens.count == 1, let near = fuzzy(candidate.text),
+                          clusters[near].type == .location, !candidate.text.hasPrefix(clusters[near].name) {
+                    // One word the tagger could not type, or typed as a place the gazetteer does
+                    // not know, one edit from a place of the document, is a misspelling of it
+                    // ("Bejing" of Beijing); the place's name with a letter added is its
+                    // adjective ("Bosnian"), not a misspelling.
                     add(candidate, to: near)
                 } else if type == .location || type == .person, candidate.tokens.count == 1,
                           tokens[candidate.tokens.lowerBound].isAllCaps,
