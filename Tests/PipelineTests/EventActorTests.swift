@@ -261,6 +261,43 @@ import TestSupport
         #expect(try events("Romania beat Lithuania 2-1 in their European under-21 soccer match on Friday.").isEmpty)
     }
 
+    /// A statement aimed at no one in a story PETRARCH discards, or by a business, is no
+    /// political event; the same statement by a minister in a political story is.
+    @Test func statementsOutsidePoliticsAreNotEvents() throws {
+        let sports = try events("German striker Juergen Klinsmann has said he will retire after the 1998 World Cup in France.")
+        #expect(!sports.contains { $0.code == "010" })
+        let company = try events("Jones Medical Industries Inc said on Friday it completed the acquisition of a drug maker.")
+        #expect(!company.contains { $0.code == "010" })
+        let minister = try events("German Foreign Minister Klaus Kinkel said on Friday the talks would resume in Bonn.")
+        #expect(minister.contains { $0.code == "010" && $0.sourceActor?.code == "DEUGOV" })
+        // An organisation the dictionaries give no role is where a report comes from; a
+        // ministry speaks as an actor.
+        let service = try events("There were 162 rigs under contract in the Gulf on Friday, Offshore Data Services said.")
+        #expect(!service.contains { $0.code == "010" })
+        let ministry = try events("The German Foreign Ministry said on Friday the talks would resume in Bonn.")
+        #expect(ministry.contains { $0.code == "010" && $0.sourceActor?.type1 == "GOV" })
+    }
+
+    /// An unnamed group or medium right before "said" is where a report comes from, not
+    /// the name before it; a named speaker in the same place speaks.
+    @Test func anUnnamedGroupBeforeSaidIsAnAttribution() throws {
+        let traders = try events("Copper prices fell on Friday after price cuts by Kenya Copper Ltd, traders said.")
+        #expect(!traders.contains { $0.code == "010" })
+        let minister = try events("Copper prices fell on Friday after price cuts by Kenya Copper Ltd, Kenyan Trade Minister Joseph Kamotho said.")
+        #expect(minister.contains { $0.code == "010" && $0.sourceActor?.code == "KENGOV" })
+        // A medium right before "said" is the report's source, a spokesman his body's voice.
+        let radio = try events("The government of Chad has closed the university after two days of protests, state radio said on Friday.")
+        #expect(!radio.contains { $0.code == "010" })
+    }
+
+    /// A phrase behind "in" after the verb is where an act happens, not whom it reaches.
+    @Test func aPlaceAfterInIsNoTarget() throws {
+        let found = try events("A Moscow judge was shot on Friday. The judge died later in hospital.")
+        #expect(!found.contains { $0.targetActor?.type1 == "HLH" })
+        let arrest = try #require(try events("Kenyan police arrested two opposition leaders in Nairobi on Friday.").first { $0.code == "173" })
+        #expect(arrest.targetActor?.code == "KENOPP")
+    }
+
     /// Codes and the day reach the database, the GDELT view and the export.
     @Test func codesReachTheStoreAndTheGDELTView() throws {
         let text = """

@@ -37,6 +37,12 @@ package struct Gazetteer: Sendable {
     /// organisations has this first word.
     /// Not a feature bit, so `GazetteerBits` never sets it.
     static let startsLongerName: UInt32 = 1 << 31
+    /// In `wordBits`: the word ends a competition's name rather than a body's ("American
+    /// League": CoNLL-2003 reads it as MISC), from `name-words.tsv`'s `competition-suffix`.
+    /// Not a feature bit either.
+    static let competitionSuffix: UInt32 = 1 << 30
+    /// The bits of `wordBits` that are no tagger feature.
+    static let nonFeatureBits: UInt32 = startsLongerName | competitionSuffix
     /// `wordBits` for the hot lookups; see `WordTable`. Every key of `places` and of the
     /// sets above is in it with its bits, so a set's `contains` is a bit test here.
     let wordBitsTable: WordTable<UInt32>
@@ -93,6 +99,7 @@ package struct Gazetteer: Sendable {
         for key in organizationHeads { bits[key, default: 0] |= GazetteerBits.organizationHead }
         for key in eventWords { bits[key, default: 0] |= GazetteerBits.eventWord }
         for key in locationSuffixes { bits[key, default: 0] |= GazetteerBits.locationSuffix }
+        for row in words["competition-suffix"] ?? [] { bits[row[0], default: 0] |= Self.competitionSuffix }
         var knownNames: [String] = []
         for (file, bit) in [("people.txt", GazetteerBits.knownPerson), ("known-organizations.txt", GazetteerBits.knownOrganization)] {
             for row in Self.rows(file) {

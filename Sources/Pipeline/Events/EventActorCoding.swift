@@ -110,6 +110,26 @@ struct EventActorCoding {
     /// alone ("Xinhua": a `MED` code first), or by the media noun right after its name
     /// ("Interfax news agency", "the Yonhap news agency"). A spokesman speaks for the body
     /// he names ("a USTR spokesman"): that is no medium.
+    /// Whether the words right before a speech verb at `trigger` are an unnamed source that no
+    /// name belongs to: a medium ("…, state radio said", "a newspaper said"; a spokesman
+    /// speaks for a body and is not one), or a group ("…, Hindustan Copper Ltd, traders
+    /// said"; "analysts said"): a plural lower-case noun that is no armed or political agent
+    /// (traders, analysts and residents are; rebels, troops and diplomats are actors).
+    func isUnnamedSource(before trigger: Int, range: Range<Int>) -> Bool {
+        var k = trigger - 1
+        while k >= range.lowerBound, frame.tokens[k].isWord, Self.auxiliaries.contains(frame.tokens[k].folded) { k -= 1 }
+        guard k >= range.lowerBound, frame.unitAtToken[k] < 0, TextFrame.isTitleWord(frame.tokens[k]) else { return false }
+        let word = frame.tokens[k].folded
+        let agent = coder.dictionary.agentCode(for: word)
+        if agent == "~MED", !word.hasPrefix("spokes") { return true }
+        guard word.hasSuffix("s"), !word.hasSuffix("ss") else { return false }
+        guard let agent else { return true }
+        return Self.bystanderAgents.contains(agent)
+    }
+
+    /// Agent codes of people who report rather than act: business, civilians, education, media.
+    private static let bystanderAgents: Set<String> = ["~BUS", "~CVL", "~EDU", "~MED"]
+
     func isMedium(_ name: String, range: Range<Int>) -> Bool {
         if let c = coder.code(ActorCoder.fold(name), on: day, fallbackCountry: nil),
            coder.dictionary.parts(of: c).type1 == "MED" { return true }
@@ -225,12 +245,14 @@ struct EventActorCoding {
     }
 
     /// An agent noun phrase right after the trigger ("arrested opposition supporters",
-    /// "fired at police"): its text and code.
+    /// "fired at police"): its text and code. A phrase behind "in" is where the act happens,
+    /// not whom it reaches ("died in hospital").
     func agentObject(after end: Int, range: Range<Int>) -> (name: String, code: ActorCode, first: Int)? {
         var k = end
         var skipped = 0
         while k < range.upperBound, skipped < 3, frame.tokens[k].isWord,
               Self.determiners.contains(frame.tokens[k].folded) || TextFrame.prepositions.contains(frame.tokens[k].folded) {
+            if frame.tokens[k].folded == "in" { return nil }
             k += 1
             skipped += 1
         }
@@ -243,6 +265,7 @@ struct EventActorCoding {
         var j = k
         while j < range.upperBound, j - k < 4, frame.tokens[j].isWord, frame.unitAtToken[j] < 0 {
             let word = frame.tokens[j].folded
+            if TextFrame.prepositions.contains(word) { break }
             if coder.dictionary.agentCode(for: word) != nil
                 || (j > k && coder.dictionary.agentCode(for: frame.tokens[j - 1].folded + " " + word) != nil) {
                 head = j

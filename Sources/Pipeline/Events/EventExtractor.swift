@@ -194,6 +194,14 @@ public struct EventExtractor: DocumentStage {
                 }
                 let sourceActor = args.sourceActor
                     ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken)
+                if args.target == nil, match.rule.has(.speech), entry.code == "010" {
+                    if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
+                    let byOrganisation = args.source.map { source in
+                        frame.units.contains { $0.name == source && $0.type == .organization }
+                    } ?? false
+                    if Self.isOutsidePolitics(sourceActor, byOrganisation: byOrganisation, storyDiscarded: storyDiscarded!,
+                                              frame: frame, range: range) { continue }
+                }
                 let targetActor = args.targetActor
                     ?? coding!.code(name: args.target, side: args.targetSide, range: range, near: match.endToken)
                 let triggerStart = frame.tokens[match.firstToken].start
@@ -251,6 +259,7 @@ public struct EventExtractor: DocumentStage {
         guard candidate.entry.code == "010", candidate.match.rule.has(.speech),
               candidate.arguments.target == nil, let source = candidate.arguments.source else { return false }
         if coding.isMedium(source, range: range) { return true }
+        if coding.isUnnamedSource(before: candidate.match.firstToken, range: range) { return true }
         // "United Nations relief officials said": unnamed officials of a body are a source of
         // the report, as "A US official said" is (a spokesman speaks for the body: an event).
         for unit in frame.units where unit.name == source && range.contains(unit.firstToken) {
@@ -260,6 +269,21 @@ public struct EventExtractor: DocumentStage {
             if k < range.upperBound, Self.unnamedSources.contains(frame.tokens[k].folded) { return true }
         }
         return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
+    }
+
+    /// "Jones Medical Industries Inc said it completed the acquisition", "Klinsmann has said he
+    /// will retire" in a World Cup story: a statement aimed at no one by a business, or in a
+    /// story or sentence PETRARCH discards (sports, showbiz), is a company's or a star's
+    /// news, not a political act. So is such a statement by an organisation the dictionaries
+    /// give no role (no type, or civilians): "Offshore Data Services said", "the Bank of
+    /// Canada said" (coded by its country alone) are where a report comes from, while a
+    /// ministry, a party, an armed group or an IGO speaks as an actor. Statements made to
+    /// someone, and acts, are not judged here.
+    private static func isOutsidePolitics(_ speaker: ActorCode?, byOrganisation: Bool, storyDiscarded: Bool,
+                                          frame: TextFrame, range: Range<Int>) -> Bool {
+        if speaker?.type1 == "BUS" || speaker?.type2 == "BUS" { return true }
+        if byOrganisation, speaker?.type1 == nil || speaker?.type1 == "CVL" { return true }
+        return storyDiscarded || DiscardList.standard.sentenceDiscarded(frame.tokens, range: range)
     }
 
     /// Nouns for people a report comes from without a name.

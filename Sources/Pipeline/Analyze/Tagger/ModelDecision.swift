@@ -86,15 +86,16 @@ struct ModelDecision: Sendable {
                 // name ("American Enterprise Institute"). A MISC span that ends in one and that
                 // the rules read as the same organisation is that organisation ("World Trade
                 // Organization" in a sentence of its own), except a league, which CoNLL-2003
-                // reads as a competition ("American League" is MISC there: -0.03 F1 without it).
-                let ruleReadsSpan = ruleOrganization[start] >= 0 && candidates[Int(ruleOrganization[start])].tokens == start..<end
-                    && tokens[end - 1].text != "League"
+                // reads as a competition ("American League" is MISC there: -0.03 F1 without it;
+                // `competition-suffix` in name-words.tsv).
+                let ruleOrganisation = ruleOrganization[start] >= 0 ? candidates[Int(ruleOrganization[start])].tokens : nil
+                let ruleReadsSpan = ruleOrganisation == start..<end && !hasBits(tokens[end - 1].text, Gazetteer.competitionSuffix)
                 if label == .person || label == .miscellaneous && ruleReadsSpan, end - start >= 2,
                    hasBits(tokens[end - 1].text, GazetteerBits.organizationSuffix) {
                     label = .organization
-                    if ruleOrganization[start] >= 0, ruleOrganization[start] == ruleOrganization[end - 1],
+                    if let ruleOrganisation, ruleOrganization[start] == ruleOrganization[end - 1],
                        let previous = out.last, previous.tokens.upperBound == start,
-                       candidates[Int(ruleOrganization[start])].tokens == previous.tokens.lowerBound..<end,
+                       ruleOrganisation == previous.tokens.lowerBound..<end,
                        case .place(let place) = previous.evidence, place.kind == .demonym {
                         out.removeLast()
                         start = previous.tokens.lowerBound

@@ -41,7 +41,7 @@ struct WordFacts: Sendable {
     /// all-caps word longer than three letters is looked up in title case ("CHINA" as
     /// "China"), except among organisations, which are matched as written.
     private static func singleWordBits(_ word: String, length: Int, own: UInt32, allCaps: Bool, wordBits: WordTable<UInt32>) -> UInt32 {
-        let features = ~Gazetteer.startsLongerName
+        let features = ~Gazetteer.nonFeatureBits
         guard allCaps && length > 3 else { return own & features }
         let key = SentenceForms.titleCased(word)
         let keyed = key == word ? own : (wordBits[key] ?? 0)
