@@ -19,6 +19,9 @@ public struct ServeConfiguration: Equatable, Sendable {
     public var rescanIntervalSeconds = 60.0
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
     public var maxBatch = 256
+    /// Seconds the store may wait for more files before committing a batch, while others
+    /// are still being analysed (`PipelineConfiguration.storeGatherSeconds`); 0 never waits.
+    public var storeGatherSeconds = 0.025
     /// Seconds a commit waits for another connection's lock before backing off to retry.
     public var busyTimeoutSeconds = 10.0
     /// Whether the events stage runs; off skips CAMEO events and quotes, for a deployment
@@ -42,7 +45,7 @@ public struct ServeConfiguration: Equatable, Sendable {
     /// Every key a configuration file may set, in the order `deploy/gleaner.conf` documents them.
     public static let keys = [
         "inbox", "database", "done_dir", "failed_dir", "delete_done", "done_retention_days", "max_file_bytes",
-        "rescan_interval_seconds", "parallelism", "max_batch", "busy_timeout_seconds", "events_stage", "entities",
+        "rescan_interval_seconds", "parallelism", "max_batch", "store_gather_seconds", "busy_timeout_seconds", "events_stage", "entities",
         "furniture_min_documents", "stop_timeout_seconds", "large_file_bytes",
     ]
 
@@ -100,6 +103,9 @@ public struct ServeConfiguration: Equatable, Sendable {
             case "max_batch":
                 guard let n = Int(value), n > 0 else { throw at("max_batch must be a positive whole number, found `\(value)`") }
                 config.maxBatch = n
+            case "store_gather_seconds":
+                guard let n = Double(value), n >= 0, n <= 60 else { throw at("store_gather_seconds must be a number of seconds from 0 (never wait) to 60, found `\(value)`") }
+                config.storeGatherSeconds = n
             case "furniture_min_documents":
                 guard let n = Int(value), n >= 0 else { throw at("furniture_min_documents must be a whole number of documents (0 turns it off), found `\(value)`") }
                 config.furnitureMinDocuments = n

@@ -99,6 +99,7 @@ import TestSupport
             rescan_interval_seconds = 0.5
             parallelism = 3
             max_batch = 7
+            store_gather_seconds = 0
             busy_timeout_seconds = 0
             events_stage = no
             entities = model
@@ -118,6 +119,7 @@ import TestSupport
         expected.rescanIntervalSeconds = 0.5
         expected.parallelism = 3
         expected.maxBatch = 7
+        expected.storeGatherSeconds = 0
         expected.busyTimeoutSeconds = 0
         expected.eventsStage = false
         expected.entities = .model
@@ -138,7 +140,7 @@ import TestSupport
 
     @Test func numbersOutOfRangeAreRefused() {
         for line in ["max_file_bytes = 0", "max_file_bytes = 1e6", "rescan_interval_seconds = 0", "parallelism = -1",
-                     "max_batch = many", "busy_timeout_seconds = -1", "furniture_min_documents = -1",
+                     "max_batch = many", "store_gather_seconds = -0.1", "store_gather_seconds = 61", "busy_timeout_seconds = -1", "furniture_min_documents = -1",
                      "large_file_bytes = 0", "done_retention_days = -2", "stop_timeout_seconds = soon"] {
             let key = String(line.prefix { $0 != " " })
             #expect(performing: { _ = try ServeConfiguration.parse(line + "\n", path: "n.conf") },

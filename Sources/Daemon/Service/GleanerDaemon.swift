@@ -24,6 +24,7 @@ enum GleanerDaemon {
         let lock = try SpoolLock(folder: spool.control)
         let store = try openStore(settings, context: context)
         let configuration = PipelineConfiguration(parallelism: settings.parallelism, maxBatch: settings.maxBatch,
+                                                  storeGatherSeconds: settings.storeGatherSeconds,
                                                   maximumBytes: settings.maxFileBytes, storeRetryLimit: nil)
         let cleaner = try learningFurniture(from: store, settings: settings, context: context)
         let mover = OutcomeMover(context: context)

@@ -4,7 +4,8 @@ import Dispatch
 ///
 /// Each stage runs on its own queue; the CPU stages run up to `parallelism` documents at
 /// once, the store is one serial writer that commits everything waiting in one
-/// transaction. Stages are joined by bounded buffers, so `submit` blocks when the
+/// transaction (having waited up to `storeGatherSeconds` for more while other documents
+/// are still on their way). Stages are joined by bounded buffers, so `submit` blocks when the
 /// pipeline is full: callers feel backpressure instead of filling memory.
 ///
 /// Every submitted input produces exactly one `PipelineOutcome`, delivered on the store
@@ -69,8 +70,8 @@ public final class DocumentPipeline: Sendable {
         // every cycle the writer leaves; under systemd the service's cgroup, not these nice
         // values, sets its share against other services.
         let cpuQoS = DispatchQoS.background
-        let store = BatchingWorker<PipelineItem>(name: "store", capacity: capacity,
-                                                 maxBatch: configuration.maxBatch) { [sink, onOutcome] batch in
+        let store = BatchingWorker<PipelineItem>(name: "store", capacity: capacity, maxBatch: configuration.maxBatch,
+                                                 gatherSeconds: configuration.storeGatherSeconds) { [sink, onOutcome] batch in
             DocumentPipeline.commit(batch, to: sink, retryLimit: configuration.storeRetryLimit,
                                     statistics: statistics, onOutcome: onOutcome)
             for _ in batch { pending.leave() }
@@ -136,6 +137,7 @@ public final class DocumentPipeline: Sendable {
     public func submit(_ input: ArticleInput) {
         pending.enter()
         statisticsBox.update { $0.submitted += 1 }
+        storeWorker.expect()
         intakeWorker.submit(Carried(value: input, timings: StageTimings(), source: input.source,
                                     sequence: input.sequence, byteCount: input.bytes.count))
     }
@@ -145,6 +147,7 @@ public final class DocumentPipeline: Sendable {
     public func submitFailure(_ failed: FailedArticle) {
         pending.enter()
         statisticsBox.update { $0.submitted += 1 }
+        storeWorker.expect()
         storeWorker.submit(.failure(failed))
     }
 

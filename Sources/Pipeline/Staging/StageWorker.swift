@@ -82,34 +82,74 @@ final class StageWorker<Item: Sendable>: Sendable {
 
 /// A serial stage that hands everything waiting to its body at once, up to `maxBatch`:
 /// the store's many-documents-per-transaction writer.
+///
+/// Gathering: when fewer items wait than a batch can hold and more are on their way
+/// (`expect`ed and not yet submitted), the worker waits for them, up to `gatherSeconds`
+/// from when it looked, before it calls its body; never longer, and not at all once
+/// nothing is on its way (a lone item, the end of a drain), so waiting can make a batch
+/// larger but never makes the last item of a run later. A batch can hold at most
+/// `capacity` items (the most `submit` lets wait), so a full buffer ends the wait too.
 final class BatchingWorker<Item: Sendable>: Sendable {
     private struct State: ~Copyable {
         var waiting: [Item] = []
         var running = false
+        /// Items `expect`ed and not yet submitted: still in the stages before this one.
+        var onTheirWay = 0
+        /// The drainer is waiting on `arrivals` for the batch to fill.
+        var gathering = false
+
+        /// Whether waiting longer cannot make the next batch larger.
+        func isReady(batch: Int) -> Bool {
+            waiting.isEmpty || waiting.count >= batch || onTheirWay <= 0
+        }
     }
 
     private let queue: DispatchQueue
     private let slots: DispatchSemaphore
     private let maxBatch: Int
+    /// The largest batch gathering waits for: `maxBatch`, or the capacity when smaller.
+    private let gatherTarget: Int
+    private let gatherNanoseconds: UInt64
+    /// Signalled once when a `submit` ends a gather (`State.gathering`).
+    private let arrivals = DispatchSemaphore(value: 0)
     private let state = Mutex(State())
     private let body: @Sendable ([Item]) -> Void
 
-    init(name: String, capacity: Int, maxBatch: Int, qos: DispatchQoS = .userInitiated,
+    /// - Parameters:
+    ///   - gatherSeconds: how long the worker may wait for expected items to fill a batch
+    ///     (0: never; at most a minute, past which a gather would be a stall).
+    init(name: String, capacity: Int, maxBatch: Int, gatherSeconds: Double = 0, qos: DispatchQoS = .userInitiated,
          body: @escaping @Sendable ([Item]) -> Void) {
         self.queue = DispatchQueue(label: "gleaner.stage.\(name)", qos: qos)
         self.slots = DispatchSemaphore(value: max(capacity, 1))
         self.maxBatch = max(1, maxBatch)
+        self.gatherTarget = min(self.maxBatch, max(capacity, 1))
+        self.gatherNanoseconds = UInt64(min(max(0, gatherSeconds), 60) * 1e9)
         self.body = body
     }
 
+    /// Tells the worker one more item is on its way to `submit`: call it when the item
+    /// enters the pipeline, once for each item later submitted.
+    func expect() {
+        state.withLock { $0.onTheirWay += 1 }
+    }
+
+    /// Hands over an item announced by `expect`, blocking while the worker holds `capacity`.
     func submit(_ item: Item) {
         slots.wait()
-        let start = state.withLock { state -> Bool in
+        let (start, wake) = state.withLock { state -> (Bool, Bool) in
             state.waiting.append(item)
-            if state.running { return false }
+            state.onTheirWay -= 1
+            var wake = false
+            if state.gathering, state.isReady(batch: gatherTarget) {
+                state.gathering = false
+                wake = true
+            }
+            if state.running { return (false, wake) }
             state.running = true
-            return true
+            return (true, wake)
         }
+        if wake { arrivals.signal() }
         if start {
             queue.async { self.drain() }
         }
@@ -117,6 +157,7 @@ final class BatchingWorker<Item: Sendable>: Sendable {
 
     private func drain() {
         while true {
+            gather()
             let batch = state.withLock { state -> [Item] in
                 let n = min(state.waiting.count, maxBatch)
                 if n == 0 {
@@ -130,6 +171,30 @@ final class BatchingWorker<Item: Sendable>: Sendable {
             if batch.isEmpty { return }
             body(batch)
             for _ in batch { slots.signal() }
+        }
+    }
+
+    /// Waits until the next batch is ready (`State.isReady`) or the gather time is up.
+    private func gather() {
+        guard gatherNanoseconds > 0 else { return }
+        let deadline = DispatchTime.now() + .nanoseconds(Int(clamping: gatherNanoseconds))
+        while true {
+            let wait = state.withLock { state -> Bool in
+                if state.isReady(batch: gatherTarget) { return false }
+                state.gathering = true
+                return true
+            }
+            if !wait { return }
+            if arrivals.wait(timeout: deadline) == .timedOut {
+                let signalled = state.withLock { state -> Bool in
+                    defer { state.gathering = false }
+                    return !state.gathering
+                }
+                // A submit ended the gather as the time ran out: take its signal, so the
+                // next gather does not wake for it.
+                if signalled { arrivals.wait() }
+                return
+            }
         }
     }
 }

@@ -260,7 +260,12 @@ struct BatchWriter {
                 \(DistinctEventMerge.sqliteAssignments)
             """)
         let existing = try RowStatement(db, sql: """
-            SELECT id FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?
+            SELECT id, source_affiliation, target_affiliation, location, source_code, target_code
+            FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?
+            """)
+        let count = try RowStatement(db, sql: """
+            UPDATE events SET num_mentions = num_mentions + 1, num_documents = num_documents + ?, last_seen_at = ?
+            WHERE id = ?
             """)
         // The distinct events this document has reported so far: a second mention of one
         // counts a mention, not another document.
@@ -273,7 +278,7 @@ struct BatchWriter {
             let key = DistinctEventKey(code: event.code, source: event.source ?? "", target: event.target ?? "", date: date)
             let isNewToDocument = reported.insert(key).inserted
             let eventID = try distinctEvent(for: event, key: key, isNewToDocument: isNewToDocument,
-                                            upsert: upsert, existing: existing, in: db)
+                                            existing: existing, count: count, upsert: upsert, in: db)
             let quantities = JSONValue.array(event.quantities.map(JSONValue.string)).serialized()
             try mention.execute { row in
                 row.bind(documentID); row.bind(eventID); row.bind(Self.confidence(event)); row.bind(event.code)
@@ -307,14 +312,38 @@ struct BatchWriter {
     }
 
     /// The `events` row for this key, inserted the first time and counted after that (a
-    /// mention always, a document when the event is new to it).
+    /// mention always, a document when the event is new to it), with the mention's
+    /// descriptive columns merged in by `DistinctEventMerge`.
+    ///
+    /// Most mentions are of an event already stored whose merge would change nothing: the
+    /// row is looked up first and, when `DistinctEventMerge.changes` says so, only its
+    /// counts are written, which leaves the row's indexes alone. Otherwise the upsert
+    /// inserts or merges, and the row is exactly what the upsert alone would have made.
+    /// (SQLite only: the lookup and the update are two statements, safe because the
+    /// batch's transaction holds the database's one write lock. PostgreSQL keeps its
+    /// single upsert: there several daemons write the same rows at once.)
     ///
     /// No `RETURNING`: SQLite builds a temporary table for each statement that returns
-    /// rows, which cost more than the insert. A new row's id is the last inserted rowid;
-    /// only an event seen before is looked up by its key.
+    /// rows, which cost more than the insert. A new row's id is the last inserted rowid.
     private func distinctEvent(for event: Event, key: DistinctEventKey, isNewToDocument: Bool,
-                               upsert: RowStatement, existing: RowStatement, in db: Database) throws -> Int64 {
-        let before = db.lastInsertedRowID
+                               existing: RowStatement, count: RowStatement, upsert: RowStatement,
+                               in db: Database) throws -> Int64 {
+        let stored = try existing.selectFirst({ row in
+            row.bind(key.code); row.bind(key.source); row.bind(key.target); row.bind(key.date)
+        }, read: { row in
+            (id: row.int64(0),
+             columns: DistinctEventMerge.Columns(sourceAffiliation: row.text(1), targetAffiliation: row.text(2),
+                                                 location: row.text(3), sourceCode: row.text(4), targetCode: row.text(5)))
+        })
+        let incoming = DistinctEventMerge.Columns(sourceAffiliation: event.sourceAffiliation,
+                                                  targetAffiliation: event.targetAffiliation, location: event.location,
+                                                  sourceCode: event.sourceActor?.code, targetCode: event.targetActor?.code)
+        if let stored, !DistinctEventMerge.changes(stored.columns, taking: incoming) {
+            try count.execute { row in
+                row.bind(isNewToDocument ? 1 : 0); row.bind(now); row.bind(stored.id)
+            }
+            return stored.id
+        }
         try upsert.execute { row in
             row.bind(key.code); row.bind(event.root); row.bind(event.quadClass); row.bind(event.goldstein)
             row.bind(key.source); row.bind(key.target); row.bind(event.sourceAffiliation)
@@ -322,13 +351,7 @@ struct BatchWriter {
             row.bind(isNewToDocument ? 1 : 0); row.bind(now); row.bind(now)
             Self.bindActors(event, to: &row)
         }
-        let after = db.lastInsertedRowID
-        // An update leaves the last rowid alone. (Should a new row's id equal the previous
-        // one by chance, the lookup below still finds it.)
-        if after != before { return after }
-        return try existing.selectID { row in
-            row.bind(key.code); row.bind(key.source); row.bind(key.target); row.bind(key.date)
-        } ?? 0
+        return stored?.id ?? db.lastInsertedRowID
     }
 
     /// The date that tells one event from another like it: the event's own date when the

@@ -42,4 +42,72 @@ public enum DistinctEventMerge {
         }
         return parts.joined(separator: ",\n")
     }
+
+    /// What the merge reads of a row or of a mention: the columns that keep the smallest
+    /// value, and each actor's code (its parts travel with it, so they are not read).
+    public struct Columns: Equatable, Sendable {
+        public var sourceAffiliation: String?
+        public var targetAffiliation: String?
+        public var location: String?
+        public var sourceCode: String?
+        public var targetCode: String?
+
+        public init(sourceAffiliation: String?, targetAffiliation: String?, location: String?,
+                    sourceCode: String?, targetCode: String?) {
+            self.sourceAffiliation = sourceAffiliation
+            self.targetAffiliation = targetAffiliation
+            self.location = location
+            self.sourceCode = sourceCode
+            self.targetCode = targetCode
+        }
+    }
+
+    /// Whether the assignments above, given a stored row holding `stored` and a mention
+    /// holding `incoming`, would leave any of the row's descriptive columns different:
+    /// `false` means the merge is a no-op and only the counts need writing.
+    ///
+    /// The same rule as the SQL, in SQLite's terms (`DistinctEventMergeTests` holds the
+    /// two to agreement on a real database): text orders by its UTF-8 bytes (the BINARY
+    /// collation, not Swift's `<`, which equates canonically equivalent strings) and a
+    /// code's length is SQLite's `length()`, its characters up to the first NUL. A smaller
+    /// value replaces a column's value or its NULL; a winning code replaces the actor's
+    /// code and its parts, and since it wins only by differing, that is always a change.
+    public static func changes(_ stored: Columns, taking incoming: Columns) -> Bool {
+        keepsSmaller(stored.sourceAffiliation, incoming.sourceAffiliation)
+            || keepsSmaller(stored.targetAffiliation, incoming.targetAffiliation)
+            || keepsSmaller(stored.location, incoming.location)
+            || codeWins(stored.sourceCode, incoming.sourceCode)
+            || codeWins(stored.targetCode, incoming.targetCode)
+    }
+
+    /// `CASE WHEN row IS NULL OR excluded < row THEN coalesce(excluded, row) ...` changes
+    /// the row exactly when the mention has a value and the row has none or a larger one.
+    private static func keepsSmaller(_ stored: String?, _ incoming: String?) -> Bool {
+        guard let incoming else { return false }
+        guard let stored else { return true }
+        return precedes(incoming, stored)
+    }
+
+    /// The `wins` condition of the code assignments.
+    private static func codeWins(_ stored: String?, _ incoming: String?) -> Bool {
+        guard let incoming else { return false }
+        guard let stored else { return true }
+        let incomingLength = sqliteLength(incoming), storedLength = sqliteLength(stored)
+        return incomingLength > storedLength || (incomingLength == storedLength && precedes(incoming, stored))
+    }
+
+    /// SQLite's `<` under the BINARY collation: the UTF-8 bytes, compared as `memcmp` does.
+    private static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+
+    /// SQLite's `length()` of a text value: the UTF-8 lead bytes before the first NUL.
+    private static func sqliteLength(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 {
+            if byte == 0 { break }
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
+        return count
+    }
 }

@@ -8,7 +8,7 @@ import GRDBSQLite
 /// SQLite's own work. The SQL is still prepared and cached by GRDB on the connection
 /// (`cachedStatement`), so it is parsed once per connection, not once per batch.
 ///
-/// Promises: after `execute` or `selectID` the statement is reset, whether it succeeded
+/// Promises: after `execute` or `selectFirst` the statement is reset, whether it succeeded
 /// or threw; every parameter is bound anew for each row (a row that binds too few or too
 /// many is a programming error and stops the process, so no row is ever written with a
 /// value left over from the one before); an error is GRDB's
@@ -34,11 +34,11 @@ struct RowStatement {
         }
     }
 
-    /// Runs a query for one integer (an id) and returns it, or nil when no row matches.
-    func selectID(_ bindValues: (inout ColumnBinder) -> Void) throws -> Int64? {
+    /// Runs a query and hands its first row to `read`; nil when no row matches.
+    func selectFirst<T>(_ bindValues: (inout ColumnBinder) -> Void, read: (ColumnReader) -> T) throws -> T? {
         try step(bindValues) { code, handle in
             switch code {
-            case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
+            case SQLITE_ROW: return read(ColumnReader(handle: handle))
             case SQLITE_DONE: return nil
             default: throw error(code)
             }
@@ -125,5 +125,23 @@ struct ColumnBinder {
             }
         }
         self.index += 1
+    }
+}
+
+/// Reads the columns of the row a statement stands on, by index from 0; only inside
+/// `RowStatement.selectFirst`'s `read`, while the row is current.
+struct ColumnReader {
+    fileprivate let handle: OpaquePointer
+
+    func int64(_ column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
+    }
+
+    /// The column as text (copied out of SQLite's buffer), or nil for SQL NULL.
+    func text(_ column: Int32) -> String? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL,
+              let bytes = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 }
