@@ -25,6 +25,25 @@ import Testing
         #expect(after == before)
     }
 
+    /// A document that states no date is dated by its file's time: "last Tuesday" in a file
+    /// last written on Thursday 7 March 2019 is 5 March, in the database and in GDELT's
+    /// SQLDATE, whatever day it is ingested.
+    @Test func anUndatedFileIsDatedByItsModificationTime() throws {
+        let folder = try TemporaryFolder()
+        let article = folder.path("undated.txt")
+        try "Kenyan police arrested two opposition leaders in Nairobi last Tuesday.\n\nThey were released on bail.\n"
+            .write(toFile: article, atomically: true, encoding: .utf8)
+        let thursday = Date(timeIntervalSince1970: 1_551_952_800) // 2019-03-07T10:00:00Z
+        try FileManager.default.setAttributes([.modificationDate: thursday], ofItemAtPath: article)
+        let db = folder.path("g.sqlite")
+        let run = try GleanerProcess.run(["ingest", article, "--db", db])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let probe = try DatabaseProbe(path: db)
+        #expect(try probe.strings("SELECT event_date FROM events WHERE code = '173'") == ["2019-03-05"])
+        #expect(try probe.strings("SELECT SQLDATE FROM gdelt_events WHERE EventCode = '173'") == ["20190305"])
+        #expect(try probe.strings("SELECT count(*) FROM documents WHERE published IS NULL") == ["1"])
+    }
+
     @Test func exportPrintsWhatExtractPrints() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("g.sqlite")

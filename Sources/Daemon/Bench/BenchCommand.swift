@@ -109,7 +109,8 @@ struct BenchCommand: ParsableCommand {
         var batch: [(sha256: String, path: String, text: String)] = []
         for n in 0..<files {
             let path = staging + "/" + BenchCorpus.name(n)
-            guard case .success(let data) = ArticleFile.read(path, maximumBytes: 1 << 30) else { continue }
+            guard case .success(let contents) = ArticleFile.read(path, maximumBytes: 1 << 30) else { continue }
+            let data = contents.bytes
             batch.append((SHA256.hexDigest(of: data), path, String(decoding: data, as: UTF8.self)))
             if batch.count == 256 {
                 try store.insert(batch)

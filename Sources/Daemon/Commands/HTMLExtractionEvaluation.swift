@@ -24,8 +24,8 @@ struct HTMLExtractionEvaluation {
         for name in names {
             let stem = (name as NSString).deletingPathExtension
             guard let gold = try? String(contentsOfFile: folder + "/gold/" + stem + ".txt", encoding: .utf8),
-                  case .success(let bytes) = ArticleFile.read(folder + "/" + name, maximumBytes: 1 << 26) else { continue }
-            pages.append((stem, ArticleInput(source: ArticleSource(path: folder + "/" + name), bytes: bytes), gold))
+                  case .success(let contents) = ArticleFile.read(folder + "/" + name, maximumBytes: 1 << 26) else { continue }
+            pages.append((stem, ArticleInput(source: ArticleSource(path: folder + "/" + name), bytes: contents.bytes), gold))
         }
         guard !pages.isEmpty else { return nil }
         let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner()
@@ -99,8 +99,9 @@ struct ReadabilityEvaluation {
         var pages: [Page] = []
         for name in names {
             let dir = folder + "/" + name
-            guard case .success(let source) = ArticleFile.read(dir + "/source.html", maximumBytes: 1 << 26),
-                  case .success(let expected) = ArticleFile.read(dir + "/expected.html", maximumBytes: 1 << 26) else { continue }
+            guard case .success(let sourceFile) = ArticleFile.read(dir + "/source.html", maximumBytes: 1 << 26),
+                  case .success(let expectedFile) = ArticleFile.read(dir + "/expected.html", maximumBytes: 1 << 26) else { continue }
+            let (source, expected) = (sourceFile.bytes, expectedFile.bytes)
             let goldText = (try? decoder.process(ArticleInput(source: ArticleSource(path: dir + "/expected.html"), bytes: expected)).text) ?? ""
             let gold = PageMetadataFile.read(dir + "/expected-metadata.json", keys: .readability)
             let goldLanguage = gold.language

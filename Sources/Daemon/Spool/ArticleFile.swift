@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Pipeline
 
@@ -11,7 +12,14 @@ enum ArticleFile {
         var description: String { message }
     }
 
-    static func read(_ path: String, maximumBytes: Int) -> Result<[UInt8], Refusal> {
+    /// A file's bytes and its last modification time (ISO 8601, UTC), read from one open
+    /// descriptor, so the time is the time of the bytes.
+    struct Contents {
+        var bytes: [UInt8]
+        var modified: String
+    }
+
+    static func read(_ path: String, maximumBytes: Int) -> Result<Contents, Refusal> {
         // Sockets cannot even be opened; name what the entry is before trying.
         var entry = stat()
         if lstat(path, &entry) == 0, let refusal = refusal(forType: entry.st_mode & S_IFMT) {
@@ -52,7 +60,8 @@ enum ArticleFile {
             filled += n
         }
         if filled < size { bytes.removeLast(size - filled) }
-        return .success(bytes)
+        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
+        return .success(Contents(bytes: bytes, modified: ISO8601DateFormatter().string(from: modified)))
     }
 
     /// Why an entry of this type is not read, or `nil` for a regular file.

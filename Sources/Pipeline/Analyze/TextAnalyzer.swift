@@ -55,7 +55,7 @@ public struct TextAnalyzer: DocumentStage {
             && token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
             blocked[k] = true
         }
-        let published = input.decoded.metadata.published.flatMap(CalendarDate.init(iso:))
+        let published = input.decoded.referenceDate.flatMap(CalendarDate.init(iso:))
         let values = valueRecognizer.recognize(tokens: tokens, sentences: sentenceTokens, blocked: blocked,
                                                published: published, scalars: scalars, vocabulary: vocabulary)
         return AnalyzedDocument(clean: input, sentences: sentences, entities: entities, values: values)

@@ -33,7 +33,7 @@ public struct EventExtractor: DocumentStage {
 
     public func process(_ input: AnalyzedDocument) throws(PipelineError) -> ExtractedDocument {
         let frame = TextFrame(document: input)
-        let published = input.clean.decoded.metadata.published
+        let published = input.clean.decoded.referenceDate
         return ExtractedDocument(analyzed: input, events: events(in: frame, values: input.values, published: published),
                                  quotes: quoteFinder.quotes(in: frame))
     }

@@ -22,10 +22,15 @@ public struct ArticleSource: Sendable, Hashable {
     /// The format the caller believes the bytes are in, usually from the file extension.
     /// `nil` lets the decoder sniff the content.
     public var formatHint: DocumentFormat?
+    /// When the bytes were read from a file: its last modification time, ISO 8601 in UTC
+    /// ("2019-03-07T09:30:00Z"). A document that states no published date is dated by it
+    /// (`DecodedDocument.referenceDate`), never by the day it happened to be ingested.
+    public var modified: String?
 
-    public init(path: String, formatHint: DocumentFormat? = nil) {
+    public init(path: String, formatHint: DocumentFormat? = nil, modified: String? = nil) {
         self.path = path
         self.formatHint = formatHint
+        self.modified = modified
     }
 
     /// A source whose format hint comes from the path's extension.

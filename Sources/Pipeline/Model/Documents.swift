@@ -53,6 +53,10 @@ public struct DecodedDocument: Sendable {
         self.warnings = warnings
         self.sequence = sequence
     }
+
+    /// The date the document's relative dates ("last Tuesday") and its events' days are
+    /// resolved against: its published date, else its file's modification time, else nil.
+    public var referenceDate: String? { metadata.published ?? source.modified }
 }
 
 /// A stretch of the decoded source text that cleaning removed, and why.

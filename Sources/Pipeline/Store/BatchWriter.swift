@@ -132,7 +132,7 @@ struct BatchWriter {
         let entityIDs = try insertEntities(doc.analyzed.entities, documentID: id, slices: slices, in: db)
         try insertValues(doc.analyzed.values, documentID: id, slices: slices, in: db)
         try insertEvents(doc.events, entityIDs: entityIDs, documentID: id,
-                         published: doc.analyzed.clean.decoded.metadata.published, slices: slices, in: db)
+                         published: doc.analyzed.clean.decoded.referenceDate, slices: slices, in: db)
         try insertQuotes(doc.quotes, entityIDs: entityIDs, documentID: id, slices: slices, in: db)
         try insertTimings(doc.timings, documentID: id, in: db)
         try countFurniture(clean, in: db)
@@ -355,7 +355,9 @@ struct BatchWriter {
     }
 
     /// The date that tells one event from another like it: the event's own date when the
-    /// text fixes it, else the document's publication day, else the day it was ingested.
+    /// text fixes it, else the document's reference day (`DecodedDocument.referenceDate`: its
+    /// publication day, else its file's modification day), else, for bytes that came from no
+    /// file and state no date, the day they were ingested.
     static func eventDate(_ event: Event, published: String?, ingested: String) -> String {
         if let day = event.date, isCalendarDate(day) { return day }
         if let normalized = event.timeNormalized, isCalendarDate(normalized) { return normalized }

@@ -130,7 +130,7 @@ struct PostgresBatchWriter {
             """)
         let entityIDs = try insertEntities(doc.analyzed.entities, document: document)
         try insertValues(doc.analyzed.values, document: document)
-        try insertEvents(doc.events, entityIDs: entityIDs, document: document, published: meta.published)
+        try insertEvents(doc.events, entityIDs: entityIDs, document: document, published: doc.analyzed.clean.decoded.referenceDate)
         try insertQuotes(doc.quotes, entityIDs: entityIDs, document: document)
         var timings = ArrayColumns(2)
         for stage in StageName.allCases {
