@@ -290,6 +290,14 @@ import TestSupport
         #expect(!radio.contains { $0.code == "010" })
     }
 
+    /// An act between actors no dictionary codes is not counted; one coded side is enough,
+    /// and a plain statement by an uncoded person stays an event (the seeds' convention).
+    @Test func anActNeedsACodedActor() throws {
+        #expect(!(try events("Marco Arment criticizes Samantha Bielefeld in a long post.")).contains { $0.root == "11" })
+        #expect(try events("Marco Arment criticizes the Kenyan government in a long post.").contains { $0.root == "11" })
+        #expect(try events("Marco Arment said the post was long.").contains { $0.code == "010" })
+    }
+
     /// A phrase behind "in" after the verb is where an act happens, not whom it reaches.
     @Test func aPlaceAfterInIsNoTarget() throws {
         let found = try events("A Moscow judge was shot on Friday. The judge died later in hospital.")

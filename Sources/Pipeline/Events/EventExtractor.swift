@@ -17,7 +17,10 @@
 /// (`ClauseArguments`, one parse per sentence that holds a derived candidate), with the
 /// word reader's target where the parse has none. A statement that reports an act is an
 /// event of its own beside it; a derived meeting or visit that is only planned is an intent
-/// to meet (036).
+/// to meet (036). An act (any code but a plain statement, 010) needs an actor code on at
+/// least one side; a statement aimed at no one is no event where it is only the source of a
+/// report (a medium, unnamed officials or groups, an organisation with no role, a business)
+/// or in a story PETRARCH discards.
 /// Quotes come from `QuoteFinder`. Pure and thread-safe: no state between documents.
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
@@ -204,6 +207,11 @@ public struct EventExtractor: DocumentStage {
                 }
                 let targetActor = args.targetActor
                     ?? coding!.code(name: args.target, side: args.targetSide, range: range, near: match.endToken)
+                // An act neither of whose actors any dictionary codes is nothing an analyst can
+                // count ("Xbox One S offers", "Marco Arment criticizes"): PETRARCH codes only
+                // acts between coded actors. Statements keep the seeds' convention (an
+                // analyst's "said" is an event, coded or not).
+                if sourceActor == nil, targetActor == nil, entry.code != "010" { continue }
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
                 let date = nearestDate(in: dates, within: span, to: triggerStart, triggerEnd)
