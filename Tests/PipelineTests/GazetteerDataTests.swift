@@ -5,14 +5,15 @@ import TestSupport
 
 /// The gazetteer's derived tables are what `scripts/generate-gazetteers` writes from its
 /// sources. Skipped (the trait says why) where the CoNLL-2003 training file, Debian's
-/// iso-codes or python3 are missing; a generator that cannot install its PyPI packages
+/// iso-codes, the Phoenix dictionaries or python3 are missing; a generator that cannot install its PyPI packages
 /// (exit 3) is reported and not judged.
 @Suite struct GazetteerDataTests {
     static let sources = [PackageRoot.sharedData.appendingPathComponent("ner/conll2003/eng.train").path, "/usr/share/iso-codes/json/iso_3166-1.json",
+                          PackageRoot.sharedData.appendingPathComponent("cameo/petrarch2/Phoenix.Countries.actors.txt").path,
                           "/usr/bin/python3"]
     static var sourcesPresent: Bool { sources.allSatisfy { FileManager.default.fileExists(atPath: $0) } }
 
-    @Test(.enabled(if: sourcesPresent, "the generator's sources (eng.train, iso-codes, python3) are not all here"))
+    @Test(.enabled(if: sourcesPresent, "the generator's sources (eng.train, iso-codes, the Phoenix dictionaries, python3) are not all here"))
     func theCommittedTablesAreTheGeneratorsOutput() throws {
         let temporary = try TemporaryFolder()
         let out = temporary.url.appendingPathComponent("gleaner-gazetteer")
@@ -105,6 +106,15 @@ import TestSupport
         #expect(gazetteer.organizationSuffixes.contains("Ministry"))
         #expect(gazetteer.currency(of: "US$") == "USD")
         #expect(gazetteer.currency(of: "€") == "EUR")
+    }
+
+    /// A short code is a country where news writes it as one (the Phoenix dictionaries list
+    /// it); the other ISO codes are words and abbreviations ("the TV networks", "AS
+    /// Opposition Leader", "IT staff", "AND").
+    @Test func onlyTheShortCodesNewsUsesAreCountries() {
+        let places = Gazetteer.shared.places
+        for code in ["US", "USA", "UK", "UAE"] { #expect(places[code]?.kind == .country, "\(code)") }
+        for word in ["TV", "AS", "IT", "PM", "IN", "NO", "AND", "CAN", "ARE", "PER"] { #expect(places[word] == nil, "\(word)") }
     }
 }
 
