@@ -268,6 +268,8 @@ import TestSupport
         #expect(!sports.contains { $0.code == "010" })
         let company = try events("Jones Medical Industries Inc said on Friday it completed the acquisition of a drug maker.")
         #expect(!company.contains { $0.code == "010" })
+        let multinational = try events("Microsoft said on Friday over 130 games are in the works.")
+        #expect(!multinational.contains { $0.code == "010" })
         let minister = try events("German Foreign Minister Klaus Kinkel said on Friday the talks would resume in Bonn.")
         #expect(minister.contains { $0.code == "010" && $0.sourceActor?.code == "DEUGOV" })
         // An organisation the dictionaries give no role is where a report comes from; a
