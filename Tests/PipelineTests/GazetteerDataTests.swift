@@ -115,6 +115,8 @@ import TestSupport
         let places = Gazetteer.shared.places
         for code in ["US", "USA", "UK", "UAE"] { #expect(places[code]?.kind == .country, "\(code)") }
         for word in ["TV", "AS", "IT", "PM", "IN", "NO", "AND", "CAN", "ARE", "PER"] { #expect(places[word] == nil, "\(word)") }
+        // Nor is a spelling in the country's own language that is an English word.
+        #expect(places["Island"] == nil)
     }
 }
 
