@@ -300,6 +300,16 @@ import TestSupport
         #expect(try events("Marco Arment said the post was long.").contains { $0.code == "010" })
     }
 
+    /// Declining or refusing to say, speculate or elaborate is declining comment (011), as
+    /// the CAMEO manual codes it, not a rejection (12x) of whatever follows.
+    @Test func decliningToSayIsDecliningComment() throws {
+        let found = try events("Kenyan Foreign Minister Stephen Kalonzo declined to say whether the talks would resume.")
+        #expect(found.contains { $0.code == "011" && $0.sourceActor?.code == "KENGOV" })
+        #expect(!found.contains { $0.root == "12" })
+        let refused = try events("Kenyan Foreign Minister Stephen Kalonzo refused to speculate on Friday on the talks.")
+        #expect(refused.contains { $0.code == "011" })
+    }
+
     /// A phrase behind "in" after the verb is where an act happens, not whom it reaches.
     @Test func aPlaceAfterInIsNoTarget() throws {
         let found = try events("A Moscow judge was shot on Friday. The judge died later in hospital.")
