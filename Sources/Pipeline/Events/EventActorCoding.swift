@@ -106,10 +106,6 @@ struct EventActorCoding {
         return nil
     }
 
-    /// Whether the actor called `name` in the sentence `range` is a news medium: by its name
-    /// alone ("Xinhua": a `MED` code first), or by the media noun right after its name
-    /// ("Interfax news agency", "the Yonhap news agency"). A spokesman speaks for the body
-    /// he names ("a USTR spokesman"): that is no medium.
     /// Whether the words right before a speech verb at `trigger` are an unnamed source that no
     /// name belongs to: a medium ("…, state radio said", "a newspaper said"; a spokesman
     /// speaks for a body and is not one), or a group ("…, Hindustan Copper Ltd, traders
@@ -130,6 +126,10 @@ struct EventActorCoding {
     /// Agent codes of people who report rather than act: business, civilians, education, media.
     private static let bystanderAgents: Set<String> = ["~BUS", "~CVL", "~EDU", "~MED"]
 
+    /// Whether the actor called `name` in the sentence `range` is a news medium: by its name
+    /// alone ("Xinhua": a `MED` code first), or by the media noun right after its name
+    /// ("Interfax news agency", "the Yonhap news agency"). A spokesman speaks for the body
+    /// he names ("a USTR spokesman"): that is no medium.
     func isMedium(_ name: String, range: Range<Int>) -> Bool {
         if let c = coder.code(ActorCoder.fold(name), on: day, fallbackCountry: nil),
            coder.dictionary.parts(of: c).type1 == "MED" { return true }

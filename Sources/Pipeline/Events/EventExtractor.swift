@@ -282,11 +282,11 @@ public struct EventExtractor: DocumentStage {
     /// "Jones Medical Industries Inc said it completed the acquisition", "Klinsmann has said he
     /// will retire" in a World Cup story: a statement aimed at no one by a business (`BUS`, or
     /// a multinational, `MNC`: "Microsoft says"), or in a story or sentence PETRARCH discards
-    /// (sports, showbiz), is a company's or a star's news, not a political act. So is such a statement by an organisation the dictionaries
-    /// give no role (no type, or civilians): "Offshore Data Services said", "the Bank of
-    /// Canada said" (coded by its country alone) are where a report comes from, while a
-    /// ministry, a party, an armed group or an IGO speaks as an actor. Statements made to
-    /// someone, and acts, are not judged here.
+    /// (sports, showbiz), is a company's or a star's news, not a political act. So is such a
+    /// statement by an organisation the dictionaries give no role (no type, or civilians):
+    /// "Offshore Data Services said", "the Bank of Canada said" (coded by its country alone)
+    /// are where a report comes from, while a ministry, a party, an armed group or an IGO
+    /// speaks as an actor. Statements made to someone, and acts, are not judged here.
     private static func isOutsidePolitics(_ speaker: ActorCode?, byOrganisation: Bool, storyDiscarded: Bool,
                                           frame: TextFrame, range: Range<Int>) -> Bool {
         if speaker?.type1 == "BUS" || speaker?.type2 == "BUS" || speaker?.type1 == "MNC" { return true }
