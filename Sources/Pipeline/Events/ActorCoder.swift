@@ -36,16 +36,20 @@ struct ActorCoder: Sendable {
             var i = 0
             while i + length <= words.count {
                 if length > 1, opens[i] < length { i += 1; continue }
+                // The run's phrase, only when a table may hold it (or, for the actor
+                // table, it with a full stop added: `lookupActor`).
+                let (maybeAgent, maybeActor) = mayHold(words, i..<(i + length))
+                guard maybeAgent || maybeActor else { i += 1; continue }
                 let slice = words[i..<(i + length)]
                 if slice.first.map({ Self.ignored.contains($0) }) == true || slice.last.map({ Self.ignored.contains($0) }) == true {
                     i += 1; continue
                 }
-                let phrase = Self.phrase(words, i..<(i + length))
                 let overlapsActor = actor.map { i < $0.end && $0.first < i + length } ?? false
                 let overlapsAgent = agent.map { i < $0.end && $0.first < i + length } ?? false
-                if actor == nil, !overlapsAgent, let c = lookupActor(phrase, day: day) {
+                let phrase = Self.phrase(words, i..<(i + length))
+                if actor == nil, !overlapsAgent, maybeActor, let c = lookupActor(phrase, day: day) {
                     actor = (c, i, i + length)
-                } else if agent == nil, !overlapsActor, let c = dictionary.agentCode(for: phrase) {
+                } else if agent == nil, !overlapsActor, maybeAgent, let c = dictionary.agentCode(for: phrase) {
                     agent = (c, i, i + length)
                 }
                 i += 1
@@ -86,6 +90,28 @@ struct ActorCoder: Sendable {
             phrase.append(words[k])
         }
         return phrase
+    }
+
+    /// Whether a table may hold the phrase `words[run]` (as `phrase` joins it): the agent
+    /// table (the phrase itself), the actor table (the phrase, or it with a full stop added
+    /// where `lookupActor` adds one). A `false` is certain, from the dictionary's
+    /// `phraseFilter`, and no phrase is made to ask.
+    private func mayHold(_ words: [String], _ run: Range<Int>) -> (agent: Bool, actor: Bool) {
+        var hash = ActorPhraseFilter.emptyHash
+        var hasStop = false
+        var last: UInt8 = 0
+        for k in run {
+            if k > run.lowerBound { hash = ActorPhraseFilter.continued(hash, with: UInt8(ascii: " ")) }
+            for byte in words[k].utf8 {
+                hash = ActorPhraseFilter.continued(hash, with: byte)
+                if byte == UInt8(ascii: ".") { hasStop = true }
+                last = byte
+            }
+        }
+        if dictionary.phraseFilter.mayContain(hash) { return (true, true) }
+        let withStop = hasStop && last != UInt8(ascii: ".")
+            && dictionary.phraseFilter.mayContain(ActorPhraseFilter.continued(hash, with: UInt8(ascii: ".")))
+        return (false, withStop)
     }
 
     /// The country code of a country's name ("United States" -> USA), or nil.
