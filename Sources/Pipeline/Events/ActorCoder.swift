@@ -116,7 +116,7 @@ struct ActorCoder: Sendable {
 
     /// The country code of a country's name ("United States" -> USA), or nil.
     func countryCode(ofName name: String) -> String? {
-        let phrase = Self.fold(name).joined(separator: " ")
+        let phrase = Self.foldedPhrase(name)
         guard let c = lookupActor(phrase, day: nil), c.utf8.count >= 3 else { return nil }
         let head = String(c.prefix(3))
         return dictionary.isCountry(Substring(head)) ? head : nil
@@ -124,12 +124,36 @@ struct ActorCoder: Sendable {
 
     /// Lower-case words of a name as the tables spell them.
     static func fold(_ text: String) -> [String] {
-        var lower = text.lowercased()
-        // U+2019 is E2 80 99 in UTF-8: look for the byte before paying for a replacement.
-        if lower.utf8.contains(0xE2) {
-            lower = String(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : Character($0) })
+        lowered(text).utf8.split(whereSeparator: isSeparator).map { String(Substring($0)) }
+    }
+
+    /// `fold(text).joined(separator: " ")`, the phrase a table is looked up by; a name whose
+    /// words already stand one space apart (almost every name) is its lowered text, and
+    /// no words are split out and joined again.
+    static func foldedPhrase(_ text: String) -> String {
+        let lower = lowered(text)
+        var previousIsSeparator = true  // so a leading separator is caught
+        for byte in lower.utf8 {
+            let separator = isSeparator(byte)
+            if separator && (previousIsSeparator || byte != 0x20) {
+                return fold(text).joined(separator: " ")
+            }
+            previousIsSeparator = separator
         }
-        return lower.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map { String(Substring($0)) }
+        return previousIsSeparator && !lower.isEmpty ? fold(text).joined(separator: " ") : lower
+    }
+
+    /// `text` lower-cased, with ’ as '.
+    private static func lowered(_ text: String) -> String {
+        let lower = text.lowercased()
+        // U+2019 is E2 80 99 in UTF-8: look for the byte before paying for a replacement.
+        guard lower.utf8.contains(0xE2) else { return lower }
+        return String(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : Character($0) })
+    }
+
+    /// The bytes `fold` splits words at: space, line feed, tab.
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09
     }
 
     private func lookupActor(_ phrase: String, day: Int?) -> String? {
