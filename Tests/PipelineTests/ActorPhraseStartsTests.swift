@@ -56,4 +56,31 @@ import Testing
         #expect(coder.code(["u.s"], on: nil, fallbackCountry: nil) == "USA")
         #expect(coder.code(["army"], on: nil, fallbackCountry: nil) == nil)
     }
+
+    /// `ActorPhraseFilter`'s hash of a phrase, a byte at a time as its callers hash it.
+    private static func filterHash(_ phrase: String) -> UInt64 {
+        phrase.utf8.reduce(ActorPhraseFilter.emptyHash) { ActorPhraseFilter.continued($0, with: $1) }
+    }
+
+    @Test func theFilterHoldsEveryPhraseOfTheEmbeddedTables() {
+        let tables = ["data/actors/actors.tsv", "data/actors/agents.tsv", "data/actors/additions.tsv",
+                      "data/actors/agent-additions.tsv"]
+        let phrases = tables.flatMap { name in
+            TabSeparatedRows(EmbeddedData.text(named: name) ?? "").compactMap { (row: [String]) -> String? in row.first }
+        }
+        #expect(phrases.count > 10_000)
+        let filter = ActorDictionary.standard.phraseFilter
+        for phrase in phrases { #expect(filter.mayContain(Self.filterHash(phrase)), "\(phrase)") }
+        // Most other runs are ruled out (a false positive is allowed, not a false negative).
+        let others = (0..<1000).map { "no such phrase \($0)" }
+        #expect(others.filter { filter.mayContain(Self.filterHash($0)) }.count < 100)
+    }
+
+    @Test func aNamesPhraseIsItsFoldedWordsJoined() {
+        let names = ["United States", "Côte d’Ivoire", "U.S.", "", " ", "Hong  Kong", " Kenya", "Kenya ",
+                     "New\nZealand", "Sri\tLanka", "a b c", "ÉTATS-UNIS"]
+        for name in names {
+            #expect(ActorCoder.foldedPhrase(name) == ActorCoder.fold(name).joined(separator: " "), "\(name)")
+        }
+    }
 }

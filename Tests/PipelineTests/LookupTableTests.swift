@@ -32,6 +32,19 @@ import Testing
         }
     }
 
+    @Test func aTokensPackedBytesAreItsFoldedWord() {
+        let text = "Canada’s envoy didn't say We’ve, face-to-face; Zürich's U.S. internationally (2026)."
+        let tokens = WordTokenizer.tokens(of: Array(text.unicodeScalars))
+        #expect(tokens.contains { $0.packed != 0 })
+        for token in tokens {
+            let bytes = Array(token.folded.utf8)
+            let packable = (1...8).contains(bytes.count) && bytes.allSatisfy { $0 != 0 && $0 < 0x80 }
+            let expected = packable ? bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) } : 0
+            #expect(token.packed == expected, "\(token.folded)")
+            #expect(token.packed == 0 || token.packedLength == bytes.count, "\(token.folded)")
+        }
+    }
+
     @Test func labelCountTableSumsAsADictionary() {
         var generator = SplitMix(seed: 7)
         var table = LabelCountTable()

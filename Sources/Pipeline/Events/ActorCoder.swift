@@ -36,16 +36,20 @@ struct ActorCoder: Sendable {
             var i = 0
             while i + length <= words.count {
                 if length > 1, opens[i] < length { i += 1; continue }
+                // The run's phrase, only when a table may hold it (or, for the actor
+                // table, it with a full stop added: `lookupActor`).
+                let (maybeAgent, maybeActor) = mayHold(words, i..<(i + length))
+                guard maybeAgent || maybeActor else { i += 1; continue }
                 let slice = words[i..<(i + length)]
                 if slice.first.map({ Self.ignored.contains($0) }) == true || slice.last.map({ Self.ignored.contains($0) }) == true {
                     i += 1; continue
                 }
-                let phrase = Self.phrase(words, i..<(i + length))
                 let overlapsActor = actor.map { i < $0.end && $0.first < i + length } ?? false
                 let overlapsAgent = agent.map { i < $0.end && $0.first < i + length } ?? false
-                if actor == nil, !overlapsAgent, let c = lookupActor(phrase, day: day) {
+                let phrase = Self.phrase(words, i..<(i + length))
+                if actor == nil, !overlapsAgent, maybeActor, let c = lookupActor(phrase, day: day) {
                     actor = (c, i, i + length)
-                } else if agent == nil, !overlapsActor, let c = dictionary.agentCode(for: phrase) {
+                } else if agent == nil, !overlapsActor, maybeAgent, let c = dictionary.agentCode(for: phrase) {
                     agent = (c, i, i + length)
                 }
                 i += 1
@@ -88,9 +92,31 @@ struct ActorCoder: Sendable {
         return phrase
     }
 
+    /// Whether a table may hold the phrase `words[run]` (as `phrase` joins it): the agent
+    /// table (the phrase itself), the actor table (the phrase, or it with a full stop added
+    /// where `lookupActor` adds one). A `false` is certain, from the dictionary's
+    /// `phraseFilter`, and no phrase is made to ask.
+    private func mayHold(_ words: [String], _ run: Range<Int>) -> (agent: Bool, actor: Bool) {
+        var hash = ActorPhraseFilter.emptyHash
+        var hasStop = false
+        var last: UInt8 = 0
+        for k in run {
+            if k > run.lowerBound { hash = ActorPhraseFilter.continued(hash, with: UInt8(ascii: " ")) }
+            for byte in words[k].utf8 {
+                hash = ActorPhraseFilter.continued(hash, with: byte)
+                if byte == UInt8(ascii: ".") { hasStop = true }
+                last = byte
+            }
+        }
+        if dictionary.phraseFilter.mayContain(hash) { return (true, true) }
+        let withStop = hasStop && last != UInt8(ascii: ".")
+            && dictionary.phraseFilter.mayContain(ActorPhraseFilter.continued(hash, with: UInt8(ascii: ".")))
+        return (false, withStop)
+    }
+
     /// The country code of a country's name ("United States" -> USA), or nil.
     func countryCode(ofName name: String) -> String? {
-        let phrase = Self.fold(name).joined(separator: " ")
+        let phrase = Self.foldedPhrase(name)
         guard let c = lookupActor(phrase, day: nil), c.utf8.count >= 3 else { return nil }
         let head = String(c.prefix(3))
         return dictionary.isCountry(Substring(head)) ? head : nil
@@ -98,12 +124,36 @@ struct ActorCoder: Sendable {
 
     /// Lower-case words of a name as the tables spell them.
     static func fold(_ text: String) -> [String] {
-        var lower = text.lowercased()
-        // U+2019 is E2 80 99 in UTF-8: look for the byte before paying for a replacement.
-        if lower.utf8.contains(0xE2) {
-            lower = String(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : Character($0) })
+        lowered(text).utf8.split(whereSeparator: isSeparator).map { String(Substring($0)) }
+    }
+
+    /// `fold(text).joined(separator: " ")`, the phrase a table is looked up by; a name whose
+    /// words already stand one space apart (almost every name) is its lowered text, and
+    /// no words are split out and joined again.
+    static func foldedPhrase(_ text: String) -> String {
+        let lower = lowered(text)
+        var previousIsSeparator = true  // so a leading separator is caught
+        for byte in lower.utf8 {
+            let separator = isSeparator(byte)
+            if separator && (previousIsSeparator || byte != 0x20) {
+                return fold(text).joined(separator: " ")
+            }
+            previousIsSeparator = separator
         }
-        return lower.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }).map { String(Substring($0)) }
+        return previousIsSeparator && !lower.isEmpty ? fold(text).joined(separator: " ") : lower
+    }
+
+    /// `text` lower-cased, with ’ as '.
+    private static func lowered(_ text: String) -> String {
+        let lower = text.lowercased()
+        // U+2019 is E2 80 99 in UTF-8: look for the byte before paying for a replacement.
+        guard lower.utf8.contains(0xE2) else { return lower }
+        return String(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : Character($0) })
+    }
+
+    /// The bytes `fold` splits words at: space, line feed, tab.
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09
     }
 
     private func lookupActor(_ phrase: String, day: Int?) -> String? {

@@ -32,6 +32,8 @@ struct ActorDictionary: Sendable {
     let longestPhrase: Int
     /// The longest phrase of either table by its first word.
     let phraseStarts: ActorPhraseStarts
+    /// Every phrase of either table, as a Bloom filter.
+    let phraseFilter: ActorPhraseFilter
 
     init(actors actorText: String, agents agentText: String, actorAdditions: String = "", agentAdditions: String = "") {
         var actors: [String: [Held]] = [:]
@@ -69,7 +71,9 @@ struct ActorDictionary: Sendable {
         self.agents = agents
         self.countries = countries.subtracting(roles).subtracting(["---"])
         longestPhrase = min(longest, 8)
-        phraseStarts = ActorPhraseStarts(phrases: Array(actors.keys) + Array(agents.keys))
+        let phrases = Array(actors.keys) + Array(agents.keys)
+        phraseStarts = ActorPhraseStarts(phrases: phrases)
+        phraseFilter = ActorPhraseFilter(phrases: phrases)
     }
 
     /// Words of a phrase written with single spaces.

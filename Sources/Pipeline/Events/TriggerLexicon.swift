@@ -183,7 +183,7 @@ struct TriggerLexicon: Sendable {
         var ids = [Int32](repeating: -2, count: range.count)
         var anyFirst = false
         for i in range where tokens[i].isWord {
-            let id = number(of: tokens[i])
+            let id = number(ofTokenAt: i, in: tokens)
             ids[i - range.lowerBound] = id
             if id >= 0, !blocksOfWord[Int(id)].isEmpty { anyFirst = true }
         }
@@ -234,10 +234,13 @@ struct TriggerLexicon: Sendable {
         return found
     }
 
-    /// The lexicon's number for a word token, or -1.
-    private func number(of token: WordToken) -> Int32 {
-        guard lexiconWords.mayContain(slot: token.slot) else { return -1 }
-        let word = token.folded
+    /// The lexicon's number for the word token `tokens[i]`, or -1. Read field by field: a
+    /// copy of the whole token costs more than the lookup of a short word by its packed bytes.
+    private func number(ofTokenAt i: Int, in tokens: [WordToken]) -> Int32 {
+        guard lexiconWords.mayContain(slot: tokens[i].slot) else { return -1 }
+        let packed = tokens[i].packed
+        if packed != 0 { return shortNumbers.value(forPacked: packed, length: tokens[i].packedLength) ?? -1 }
+        let word = tokens[i].folded
         guard word.utf8.count <= 8 else { return numbers[word] ?? -1 }
         var bytes = word
         return bytes.withUTF8 { shortNumbers.value(for: $0) } ?? -1

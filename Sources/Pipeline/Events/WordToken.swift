@@ -16,6 +16,14 @@ struct WordToken: Sendable, Hashable {
     var classes: WordClass
     /// `WordFilter.slot(of: folded)`, so each filter in front of a word table asks cheaply.
     var slot: UInt16
+    /// `folded`'s UTF-8 packed as `PackedWordTable` packs it when `folded` is ASCII of
+    /// 1...8 bytes, else 0: a short word is looked up in such a table without reading the
+    /// `String`.
+    var packed: UInt64
+
+    /// The length in bytes of the word `packed` holds (0 when it holds none): its bytes
+    /// are never zero, so the highest non-zero byte is its last.
+    var packedLength: Int { (64 - packed.leadingZeroBitCount + 7) / 8 }
 
     init(start: Int, end: Int, folded: String, kind: Kind, isCapitalized: Bool) {
         self.start = start
@@ -25,6 +33,21 @@ struct WordToken: Sendable, Hashable {
         self.isCapitalized = isCapitalized
         slot = WordFilter.slot(of: folded)
         classes = WordClass(folded: folded, slot: slot)
+        packed = Self.packed(folded)
+    }
+
+    /// `word`'s bytes packed as `PackedWordTable` packs them when it is ASCII of 1...8
+    /// bytes, else 0 (what the tokenizer's fold hands the other `init`).
+    private static func packed(_ word: String) -> UInt64 {
+        guard (1...8).contains(word.utf8.count) else { return 0 }
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in word.utf8 {
+            guard byte != 0, byte < 0x80 else { return 0 }
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
+        return key
     }
 
     /// The same token, from `folded`'s UTF-8 packed little-endian into `packed` (an ASCII
@@ -38,6 +61,7 @@ struct WordToken: Sendable, Hashable {
         slot = WordFilter.slot(first: UInt8(truncatingIfNeeded: packed), second: UInt8(truncatingIfNeeded: packed >> 8),
                                length: length)
         classes = WordClass(packed: packed, length: length)
+        self.packed = packed
     }
 
     /// A token of `folded`, taking the packed path when the fold gave one.
