@@ -1,4 +1,3 @@
-import Foundation
 import Glibc
 import Pipeline
 
@@ -60,8 +59,22 @@ enum ArticleFile {
             filled += n
         }
         if filled < size { bytes.removeLast(size - filled) }
-        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
-        return .success(Contents(bytes: bytes, modified: ISO8601DateFormatter().string(from: modified)))
+        return .success(Contents(bytes: bytes, modified: iso8601(info.st_mtim.tv_sec)))
+    }
+
+    /// `seconds` since the epoch as ISO 8601 in UTC ("2019-03-07T10:00:00Z"), written by hand:
+    /// a Foundation date formatter made per file cost the benchmark's read-and-hash floor
+    /// three quarters of its speed.
+    static func iso8601(_ seconds: time_t) -> String {
+        var time = seconds
+        var parts = tm()
+        guard gmtime_r(&time, &parts) != nil else { return "1970-01-01T00:00:00Z" }
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2)
+            + "T" + digits(parts.tm_hour, 2) + ":" + digits(parts.tm_min, 2) + ":" + digits(parts.tm_sec, 2) + "Z"
     }
 
     /// Why an entry of this type is not read, or `nil` for a regular file.
