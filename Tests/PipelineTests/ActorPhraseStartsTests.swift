@@ -17,13 +17,18 @@ import Testing
         #expect(starts.longest(openingWith: "united states") == Int.max)
     }
 
-    @Test func everyPhraseOfTheEmbeddedTablesIsKept() throws {
-        // The bound holds for every phrase of the tables the binary codes with.
+    /// Every phrase of the actor tables the binary codes with.
+    private static func embeddedPhrases() -> [String] {
         let tables = ["data/actors/actors.tsv", "data/actors/agents.tsv", "data/actors/additions.tsv",
                       "data/actors/agent-additions.tsv"]
-        let phrases = tables.flatMap { name in
+        return tables.flatMap { name in
             TabSeparatedRows(EmbeddedData.text(named: name) ?? "").compactMap { (row: [String]) -> String? in row.first }
         }
+    }
+
+    @Test func everyPhraseOfTheEmbeddedTablesIsKept() throws {
+        // The bound holds for every phrase of the tables the binary codes with.
+        let phrases = Self.embeddedPhrases()
         #expect(phrases.count > 10_000)
         let starts = ActorDictionary.standard.phraseStarts
         for phrase in phrases {
@@ -63,11 +68,7 @@ import Testing
     }
 
     @Test func theFilterHoldsEveryPhraseOfTheEmbeddedTables() {
-        let tables = ["data/actors/actors.tsv", "data/actors/agents.tsv", "data/actors/additions.tsv",
-                      "data/actors/agent-additions.tsv"]
-        let phrases = tables.flatMap { name in
-            TabSeparatedRows(EmbeddedData.text(named: name) ?? "").compactMap { (row: [String]) -> String? in row.first }
-        }
+        let phrases = Self.embeddedPhrases()
         #expect(phrases.count > 10_000)
         let filter = ActorDictionary.standard.phraseFilter
         for phrase in phrases { #expect(filter.mayContain(Self.filterHash(phrase)), "\(phrase)") }
