@@ -49,8 +49,13 @@ public struct EventExtractor: DocumentStage {
         let collapse = ClauseCollapse(frame: frame)
         // Built at the first candidate: most documents' sentences hold none.
         var coding: EventActorCoding?
-        // PETRARCH's discards: a sports or showbiz story gets no events from the field's rules.
+        // PETRARCH's discards (a sports or showbiz story or sentence), looked up at the first
+        // need: the story's once, each sentence's once.
         var storyDiscarded: Bool?
+        func discards(_ range: Range<Int>) -> Bool {
+            if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
+            return storyDiscarded! || DiscardList.standard.sentenceDiscarded(frame.tokens, range: range)
+        }
         let publishedDay = published.flatMap { CalendarDate(iso: $0) }.map(\.isoDay)
         var events: [Event] = []
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
@@ -66,15 +71,13 @@ public struct EventExtractor: DocumentStage {
             // parsed for them; nor is a sentence or story PETRARCH discards.
             let matches = lexicon.matches(in: frame.tokens, range: range)
             var projectActs = false
-            var derivedAllowed: Bool?
+            // The sentence's discard: no event from the field's rules, no statement aimed at no one.
+            var discarded: Bool?
             for match in matches.filter(\.rule.isProject) + matches.filter({ !$0.rule.isProject }) {
                 if !match.rule.isProject {
                     if projectActs { break }
-                    if derivedAllowed == nil {
-                        if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
-                        derivedAllowed = !storyDiscarded! && !DiscardList.standard.sentenceDiscarded(frame.tokens, range: range)
-                    }
-                    if !derivedAllowed! { break }
+                    if discarded == nil { discarded = discards(range) }
+                    if discarded! { break }
                 }
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
                 // Quoted words are coded through the speaker's statement, not on their own.
@@ -198,12 +201,11 @@ public struct EventExtractor: DocumentStage {
                 let sourceActor = args.sourceActor
                     ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken)
                 if args.target == nil, match.rule.has(.speech), entry.code == "010" {
-                    if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
+                    if discarded == nil { discarded = discards(range) }
                     let byOrganisation = args.source.map { source in
                         frame.units.contains { $0.name == source && $0.type == .organization }
                     } ?? false
-                    if Self.isOutsidePolitics(sourceActor, byOrganisation: byOrganisation, storyDiscarded: storyDiscarded!,
-                                              frame: frame, range: range) { continue }
+                    if discarded! || Self.isOutsidePolitics(sourceActor, byOrganisation: byOrganisation) { continue }
                 }
                 let targetActor = args.targetActor
                     ?? coding!.code(name: args.target, side: args.targetSide, range: range, near: match.endToken)
@@ -279,19 +281,17 @@ public struct EventExtractor: DocumentStage {
         return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
     }
 
-    /// "Jones Medical Industries Inc said it completed the acquisition", "Klinsmann has said he
-    /// will retire" in a World Cup story: a statement aimed at no one by a business (`BUS`, or
-    /// a multinational, `MNC`: "Microsoft says"), or in a story or sentence PETRARCH discards
-    /// (sports, showbiz), is a company's or a star's news, not a political act. So is such a
-    /// statement by an organisation the dictionaries give no role (no type, or civilians):
-    /// "Offshore Data Services said", "the Bank of Canada said" (coded by its country alone)
-    /// are where a report comes from, while a ministry, a party, an armed group or an IGO
-    /// speaks as an actor. Statements made to someone, and acts, are not judged here.
-    private static func isOutsidePolitics(_ speaker: ActorCode?, byOrganisation: Bool, storyDiscarded: Bool,
-                                          frame: TextFrame, range: Range<Int>) -> Bool {
+    /// "Jones Medical Industries Inc said it completed the acquisition": a statement aimed at
+    /// no one by a business (`BUS`, or a multinational, `MNC`: "Microsoft says") is a
+    /// company's news, not a political act (and in a story or sentence PETRARCH discards,
+    /// "Klinsmann has said he will retire", any such statement is, as the caller checks). So
+    /// is such a statement by an organisation the dictionaries give no role (no type, or
+    /// civilians): "Offshore Data Services said", "the Bank of Canada said" (coded by its
+    /// country alone) are where a report comes from, while a ministry, a party, an armed group
+    /// or an IGO speaks as an actor. Statements made to someone, and acts, are not judged here.
+    private static func isOutsidePolitics(_ speaker: ActorCode?, byOrganisation: Bool) -> Bool {
         if speaker?.type1 == "BUS" || speaker?.type2 == "BUS" || speaker?.type1 == "MNC" { return true }
-        if byOrganisation, speaker?.type1 == nil || speaker?.type1 == "CVL" { return true }
-        return storyDiscarded || DiscardList.standard.sentenceDiscarded(frame.tokens, range: range)
+        return byOrganisation && (speaker?.type1 == nil || speaker?.type1 == "CVL")
     }
 
     /// Nouns for people a report comes from without a name.
