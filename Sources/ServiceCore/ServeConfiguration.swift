@@ -104,7 +104,10 @@ public struct ServeConfiguration: Equatable, Sendable {
                 guard let n = Int(value), n > 0 else { throw at("max_batch must be a positive whole number, found `\(value)`") }
                 config.maxBatch = n
             case "store_gather_seconds":
-                guard let n = Double(value), n >= 0, n <= 60 else { throw at("store_gather_seconds must be a number of seconds from 0 (never wait) to 60, found `\(value)`") }
+                let longest = PipelineConfiguration.longestStoreGather
+                guard let n = Double(value), n >= 0, n <= longest else {
+                    throw at("store_gather_seconds must be a number of seconds from 0 (never wait) to \(Int(longest)), found `\(value)`")
+                }
                 config.storeGatherSeconds = n
             case "furniture_min_documents":
                 guard let n = Int(value), n >= 0 else { throw at("furniture_min_documents must be a whole number of documents (0 turns it off), found `\(value)`") }

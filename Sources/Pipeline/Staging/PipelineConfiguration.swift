@@ -13,8 +13,11 @@ public struct PipelineConfiguration: Sendable {
     /// finds fewer than `maxBatch` (or `stageCapacity`) ready while others are still in the
     /// stages before it, it waits up to this long for them, so a busy pipeline commits
     /// fewer, larger batches. It never waits when nothing else is in the pipeline (a lone
-    /// document, the end of a drain). 0 commits whatever is ready at once; at most 60.
+    /// document, the end of a drain). 0 commits whatever is ready at once; at most
+    /// `longestStoreGather`.
     public var storeGatherSeconds: Double
+    /// The longest `storeGatherSeconds`: past a minute a gather would be a stall.
+    public static let longestStoreGather: Double = 60
     /// Inputs larger than this fail with `tooLarge` at intake.
     public var maximumBytes: Int
     /// How many times the store retries a batch that failed to commit before it gives the
@@ -28,7 +31,7 @@ public struct PipelineConfiguration: Sendable {
         self.parallelism = max(1, parallelism)
         self.stageCapacity = max(1, stageCapacity)
         self.maxBatch = max(1, maxBatch)
-        self.storeGatherSeconds = min(max(0, storeGatherSeconds), 60)
+        self.storeGatherSeconds = min(max(0, storeGatherSeconds), Self.longestStoreGather)
         self.maximumBytes = maximumBytes
         self.storeRetryLimit = storeRetryLimit
     }

@@ -117,14 +117,14 @@ final class BatchingWorker<Item: Sendable>: Sendable {
 
     /// - Parameters:
     ///   - gatherSeconds: how long the worker may wait for expected items to fill a batch
-    ///     (0: never; at most a minute, past which a gather would be a stall).
+    ///     (0: never; at most `PipelineConfiguration.longestStoreGather`).
     init(name: String, capacity: Int, maxBatch: Int, gatherSeconds: Double = 0, qos: DispatchQoS = .userInitiated,
          body: @escaping @Sendable ([Item]) -> Void) {
         self.queue = DispatchQueue(label: "gleaner.stage.\(name)", qos: qos)
         self.slots = DispatchSemaphore(value: max(capacity, 1))
         self.maxBatch = max(1, maxBatch)
         self.gatherTarget = min(self.maxBatch, max(capacity, 1))
-        self.gatherNanoseconds = UInt64(min(max(0, gatherSeconds), 60) * 1e9)
+        self.gatherNanoseconds = UInt64(min(max(0, gatherSeconds), PipelineConfiguration.longestStoreGather) * 1e9)
         self.body = body
     }
 
