@@ -117,11 +117,15 @@ struct EventActorCoding {
         guard k >= range.lowerBound, frame.unitAtToken[k] < 0, TextFrame.isTitleWord(frame.tokens[k]) else { return false }
         let word = frame.tokens[k].folded
         let agent = coder.dictionary.agentCode(for: word)
-        if agent == "~MED", !word.hasPrefix("spokes") { return true }
+        if agent == "~MED", !Self.isSpokesperson(word) { return true }
         guard word.hasSuffix("s"), !word.hasSuffix("ss") else { return false }
         guard let agent else { return true }
         return Self.bystanderAgents.contains(agent)
     }
+
+    /// A spokesman, spokeswoman or spokesperson: the dictionaries code the word as media
+    /// (`~MED`), but it speaks for the body it names, and is no medium.
+    private static func isSpokesperson(_ word: String) -> Bool { word.hasPrefix("spokes") }
 
     /// Agent codes of people who report rather than act: business, civilians, education, media.
     private static let bystanderAgents: Set<String> = ["~BUS", "~CVL", "~EDU", "~MED"]
@@ -137,7 +141,7 @@ struct EventActorCoding {
             for end in unit.endToken..<min(unit.endToken + 2, range.upperBound) {
                 guard let (first, agent) = agentWords(endingAt: end, range: range), first == unit.endToken,
                       agent == "~MED" else { continue }
-                if !(first...end).contains(where: { frame.tokens[$0].folded.hasPrefix("spokes") }) { return true }
+                if !(first...end).contains(where: { Self.isSpokesperson(frame.tokens[$0].folded) }) { return true }
             }
         }
         return false
