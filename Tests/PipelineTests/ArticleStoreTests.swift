@@ -528,6 +528,29 @@ enum Sample {
         #expect(walSize == 0)
     }
 
+    /// The idle checkpoint leaves a 0-byte WAL. A writer that opens then, while another
+    /// connection holds the write lock, opens and reads at once and waits only to write.
+    @Test func opensOnAnEmptiedWALWhileAnotherConnectionHoldsTheWriteLock() throws {
+        let dir = try TemporaryFolder()
+        let path = dir.path("g.sqlite")
+        let first = try ArticleStore(path: path)
+        _ = try first.write([.document(Sample.trade())])
+        _ = try first.checkpoint(truncate: true)
+        try first.close()
+        #expect((try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) == 0)
+
+        var unsafe = Configuration()
+        unsafe.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: unsafe)
+        try other.inDatabase { db in try db.beginTransaction(.immediate) }
+        let reopened = try ArticleStore(path: path, busyTimeout: 0.1)
+        #expect(try reopened.counts().documents == 1)
+        #expect(throws: PipelineError.self) { try reopened.write([.document(Sample.followUp())]) }
+        try other.inDatabase { db in try db.rollback() }
+        _ = try reopened.write([.document(Sample.followUp())])
+        #expect(try reopened.counts().documents == 2)
+    }
+
     @Test func refusesFilesThatAreNotGleanerDatabases() throws {
         let dir = try TemporaryFolder()
         let text = dir.path("notes.txt")

@@ -23,6 +23,14 @@ public final class ArticleStore: ArticleDatabase {
     public let path: String
     public var location: String { path }
     public let mode: AccessMode
+    /// The one connection that writes (nil when read-only). A queue, not a pool's writer:
+    /// opening a `DatabasePool` on an empty WAL file (which the idle checkpoint leaves)
+    /// writes and drops a table, so a daemon restarted while another connection held the
+    /// write lock could not open its database at all. The queue writes nothing when it
+    /// opens; the file's WAL mode is set once, when the file is new.
+    private let writer: DatabaseQueue?
+    /// Read-only connections for `search`, `export` and the other readers: they read a
+    /// committed snapshot beside the writer.
     private let pool: DatabasePool
     /// The entity memo the writer carries from batch to batch.
     private let resolverMemo = CanonicalEntityIndexMemo()
@@ -52,18 +60,31 @@ public final class ArticleStore: ArticleDatabase {
             // `CHECK (x IN (...))` on every row it checks, which made the store's cheapest
             // rows its dearest. The constraints stay in the schema for every other writer.
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            // WAL mode persists in the file; NORMAL is what WAL mode wants of each connection.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // Keep -wal and -shm when the last connection closes: analysts with read-only
             // access to the folder cannot recreate them, and could not open the database.
             var persist: Int32 = 1
             sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
             switch mode {
             case .readWrite:
-                try pool.writeWithoutTransaction { db in try Self.checkIdentity(db, path: path) }
-                try StoreSchema.migrator.migrate(pool)
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try queue.writeWithoutTransaction { db in
+                    try Self.checkIdentity(db, path: path)
+                    // A no-op without a lock on a file already in WAL mode.
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw StoreError.notGleanerDatabase(path: path, reason: "it cannot be put in WAL mode")
+                    }
+                }
+                try StoreSchema.migrator.migrate(queue)
+                writer = queue
+                configuration.readonly = true
+                pool = try DatabasePool(path: path, configuration: configuration)
             case .readOnly:
+                writer = nil
+                pool = try DatabasePool(path: path, configuration: configuration)
                 try pool.read { db in
                     try Self.checkIdentity(db, path: path)
                     guard try StoreSchema.migrator.hasCompletedMigrations(db) else {
@@ -146,7 +167,7 @@ public final class ArticleStore: ArticleDatabase {
             throw PipelineError(.storage, stage: .store, StoreError.readOnly(path: path).description)
         }
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try writing { db in
                 do {
                     return try write(batch, isolatingItems: false, in: db)
                 } catch let error as DatabaseError where Self.isItemError(error) {
@@ -240,7 +261,7 @@ public final class ArticleStore: ArticleDatabase {
     public func checkpoint(truncate: Bool) throws(StoreError) -> (walFrames: Int, checkpointed: Int) {
         guard mode == .readWrite else { throw .readOnly(path: path) }
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try writing { db in
                 let passive = try db.checkpoint(.passive)
                 guard truncate else { return (passive.walFrameCount, passive.checkpointedFrameCount) }
                 do {
@@ -257,7 +278,12 @@ public final class ArticleStore: ArticleDatabase {
 
     /// Closes the connections; later calls fail. Checkpoint first for a compact file.
     public func close() throws(StoreError) {
-        do { try pool.close() } catch { throw StoreError.from(error, path: path) }
+        do {
+            try writer?.close()
+            try pool.close()
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
     }
 
     // MARK: - Reading
@@ -412,6 +438,12 @@ public final class ArticleStore: ArticleDatabase {
             var info = stat()
             return total + (stat(path + suffix, &info) == 0 ? Int64(info.st_size) : 0)
         }
+    }
+
+    /// Runs `body` on the writer connection, outside a transaction (`body` opens its own).
+    private func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer else { throw StoreError.readOnly(path: path) }
+        return try writer.writeWithoutTransaction(body)
     }
 
     /// Runs `body` on a reader connection, mapping SQLite's errors to `StoreError`
