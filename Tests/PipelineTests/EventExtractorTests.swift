@@ -476,9 +476,13 @@ struct GoldSeed {
 
     @Test func aVisitsHostIsTheCountryOfThePlaceVisited() throws {
         let events = try EventTestDocument.events("Macron will visit Berlin next week.", [macronFR, Actor("Berlin", .location)])
-        // Berlin is a capital in the gazetteer: the host is Germany.
-        #expect(events.first?.code == "042")
+        // Berlin is a capital in the gazetteer: the host is Germany. "will visit" states a
+        // plan: an intent to meet (036), as the CAMEO manual codes it.
+        #expect(events.first?.code == "036")
         #expect(events.first?.target == "Germany")
+        let made = try EventTestDocument.events("Macron visited Berlin last week.", [macronFR, Actor("Berlin", .location)])
+        #expect(made.first?.code == "042")
+        #expect(made.first?.target == "Germany")
     }
 
     @Test func counterpartAppositionsPairTheActors() throws {

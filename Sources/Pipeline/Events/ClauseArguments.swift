@@ -161,6 +161,7 @@ struct ClauseArguments {
             if passive, head != nil {
                 var args = EventArguments(source: nil, target: nil, location: nil)
                 args.agentless = true
+                args.passive = true
                 return args
             }
             return nil
@@ -190,6 +191,7 @@ struct ClauseArguments {
         args.sourceCoordinated = sources.count > 1
         args.moreSources = Array(sources.dropFirst())
         args.moreTargets = Array(targets.dropFirst())
+        args.passive = passive
         return args
     }
 

@@ -21,6 +21,8 @@ struct EventArguments: Sendable, Hashable {
     var moreTargets: [ArgumentActor]? = nil
     /// The parse shows a passive with no agent ("X was jailed"): there is no source to find.
     var agentless: Bool = false
+    /// The trigger is a passive verb: its target is what stands before it, never what follows.
+    var passive: Bool = false
 }
 
 /// Reads a trigger's source, target and location from the sentence around it: the
@@ -82,8 +84,10 @@ struct ArgumentReader: Sendable {
         if passive {
             if let agent = unitAfter(word: "by", from: match.endToken, in: range) {
                 source = agent
-                target = subject?.unit ?? firstTarget(after: match.endToken, in: range, skipped: skipped,
-                                                      excluding: agent.name)
+                // "imposed on Mexico by Canada": an actor between the verb and "by"; never the
+                // agent's own phrase ("jailed by a Hong Kong court").
+                target = subject?.unit ?? firstTarget(after: match.endToken, in: range, skipped: skipped, excluding: agent.name)
+                    .flatMap { $0.endToken < agent.firstToken ? $0 : nil }
             } else {
                 target = subject?.unit
             }
@@ -102,7 +106,7 @@ struct ArgumentReader: Sendable {
                 partnerName = partner
                 partnerSide = PoliticalGeography.country(of: partner)
             }
-        } else if rule.has(.speech), speakerMayFollow(match.firstToken, in: range),
+        } else if rule.has(.speech), speakerMayFollow(match.firstToken, in: range, skipped: skipped),
                   let inverted = unit(startingWithin: 4, after: match.endToken, in: range) {
             source = inverted
         } else if opensClause(match.firstToken, in: range),
@@ -150,6 +154,7 @@ struct ArgumentReader: Sendable {
         // "Three soldiers were killed": the words before a passive are its target, and no
         // agent noun there is to be taken for its source.
         arguments.agentless = passive && source == nil
+        arguments.passive = passive
         return arguments
     }
 
@@ -162,15 +167,23 @@ struct ArgumentReader: Sendable {
 
     private func subjectBefore(_ trigger: Int, in range: Range<Int>, skipped: TokenAsides) -> Subject? {
         let tokens = frame.tokens
+        // "…, the group said": the subject is that common noun, which no dictionary codes,
+        // not a name before the comma.
+        if trigger - 2 >= range.lowerBound, frame.unitAtToken[trigger - 1] < 0, frame.unitAtToken[trigger - 2] < 0,
+           tokens[trigger - 1].isWord, !tokens[trigger - 1].isCapitalized,
+           Self.subjectDeterminers.contains(tokens[trigger - 2].folded),
+           trigger - 2 == range.lowerBound || tokens[trigger - 3].folded == "," {
+            return nil
+        }
         var k = trigger - 1
         var candidate: ActorUnit?
         var candidateIndex = -1
         while k >= range.lowerBound {
+            if skipped.contains(k) { k -= 1; continue }
             if tokens[k].classes.contains(.clauseOpener) { break }
             // "X said a deal …": what follows a reporting verb is its own clause, and the
             // speaker is not that clause's subject.
             if tokens[k].classes.contains(.reportingVerb) { break }
-            if skipped.contains(k) { k -= 1; continue }
             let u = frame.unitAtToken[k]
             if u >= 0 {
                 let unit = frame.units[u]
@@ -196,6 +209,9 @@ struct ArgumentReader: Sendable {
         }
         return Subject(unit: candidate, coordinated: nil)
     }
+
+    /// Determiners that open a subject noun phrase of their own.
+    private static let subjectDeterminers: Set<String> = ["the", "a", "an", "this", "that", "its", "their"]
 
     /// Only "and" (or "&"), perhaps with "the", a title ("and Treasury Secretary") or role
     /// words the actor dictionaries know ("and Chechen separatist military leader"), lies
@@ -254,8 +270,11 @@ struct ArgumentReader: Sendable {
     /// A speaker after the verb only in reporting inversions: `“…,” said X`, `…, said X`,
     /// or a sentence that opens with the verb; "analysts say the gap between X and Y" is
     /// not spoken by X.
-    private func speakerMayFollow(_ trigger: Int, in range: Range<Int>) -> Bool {
+    private func speakerMayFollow(_ trigger: Int, in range: Range<Int>, skipped: TokenAsides) -> Bool {
         guard trigger > range.lowerBound else { return true }
+        // "The source, who spoke on condition of anonymity, said X met Y": the comma closes
+        // an aside of the subject before it.
+        if skipped.contains(trigger - 1) { return false }
         let previous = frame.tokens[trigger - 1].folded
         return previous == "," || Self.closingQuotes.contains(previous)
     }

@@ -86,8 +86,10 @@ public struct EventExtractor: DocumentStage {
                 if match.rule.has(.noun) {
                     if frame.isTopicNoun(match.firstToken, endToken: match.endToken) { continue }
                 } else if match.firstToken > range.lowerBound,
-                          Self.determiners.contains(frame.tokens[match.firstToken - 1].folded) {
-                    // "the alleged theft", "a charge": a verb word used as a noun or adjective.
+                          Self.determiners.contains(frame.tokens[match.firstToken - 1].folded)
+                            || Self.isNounAfterPreposition(match.firstToken, in: frame) {
+                    // "the alleged theft", "a charge", "in charge of": a verb word used as a noun
+                    // or adjective.
                     continue
                 }
                 var args: EventArguments
@@ -179,16 +181,24 @@ public struct EventExtractor: DocumentStage {
                 // A planned meeting, visit or talks is an intent to meet (036), as the CAMEO manual
                 // codes it (the project's rules keep their code with a hypothetical polarity, as
                 // the seeds' gold wants).
-                if mood == .hypothetical, !match.rule.isProject, entry.root == "04", let intent = CAMEOCodebook.entry(for: "036") { entry = intent }
+                // "X will visit Y" states the plan in so many words: an intent to meet whatever
+                // rule read it.
+                if mood == .hypothetical, entry.root == "04", !match.rule.isProject || Self.followsFutureAuxiliary(match.firstToken, in: frame, from: range.lowerBound),
+                   let intent = CAMEOCodebook.entry(for: "036") { entry = intent }
                 var args = candidate.arguments
                 if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
                 if isAttribution(candidate, frame: frame, coding: coding!, range: range) { continue }
                 // Statements need no target; a denial or an act answers someone.
                 if args.target == nil, !match.rule.has(.dyadic), entry.root != "01" || entry.code == "016" {
-                    defaultTarget(&args, match: match, code: entry, frame: frame)
+                    // The rule's own code: a planned visit (036) has its host as a visit does.
+                    defaultTarget(&args, match: match, code: candidate.entry, frame: frame)
                 }
+                // An actor that is no name: "detained three students" after the verb, or
+                // before a passive ("an army veteran was jailed by a court").
                 if args.target == nil, !match.rule.has(.speech),
-                   let agent = coding!.agentObject(after: match.endToken, range: range), agent.name != args.source {
+                   let agent = args.passive ? coding!.agentSubject(before: match.firstToken, range: range)
+                                            : coding!.agentObject(after: match.endToken, range: range),
+                   agent.name != args.source {
                     args.target = agent.name
                     args.targetActor = agent.code
                 }
@@ -292,6 +302,26 @@ public struct EventExtractor: DocumentStage {
     private static func isOutsidePolitics(_ speaker: ActorCode?, byOrganisation: Bool) -> Bool {
         if speaker?.type1 == "BUS" || speaker?.type2 == "BUS" || speaker?.type1 == "MNC" { return true }
         return byOrganisation && (speaker?.type1 == nil || speaker?.type1 == "CVL")
+    }
+
+    /// "in charge of", "with support from": a verb's word right after a preposition other
+    /// than "to" is a noun; only its "-ing" form may be a verb there ("by attacking").
+    private static func isNounAfterPreposition(_ first: Int, in frame: TextFrame) -> Bool {
+        let before = frame.tokens[first - 1].folded
+        return before != "to" && TextFrame.prepositions.contains(before) && !frame.tokens[first].folded.hasSuffix("ing")
+    }
+
+    /// Auxiliaries of the future ("will visit", "would meet", "'ll hold talks").
+    private static let futureAuxiliaries: Set<String> = ["will", "would", "shall", "'ll"]
+    /// Adverbs that may stand between the auxiliary and its verb ("will also meet").
+    private static let auxiliaryAdverbs: Set<String> = ["also", "then", "now", "soon", "later", "first", "again", "probably"]
+
+    /// Whether the verb at `first` is governed by a future auxiliary right before it, past
+    /// at most one adverb.
+    private static func followsFutureAuxiliary(_ first: Int, in frame: TextFrame, from sentenceStart: Int) -> Bool {
+        var k = first - 1
+        if k >= sentenceStart, auxiliaryAdverbs.contains(frame.tokens[k].folded) { k -= 1 }
+        return k >= sentenceStart && futureAuxiliaries.contains(frame.tokens[k].folded)
     }
 
     /// Nouns for people a report comes from without a name.

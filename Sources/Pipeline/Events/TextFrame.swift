@@ -368,11 +368,22 @@ struct TextFrame: Sendable {
         return lo
     }
 
-    /// Token positions inside ", who …," / ", a … ," asides, which never hold the subject.
+    /// Token positions inside ", who …," / ", a … ," asides and short "( … )" asides
+    /// ("the OSCE (Organisation for Security …)", "Senator X (R-Texas)"), which never hold
+    /// the subject.
     func appositions(in range: Range<Int>) -> TokenAsides {
         var skipped = TokenAsides()
-                var k = range.lowerBound
+        var k = range.lowerBound
         while k < range.upperBound {
+            if tokens[k].folded == "(" {
+                var e = k + 1
+                while e < range.upperBound, e - k <= Self.longestBracketAside, tokens[e].folded != ")", tokens[e].folded != "(" { e += 1 }
+                if e < range.upperBound, tokens[e].folded == ")" {
+                    skipped.add(k...e)
+                    k = e + 1
+                    continue
+                }
+            }
             if tokens[k].folded == ",", k + 1 < range.upperBound,
                Self.relativeOpeners.contains(tokens[k + 1].folded) {
                 var e = k + 1
@@ -387,6 +398,9 @@ struct TextFrame: Sendable {
         }
         return skipped
     }
+
+    /// The most tokens a "( … )" aside spans, brackets included, to be passed over.
+    private static let longestBracketAside = 12
 
     func text(_ start: Int, _ end: Int) -> String {
         ScalarText.string(scalars[max(0, start)..<min(end, scalars.count)])
