@@ -25,6 +25,29 @@ import Testing
         #expect(jailed.targetActor?.country == "UGA")
     }
 
+    /// "…, detaining X": a participle after a comma takes its main clause's subject, not
+    /// the noun before the comma.
+    @Test func aParticipleAfterACommaTakesTheMainSubject() throws {
+        let found = try events("Sudanese police arrested Kenyan students, detaining Ugandan diplomats for hours.")
+        #expect(pairs(found, code: "173") == ["SDNCOP>KENEDU", "SDNCOP>UGAGOV"])
+    }
+
+    /// A bracketed aside does not stop the search for a subject ("Flavio Cotti, the chairman
+    /// of the Organisation for Security and Cooperation in Europe (OSCE), told …").
+    @Test func aBracketedAsideIsPassedOver() throws {
+        let found = try events("The Organisation for Security and Cooperation in Europe (OSCE) told German radio the conflict was internal.")
+        #expect(pairs(found, code: "010") == ["IGO>DEUMED"])
+    }
+
+    /// ", the group said": the speaker is that group, which no dictionary codes, not a name
+    /// before the comma; and "will visit" states a plan, an intent to meet (036).
+    @Test func aCommonNounSpeakerAndAPlannedVisit() throws {
+        let found = try events("Sudanese police jailed Kenyan journalists, the group said. Kenya's foreign minister will visit Khartoum next week.")
+        #expect(!found.contains { $0.code == "010" })
+        #expect(pairs(found, code: "036") == ["KENGOV>SDN"])
+        #expect(!found.contains { $0.code == "042" })
+    }
+
     /// A passive with no agent has no source: not coded.
     @Test func passiveWithoutAgentIsNotCoded() throws {
         let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")

@@ -66,6 +66,8 @@ public struct EventExtractor: DocumentStage {
             var candidates: [EventCandidate] = []
             // Meetings and talks with no subject of their own: the content of a speech act.
             var plannedMeetings: [(TriggerMatch, EventArguments)] = []
+            // Participles after a comma, whose subject is the main clause's.
+            var participles: [EventCandidate] = []
             // The project's rules first: where one of them (other than a plain speech verb)
             // codes the sentence, the derived rules add nothing to it, and the sentence is not
             // parsed for them; nor is a sentence or story PETRARCH discards.
@@ -156,6 +158,12 @@ public struct EventExtractor: DocumentStage {
                         args.sourceHead = match.firstToken - 1
                     }
                 }
+                // "…, detaining 260 members": a participle after a comma takes its main
+                // clause's subject, read once the clause's other triggers are in.
+                if Self.isParticipialAdjunct(match, in: frame, range: range) {
+                    participles.append(EventCandidate(match: match, entry: entry, arguments: args))
+                    continue
+                }
                 guard args.source != nil else {
                     if entry.root == "04" { plannedMeetings.append((match, args)) }
                     continue
@@ -163,6 +171,7 @@ public struct EventExtractor: DocumentStage {
                 candidates.append(EventCandidate(match: match, entry: entry, arguments: args))
                 if match.rule.isProject, !match.rule.has(.speech) { projectActs = true }
             }
+            if !participles.isEmpty { Self.attach(participles, to: &candidates) }
             guard !candidates.isEmpty else { continue }
             // Back in sentence order (the project's rules were read first).
             candidates = candidates.enumerated().sorted {
@@ -309,6 +318,39 @@ public struct EventExtractor: DocumentStage {
     private static func isNounAfterPreposition(_ first: Int, in frame: TextFrame) -> Bool {
         let before = frame.tokens[first - 1].folded
         return before != "to" && TextFrame.prepositions.contains(before) && !frame.tokens[first].folded.hasSuffix("ing")
+    }
+
+    /// A verb's "-ing" form right after a comma: an adjunct of the clause before it
+    /// ("the government launched a crackdown, detaining 260 members", "…, saying he was
+    /// biased"), whose subject is that clause's, never the noun before the comma.
+    private static func isParticipialAdjunct(_ match: TriggerMatch, in frame: TextFrame, range: Range<Int>) -> Bool {
+        guard !match.rule.has(.noun), match.firstToken - 1 > range.lowerBound else { return false }
+        return frame.tokens[match.firstToken - 1].folded == "," && frame.tokens[match.firstToken].folded.hasSuffix("ing")
+    }
+
+    /// Gives each participle the source of the nearest candidate before it (its main
+    /// clause's verb) and adds it to `candidates`; with no verb before it, a participle keeps
+    /// the source its own reading found, if any.
+    private static func attach(_ participles: [EventCandidate], to candidates: inout [EventCandidate]) {
+        for var participle in participles {
+            let main = candidates.filter { $0.match.firstToken < participle.match.firstToken }
+                .max { $0.match.firstToken < $1.match.firstToken }
+            if let main {
+                let from = main.arguments
+                participle.arguments.source = from.source
+                participle.arguments.sourceActor = from.sourceActor
+                participle.arguments.sourceSide = from.sourceSide
+                participle.arguments.sourceHead = from.sourceHead
+                participle.arguments.moreSources = from.moreSources
+                if participle.arguments.target == from.source {
+                    participle.arguments.target = nil
+                    participle.arguments.targetActor = nil
+                    participle.arguments.targetSide = nil
+                }
+            }
+            guard participle.arguments.source != nil else { continue }
+            candidates.append(participle)
+        }
     }
 
     /// Auxiliaries of the future ("will visit", "would meet", "'ll hold talks").
