@@ -48,6 +48,14 @@ import Testing
         #expect(!found.contains { $0.code == "042" })
     }
 
+    /// "X, Y and Z met": a joint act of three is one event per pair, the first-named as
+    /// source (issue 11's "three countries meeting").
+    @Test func aJointActOfThreeIsCodedPerPair() throws {
+        let found = try events("Russia, China and India met in Beijing on Tuesday.")
+        #expect(pairs(found, code: "040") == ["RUS>CHN", "RUS>IND", "CHN>IND"])
+        #expect(found.filter { $0.code == "040" }.count == 3)
+    }
+
     /// A passive with no agent has no source: not coded.
     @Test func passiveWithoutAgentIsNotCoded() throws {
         let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")

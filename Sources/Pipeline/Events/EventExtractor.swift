@@ -249,9 +249,15 @@ public struct EventExtractor: DocumentStage {
                 event.targetActor = targetActor
                 event.date = Self.day(of: date) ?? publishedDay
                 events.append(event)
-                // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes
-                // (a joint act's pair is its source and target already).
-                guard !match.rule.has(.sym), args.target != nil else { continue }
+                // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes.
+                guard args.target != nil else { continue }
+                if match.rule.has(.sym) {
+                    // A joint act ("Russia, China and India met"): each pair of the members
+                    // once, the first-named as source; a pair of two is the event already.
+                    events.append(contentsOf: Self.jointPairs(of: event, arguments: args, coding: coding!, frame: frame,
+                                                              range: range, near: args.sourceHead >= 0 ? args.sourceHead : match.firstToken))
+                    continue
+                }
                 let moreSources = args.moreSources.map { list in
                     list.map { (name: $0.name, code: $0.code ?? coding!.code(name: $0.name, side: $0.side, range: range, near: $0.head)) }
                 } ?? coding!.coordinated(with: args.source, range: range, near: match.firstToken)
@@ -318,6 +324,40 @@ public struct EventExtractor: DocumentStage {
     private static func isNounAfterPreposition(_ first: Int, in frame: TextFrame) -> Bool {
         let before = frame.tokens[first - 1].folded
         return before != "to" && TextFrame.prepositions.contains(before) && !frame.tokens[first].folded.hasSuffix("ing")
+    }
+
+    /// The other pairs of a joint act whose source is one of three or more coordinated
+    /// members: every pair once, in the order the sentence names them, leaving out the
+    /// event's own pair.
+    private static func jointPairs(of event: Event, arguments args: EventArguments, coding: EventActorCoding,
+                                   frame: TextFrame, range: Range<Int>, near: Int) -> [Event] {
+        guard let source = args.source, let target = args.target else { return [] }
+        let others = coding.coordinated(with: source, range: range, near: near)
+        guard others.count >= 2 else { return [] }
+        func position(_ name: String) -> Int {
+            frame.units.first { $0.name == name && range.contains($0.firstToken) }?.firstToken ?? Int.max
+        }
+        var members: [(name: String, code: ActorCode?)] = [(source, event.sourceActor)]
+        for other in others where !members.contains(where: { $0.name == other.name }) {
+            members.append(other.name == target ? (target, event.targetActor) : other)
+        }
+        members.sort { position($0.name) < position($1.name) }
+        var pairs: [Event] = []
+        for i in members.indices {
+            for j in members.indices where j > i {
+                let (a, b) = (members[i], members[j])
+                if Set([a.name, b.name]) == Set([source, target]) { continue }
+                var pair = event
+                pair.source = a.name
+                pair.target = b.name
+                pair.sourceActor = a.code
+                pair.targetActor = b.code
+                pair.sourceAffiliation = nil
+                pair.targetAffiliation = nil
+                pairs.append(pair)
+            }
+        }
+        return pairs
     }
 
     /// A verb's "-ing" form right after a comma: an adjunct of the clause before it
