@@ -56,6 +56,14 @@ import Testing
         #expect(found.filter { $0.code == "040" }.count == 3)
     }
 
+    /// "issued arrest warrants" is the field's pattern (173): "arrest" there names the
+    /// warrants, it is no verb of its own, and "issued" alone (060) is not the event.
+    @Test func aCourtIssuingArrestWarrantsIsAnArrest() throws {
+        let found = try events("A court in Kenya issued arrest warrants for two Ugandan officials.")
+        #expect(pairs(found, code: "173") == ["KENJUD>UGA"])
+        #expect(!found.contains { $0.code == "060" })
+    }
+
     /// A passive with no agent has no source: not coded.
     @Test func passiveWithoutAgentIsNotCoded() throws {
         let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")

@@ -160,6 +160,13 @@ struct TriggerLexicon: Sendable {
         for var m in ranked {
             let span = (m.firstToken - range.lowerBound)..<(m.endToken - range.lowerBound)
             if span.contains(where: { taken[$0] }) { continue }
+            // "issued arrest warrants": a project verb rule's word inside a field pattern,
+            // between that pattern's verb and its last word, modifies the pattern's noun; it
+            // is no verb of its own. A past form there is a verb ("has imposed punitive
+            // measures").
+            if m.rule.isProject, !m.rule.has(.noun), !tokens[m.firstToken].folded.hasSuffix("ed"), found.contains(where: {
+                !$0.rule.isProject && $0.firstToken < m.firstToken && $0.endToken > m.endToken
+            }) { continue }
             for k in span { taken[k] = true }
             // The most specific code the words support, as the CAMEO manual asks: a project
             // verb rule keeps its words and actors and takes a field rule's finer code on the
