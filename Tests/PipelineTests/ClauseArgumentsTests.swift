@@ -64,6 +64,15 @@ import Testing
         #expect(!found.contains { $0.code == "060" })
     }
 
+    /// Expelling people is 174 (the CAMEO manual, PETRARCH's DEPORT block), "expelled" is
+    /// matched (a doubled consonant the regular forms miss), and a count before the object's
+    /// head noun ("15,000 refugees") is passed over.
+    @Test func expellingPeopleIs174() throws {
+        #expect(pairs(try events("Pakistan expelled two Indian diplomats on Friday."), code: "174") == ["PAK>INDGOV"])
+        let refugees = try events("Sudanese troops expelled 15,000 refugees.").filter { $0.code == "174" }
+        #expect(refugees.map { $0.targetActor?.type1 } == ["REF"])
+    }
+
     /// A passive with no agent has no source: not coded.
     @Test func passiveWithoutAgentIsNotCoded() throws {
         let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")

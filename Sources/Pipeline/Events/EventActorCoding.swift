@@ -20,6 +20,8 @@ struct EventActorCoding {
         "who", "which", "that", "did", "not", "n't", "must", "should", "can", "shall", "recently", "earlier",
     ]
     private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "some", "two", "three", "several", "many"]
+    /// Words of a count before an object's head noun.
+    private static let countWords: Set<String> = ["more", "than", "about", "nearly", "almost", "least", "dozens", "hundreds", "thousands", "four", "five", "ten"]
 
     init(frame: TextFrame, coder: ActorCoder, published: String?) {
         self.frame = frame
@@ -254,8 +256,14 @@ struct EventActorCoding {
     func agentObject(after end: Int, range: Range<Int>) -> (name: String, code: ActorCode, first: Int)? {
         var k = end
         var skipped = 0
-        while k < range.upperBound, skipped < 3, frame.tokens[k].isWord,
-              Self.determiners.contains(frame.tokens[k].folded) || TextFrame.prepositions.contains(frame.tokens[k].folded) {
+        // "the", "at", and a count ("15,000 refugees", "more than 120 students", "dozens of").
+        func isDigits(_ j: Int) -> Bool {
+            j >= range.lowerBound && j < range.upperBound && frame.tokens[j].folded.utf8.first.map { $0 >= 48 && $0 <= 57 } == true
+        }
+        while k < range.upperBound, skipped < 6,
+              isDigits(k) || (frame.tokens[k].folded == "," && isDigits(k - 1) && isDigits(k + 1))
+                || (frame.tokens[k].isWord && (Self.determiners.contains(frame.tokens[k].folded)
+                    || TextFrame.prepositions.contains(frame.tokens[k].folded) || Self.countWords.contains(frame.tokens[k].folded))) {
             if frame.tokens[k].folded == "in" { return nil }
             k += 1
             skipped += 1
