@@ -73,6 +73,12 @@ import Testing
         #expect(refugees.map { $0.targetActor?.type1 } == ["REF"])
     }
 
+    /// "X faced criticism from Y": Y criticises X.
+    @Test func criticismFromAnActorIsThatActorsAct() throws {
+        let found = try events("Germany faced sharp criticism from Poland on Monday.")
+        #expect(pairs(found, code: "111") == ["POL>DEU"])
+    }
+
     /// A passive with no agent has no source: not coded.
     @Test func passiveWithoutAgentIsNotCoded() throws {
         let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")

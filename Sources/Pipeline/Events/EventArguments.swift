@@ -145,6 +145,14 @@ struct ArgumentReader: Sendable {
                 }
             }
         }
+        // "Germany faced criticism from Poland", "came under pressure from the US": the actor
+        // after "from" does the act, and the clause's subject receives it.
+        if rule.has(.noun), !rule.has(.sym), match.endToken < range.upperBound, frame.tokens[match.endToken].folded == "from",
+           let doer = unit(startingWithin: 3, after: match.endToken + 1, in: range), doer.name != source?.name {
+            targetName = source?.name
+            targetSide = source?.side
+            source = doer
+        }
         let sourceName = source?.name
         if targetName == sourceName { targetName = nil; targetSide = nil }
         var arguments = EventArguments(source: sourceName, target: targetName,
