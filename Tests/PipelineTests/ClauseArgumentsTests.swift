@@ -79,6 +79,12 @@ import Testing
         #expect(pairs(found, code: "111") == ["POL>DEU"])
     }
 
+    /// A place the dictionaries code as an institution acts as it: "the Kremlin" is RUSGOV.
+    @Test func theKremlinActsAsRussiasGovernment() throws {
+        let found = try events("The Kremlin accused Washington of meddling in Russia's elections.")
+        #expect(pairs(found, code: "112") == ["RUSGOV>USA"])
+    }
+
     /// A passive with no agent has no source: not coded.
     @Test func passiveWithoutAgentIsNotCoded() throws {
         let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")

@@ -133,7 +133,7 @@ struct TextFrame: Sendable {
                 switch p.type {
                 case .eventName, .misc: unit.canAct = false
                 case .norp: break
-                case .location: unit.canAct = p.metonym || PoliticalGeography.isCountry(p.name)
+                case .location: unit.canAct = p.metonym || PoliticalGeography.isCountry(p.name) || Self.isInstitution(p.name)
                 case .person, .organization: break
                 }
                 if p.type == .location && !p.metonym, p.first > 0 {
@@ -367,6 +367,17 @@ struct TextFrame: Sendable {
         }
         return lo
     }
+
+    /// A place the actor dictionaries code as an institution, not a country: "the Kremlin"
+    /// (RUSGOV), "the White House" (USAGOV) act as their governments do.
+    private static func isInstitution(_ place: String) -> Bool {
+        guard let code = ActorCoder.standard.code(ActorCoder.fold(place), on: nil, fallbackCountry: nil),
+              let type = ActorDictionary.standard.parts(of: code).type1 else { return false }
+        return institutionTypes.contains(type)
+    }
+    /// The CAMEO types of a state's institutions (a region's code, such as PSEGZA, is no
+    /// institution).
+    private static let institutionTypes: Set<String> = ["GOV", "MIL", "COP", "JUD", "LEG", "SPY"]
 
     /// Token positions inside ", who …," / ", a … ," asides and short "( … )" asides
     /// ("the OSCE (Organisation for Security …)", "Senator X (R-Texas)"), which never hold
