@@ -85,6 +85,13 @@ import Testing
         #expect(pairs(found, code: "112") == ["RUSGOV>USA"])
     }
 
+    /// "X said it attacked Y": the "it" after a reporting verb is the speaker; and an
+    /// irregular past ("shot") is a verb, never a title word of the name after it.
+    @Test func itAfterSaidIsTheSpeakerAndShotIsAVerb() throws {
+        #expect(pairs(try events("Israel said it attacked Hezbollah on Monday."), code: "190") == ["ISR>LBNREB"])
+        #expect(pairs(try events("Israel shot two Hezbollah fighters on Monday."), code: "190") == ["ISR>LBNREB"])
+    }
+
     /// A passive with no agent has no source: not coded.
     @Test func passiveWithoutAgentIsNotCoded() throws {
         let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")

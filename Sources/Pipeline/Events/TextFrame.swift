@@ -34,7 +34,7 @@ struct TextFrame: Sendable {
     /// Every word the pronoun and nominal switch in `init` has a case for: other tokens
     /// skip it (most do), so keep the two in step.
     static let actorWords: Set<String> = [
-        "he", "she", "him", "her", "they", "them", "president", "premier", "minister", "secretary",
+        "he", "she", "him", "her", "they", "them", "it", "president", "premier", "minister", "secretary",
         "representative", "sides", "side", "countries",
     ]
     private static let settingPrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
@@ -197,6 +197,14 @@ struct TextFrame: Sendable {
                                            isSetting: false, isPossessive: false, partner: nil,
                                            affiliation: affiliations[last.name]))
                 }
+            case "it":
+                // "Israel's military said it struck …": the "it" a reporting verb introduces is
+                // the speaker, the sentence's last country or body (elsewhere "it" is as often
+                // no actor: "it was unclear").
+                if i > 0, tokens[i - 1].classes.contains(.reportingVerb), let last = lastGroup, last.sentence == sentenceCursor {
+                    units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: nil,
+                                           isSetting: false, isPossessive: false, partner: nil))
+                }
             case "they", "them":
                 if let last = lastGroup, last.sentence == sentenceCursor {
                     units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: nil,
@@ -266,6 +274,8 @@ struct TextFrame: Sendable {
         if word.hasSuffix("ing") { return false }
         let verbs = TriggerLexicon.baseForms
         if verbs.contains(word) { return false }
+        // An irregular past ("struck", "shot") that no base-form rule below catches.
+        if TriggerLexicon.verbForms.contains(word), !word.hasSuffix("s"), !word.hasSuffix("ed") { return false }
         if word.hasSuffix("s"), verbs.contains(String(word.dropLast())) { return false }
         if word.hasSuffix("ed"), verbs.contains(String(word.dropLast())) || verbs.contains(String(word.dropLast(2))) { return false }
         return true
