@@ -216,26 +216,31 @@ public struct PerceptronWeights: Sendable {
                     // Always true (an entry's class is below 1024, the most decoding accepts);
                     // the check keeps the compiler from dropping the loads above as unused.
                     precondition(touched >> 26 == 0, "a weight entry names a class past 1023")
-                    let out = UnsafeMutableRawPointer(scores.baseAddress!)
-                    let weights = UnsafeRawPointer(entries.baseAddress!)
-                    let end8 = out + 4 * lanes
-                    for (start, end) in bounds {
-                        if start & Self.denseRow != 0 {
-                            // Eight weights added to eight scores at a time.
-                            var row = weights + 4 * Int(start & Self.rowOffsetMask)
-                            var score = out
-                            while score < end8 {
-                                let w = row.loadUnaligned(as: SIMD8<Int32>.self)
-                                score.storeBytes(of: score.loadUnaligned(as: SIMD8<Int32>.self) &+ w, as: SIMD8<Int32>.self)
-                                row += 32; score += 32
+                    withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: buckets.count) { dense in
+                        var denseCount = 0
+                        for (start, end) in bounds {
+                            if start & Self.denseRow != 0 {
+                                dense[denseCount] = UnsafeRawPointer(entries.baseAddress! + Int(start & Self.rowOffsetMask))
+                                denseCount &+= 1
+                                continue
                             }
-                            continue
+                            var k = Int(start)
+                            while k < Int(end) {
+                                let e = entries[k]
+                                scores[Int(e >> 16)] &+= Int32(Int16(truncatingIfNeeded: e))
+                                k += 1
+                            }
                         }
-                        var k = Int(start)
-                        while k < Int(end) {
-                            let e = entries[k]
-                            scores[Int(e >> 16)] &+= Int32(Int16(truncatingIfNeeded: e))
-                            k += 1
+                        // The dense rows eight lanes at a time: each group of eight scores is
+                        // loaded once, takes every dense row's eight weights, and is stored once.
+                        guard denseCount > 0 else { return }
+                        let out = UnsafeMutableRawPointer(scores.baseAddress!)
+                        var offset = 0
+                        while offset < 4 * lanes {
+                            var sum = out.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
+                            for r in 0..<denseCount { sum &+= dense[r].loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self) }
+                            out.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Int32>.self)
+                            offset &+= 32
                         }
                     }
                 }
