@@ -104,7 +104,9 @@ import Testing
     /// `PerceptronWeights.add` loads rows ahead of summing them; the sums must be each
     /// listed row's weights, whatever the rows' lengths (none, one, two, many) and classes
     /// (class 0 alone), a row listed twice counting twice, and an empty bucket after the last
-    /// row reading nothing. Encoding and decoding keep every weight.
+    /// row reading nothing. Rows of at least four weights (of seven classes, eight score lanes)
+    /// are stored dense, so buckets 3 and 5 are dense and the others sparse; the lane past the
+    /// classes stays zero. Encoding and decoding keep every weight.
     @Test func addingRowsSumsExactlyTheirWeights() throws {
         let classes = (0..<7).map { "c\($0)" }
         let c = classes.count
@@ -114,7 +116,7 @@ import Testing
             1 * c + 4: -9,
             2 * c + 0: 300, 2 * c + 6: -32768,
             3 * c + 0: 1, 3 * c + 1: 2, 3 * c + 2: 3, 3 * c + 3: 4, 3 * c + 4: 5, 3 * c + 5: 6, 3 * c + 6: 32767,
-            5 * c + 1: -1, 5 * c + 3: 7, 5 * c + 5: 11,
+            5 * c + 1: -1, 5 * c + 3: 7, 5 * c + 5: 11, 5 * c + 6: -32768,
             6 * c + 0: -2,
         ]
         let weights = PerceptronWeights(kind: POSTagger.kind, bucketBits: 3, classes: classes, scale: 1, sparse: sparse)
@@ -127,11 +129,13 @@ import Testing
             for b in buckets { for t in 0..<c { scores[t] &+= Int32(sparse[b * c + t] ?? 0) } }
             return scores
         }
+        #expect(weights.scoreLanes == 8)
         func added(_ buckets: [Int], _ model: PerceptronWeights? = nil) -> [Int32] {
-            var scores = [Int32](repeating: 0, count: c)
             let model = model ?? weights
+            var scores = [Int32](repeating: 0, count: model.scoreLanes)
             scores.withUnsafeMutableBufferPointer { out in buckets.withUnsafeBufferPointer { model.add(buckets: $0, into: out) } }
-            return scores
+            #expect(scores[c...].allSatisfy { $0 == 0 })
+            return Array(scores[0..<c])
         }
         for buckets in [[], [0], [1], [2], [3], [5], [6], [7], [0, 4, 6, 7], [3, 3, 2, 1, 5, 0, 7], [7, 5, 3, 1, 2, 2, 6]] {
             #expect(added(buckets) == expected(buckets), "buckets \(buckets)")
@@ -140,9 +144,20 @@ import Testing
         #expect(added([3, 2]) == [301, 2, 3, 4, 5, 6, -1])
 
         let none = PerceptronWeights(kind: POSTagger.kind, bucketBits: 3, classes: classes, scale: 1, sparse: [:])
-        var scores = [Int32](repeating: 5, count: c)
+        var scores = [Int32](repeating: 5, count: none.scoreLanes)
         scores.withUnsafeMutableBufferPointer { out in [0, 7].withUnsafeBufferPointer { none.add(buckets: $0, into: out) } }
-        #expect(scores == [Int32](repeating: 5, count: c))
+        #expect(scores == [Int32](repeating: 5, count: none.scoreLanes))
+    }
+
+    /// The shipped models, decoded into the scoring layout (their long rows dense), encode
+    /// back to the bytes they were decoded from. The encoding writes `nonZeroWeights` as its
+    /// entry count, so this checks that count too.
+    @Test func shippedSyntaxModelsEncodeBackToTheirBytes() throws {
+        let pos = try #require(EmbeddedData.bytes(named: "models/pos.model"))
+        let dep = try #require(EmbeddedData.bytes(named: "models/parser.model"))
+        let tagger = try POSTagger(decoding: pos), parser = try DependencyParser(decoding: dep)
+        #expect(tagger.encoded() == Array(pos))
+        #expect(parser.encoded() == Array(dep))
     }
 
     /// The ASCII fast path of `SyntaxWords.form` gives the forms the Unicode path gives.

@@ -97,12 +97,11 @@ struct EntityResolver: Sendable {
         var byPersonWord: [String: [Int]] = [:]  // every word of people's multi-word mentions
         var byStart: [Int: Int] = [:]            // mention start offsets
 
-        // (table, key, cluster) already listed: each list names a cluster once, so a list is
-        // never longer than the clusters that share its key.
-        var registered: Set<Registration> = []
-        func register(_ key: String, _ cluster: Int, in table: inout [String: [Int]], tag: UInt8) {
-            guard registered.insert(Registration(tag: tag, key: key, cluster: cluster)).inserted else { return }
-            table[key, default: []].append(cluster)
+        // Each list names a cluster once, so a list is never longer than the clusters that
+        // share its key: checking the list costs less than hashing (table, key, cluster) into
+        // a set of its own, and the key is hashed once, to reach the list in place.
+        func register(_ key: String, _ cluster: Int, in table: inout [String: [Int]]) {
+            Self.appendOnce(cluster, to: &table[key, default: []])
         }
 
         func add(_ candidate: EntityCandidate, to index: Int) {
@@ -111,37 +110,30 @@ struct EntityResolver: Sendable {
             let type = clusters[index].type
             if type == .eventName || type == .organization {
                 let signature = Self.signature(candidate.text)
-                if signature.count >= 3 { register(signature, index, in: &bySignature, tag: 0) }
+                if signature.count >= 3 { register(signature, index, in: &bySignature) }
             }
             if !candidate.text.utf8.contains(UInt8(ascii: " ")) {
-                register(candidate.text, index, in: &byMentionText, tag: 1)
+                register(candidate.text, index, in: &byMentionText)
                 // One word, the common case: no split needed.
                 if candidate.text.count > 1 {
                     clusters[index].insertWord(candidate.text)
-                    if type == .eventName || type == .organization { register(candidate.text, index, in: &byWord, tag: 2) }
+                    if type == .eventName || type == .organization { register(candidate.text, index, in: &byWord) }
                 }
-            } else if candidate.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
-                // ASCII without carriage returns: one byte per character.
-                let words = candidate.text.utf8.split(separator: 32)
-                for word in words where word.count > 1 {
-                    clusters[index].insertWord(String(decoding: word, as: UTF8.self))
-                }
-                if let last = words.last, last.count > 1 { clusters[index].insertLastWord(String(decoding: last, as: UTF8.self)) }
             } else {
-                let words = candidate.text.split(separator: " ")
-                for word in words where word.count > 1 {
-                    clusters[index].insertWord(String(word))
-                }
-                if let last = words.last, last.count > 1 { clusters[index].insertLastWord(String(last)) }
-            }
-            if candidate.text.utf8.contains(UInt8(ascii: " ")) {
-                let words = candidate.text.split(separator: " ")
-                if type == .person, let last = words.last, last.count > 1 { register(String(last), index, in: &byLastWord, tag: 3) }
+                // ASCII without carriage returns: one byte per character, so the bytes split
+                // and count as the characters do.
+                let ascii = candidate.text.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 })
+                let words: [String] = ascii ? candidate.text.utf8.split(separator: 32).map { String(decoding: $0, as: UTF8.self) }
+                                            : candidate.text.split(separator: " ").map(String.init)
+                func isLong(_ word: String) -> Bool { ascii ? word.utf8.count > 1 : word.count > 1 }
+                for word in words where isLong(word) { clusters[index].insertWord(word) }
+                if let last = words.last, isLong(last) { clusters[index].insertLastWord(last) }
+                if type == .person, let last = words.last, isLong(last) { register(last, index, in: &byLastWord) }
                 if type == .person {
-                    for word in words where word.count > 1 { register(String(word), index, in: &byPersonWord, tag: 4) }
+                    for word in words where isLong(word) { register(word, index, in: &byPersonWord) }
                 }
                 if type == .eventName || type == .organization {
-                    for word in words where word.count > 1 { register(String(word), index, in: &byWord, tag: 2) }
+                    for word in words where isLong(word) { register(word, index, in: &byWord) }
                 }
             }
             if clusters[index].role == nil { clusters[index].role = candidate.role }
@@ -319,11 +311,9 @@ struct EntityResolver: Sendable {
         return entities.sorted { ($0.mentions.first?.start ?? 0) < ($1.mentions.first?.start ?? 0) }
     }
 
-    /// One entry of the resolver's cluster indexes.
-    private struct Registration: Hashable {
-        var tag: UInt8
-        var key: String
-        var cluster: Int
+    /// Appends `cluster` to an index's list unless the list names it already.
+    private static func appendOnce(_ cluster: Int, to list: inout [Int]) {
+        if !list.contains(cluster) { list.append(cluster) }
     }
 
     /// How many clusters a misspelt name is compared with, at most.

@@ -91,7 +91,7 @@ public struct ArticleDecoder: DocumentStage {
             if text.first == "\u{FEFF}" { text.removeFirst() }
             TextHeader.read(text, into: &metadata)
         }
-        let scalarCount = text.unicodeScalars.count
+        let scalarCount = UTF8Scalars.count(of: text)
         guard scalarCount <= maximumTextScalars else {
             throw PipelineError(.tooLarge, stage: .decode,
                                 "text is \(scalarCount) characters, over the limit of \(maximumTextScalars); split it")

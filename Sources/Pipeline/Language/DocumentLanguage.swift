@@ -14,7 +14,7 @@ enum DocumentLanguage {
     /// Text to identify: the longer blocks of a page (paragraphs, not menus), or the
     /// whole text when it has no blocks.
     static func sample(text: String, blocks: [TextBlock]) -> String {
-        guard !blocks.isEmpty else { return String(text.unicodeScalars.prefix(4000)) }
+        guard !blocks.isEmpty else { return UTF8Scalars.prefix(of: text, scalars: 4000) }
         let scalars = text.unicodeScalars
         var sample = String.UnicodeScalarView()
         var taken = 0
@@ -33,7 +33,7 @@ enum DocumentLanguage {
             taken += block.end - block.start + 1
             if taken >= 4000 { break }
         }
-        return sample.isEmpty ? String(text.unicodeScalars.prefix(4000)) : String(sample)
+        return sample.isEmpty ? UTF8Scalars.prefix(of: text, scalars: 4000) : String(sample)
     }
 
     static func settle(declared: String?, sample: String, identifier: LanguageIdentifier = .shared) -> String? {

@@ -54,7 +54,7 @@ public struct DependencyParser: Sendable {
         guard n > 0 else { return ([], []) }
         var state = ArcEagerState(words: n, rootLabel: rootLabel)
         let c = weights.classCount
-        var scores = [Int32](repeating: 0, count: c)
+        var scores = [Int32](repeating: 0, count: weights.scoreLanes)
         withUnsafeTemporaryAllocation(of: Int.self, capacity: ParserFeatures.maxBuckets) { buckets in
             while !state.isTerminal {
                 let count = features.extract(state, input, into: buckets.baseAddress!)

@@ -38,7 +38,7 @@ public struct POSTagger: Sendable {
         tags.reserveCapacity(s.count)
         var buckets: [Int] = []
         buckets.reserveCapacity(32)
-        var scores = [Int32](repeating: 0, count: c)
+        var scores = [Int32](repeating: 0, count: weights.scoreLanes)
         var previous = -1, beforePrevious = -2
         for i in 0..<s.count {
             buckets.removeAll(keepingCapacity: true)

@@ -30,14 +30,33 @@ public struct PerceptronWeights: Sendable {
     let classes: [String]
     /// Multiply a summed Int16 score by this to get the perceptron's units.
     let scale: Float
-    /// Bucket `b`'s non-zero weights are `entries[rowStart[b]..<rowStart[b + 1]]` (2^bucketBits + 1 starts).
+    /// Bucket `b`'s row is `entries[rowStart[b] & rowOffsetMask..<rowStart[b + 1] & rowOffsetMask]`
+    /// (2^bucketBits + 1 starts); `rowStart[b]`'s top bit (`denseRow`) marks a dense row.
     private let rowStart: [UInt32]
-    /// The non-zero weights, bucket by bucket in class order: the class in the high 16 bits,
-    /// the Int16 weight in the low 16. Sparse rows keep the model small in memory, so scoring
-    /// a state reads a few cache lines per feature instead of a whole row of classes.
+    /// The rows, bucket by bucket. A sparse row holds its non-zero weights in class order, one
+    /// entry each: the class in the high 16 bits, the Int16 weight in the low 16. Sparse rows
+    /// keep the model small in memory, so scoring a state reads a few cache lines per feature
+    /// instead of a whole row of classes. A row with at least half as many weights as
+    /// `scoreLanes` is stored dense instead: `scoreLanes` entries, entry `k` class `k`'s weight
+    /// as an Int32 (zero for a class without one), so it is added eight classes at a time
+    /// instead of one entry at a time. Such rows are few (336 of the parser's, 668 of the
+    /// tagger's, about 140 and 130 KB), and they are the features seen most often.
     private let entries: [UInt32]
 
+    /// The top bit of a row start: the row is dense.
+    private static let denseRow: UInt32 = 1 << 31
+    private static let rowOffsetMask: UInt32 = denseRow - 1
+
     var classCount: Int { classes.count }
+
+    /// How many scores `add` writes: `classCount` rounded up to a multiple of 8. The lanes past
+    /// `classCount` receive only zeros.
+    var scoreLanes: Int { Self.scoreLanes(classCount: classes.count) }
+
+    static func scoreLanes(classCount: Int) -> Int { (classCount + 7) / 8 * 8 }
+
+    /// The fewest non-zero weights of a row stored dense: half as many as there are score lanes.
+    static func denseMinimum(scoreLanes: Int) -> Int { (scoreLanes + 1) / 2 }
 
     init(kind: Kind, bucketBits: Int, classes: [String], scale: Float, sparse: [Int: Int16]) {
         var builder = RowBuilder(bucketBits: bucketBits, classCount: classes.count)
@@ -55,7 +74,21 @@ public struct PerceptronWeights: Sendable {
         entries = rows.entries
     }
 
-    /// Collects non-zero weights in increasing flat index (bucket × classes + class) into rows.
+    /// Bucket `b`'s non-zero weights as sparse entries (class in the high 16 bits, weight in
+    /// the low 16), dense rows included, in class order.
+    private func sparseRow(_ b: Int) -> [UInt32] {
+        let start = Int(rowStart[b] & Self.rowOffsetMask), end = Int(rowStart[b + 1] & Self.rowOffsetMask)
+        guard rowStart[b] & Self.denseRow != 0 else { return Array(entries[start..<end]) }
+        var row: [UInt32] = []
+        for k in start..<end where entries[k] != 0 {
+            row.append(UInt32(k - start) << 16 | (entries[k] & 0xffff))
+        }
+        return row
+    }
+
+    /// Collects non-zero weights in increasing flat index (bucket × classes + class) into rows
+    /// laid out as `rowStart` and `entries` say: sparse as they come, and at `finish` the
+    /// rows `denseMinimum` picks made dense.
     private struct RowBuilder {
         let classCount: Int
         var rowStart: [UInt32]
@@ -77,7 +110,51 @@ public struct PerceptronWeights: Sendable {
 
         mutating func finish() -> [UInt32] {
             while bucket < rowStart.count - 1 { bucket += 1; rowStart[bucket] = UInt32(entries.count) }
+            makeDense()
             return rowStart
+        }
+
+        /// Rewrites the rows `denseMinimum` picks as dense rows, moving the later rows' starts by
+        /// what each dense row adds. Done once over the finished rows, not row by row as they
+        /// come, so appending stays a plain array append.
+        private mutating func makeDense() {
+            let buckets = rowStart.count - 1
+            let lanes = PerceptronWeights.scoreLanes(classCount: classCount)
+            // The starts are read and written through a buffer: every bucket of the model is
+            // visited, at every start of the process.
+            let minimum = UInt32(PerceptronWeights.denseMinimum(scoreLanes: lanes))
+            var dense: [Int] = []
+            rowStart.withUnsafeBufferPointer { starts in
+                for b in 0..<buckets where starts[b + 1] &- starts[b] >= minimum { dense.append(b) }
+            }
+            guard !dense.isEmpty else { return }
+            var out: [UInt32] = []
+            out.reserveCapacity(entries.count + dense.count * lanes)
+            var copied = 0
+            for b in dense {
+                let start = Int(rowStart[b]), end = Int(rowStart[b + 1])
+                out.append(contentsOf: entries[copied..<start])
+                let first = out.count
+                out.append(contentsOf: repeatElement(0, count: lanes))
+                for e in entries[start..<end] { out[first + Int(e >> 16)] = UInt32(bitPattern: Int32(Int16(truncatingIfNeeded: e))) }
+                copied = end
+            }
+            out.append(contentsOf: entries[copied...])
+            precondition(out.count < Int(PerceptronWeights.denseRow), "too many weights")
+            // Each start moves by what the dense rows before it added; a dense row's start
+            // is read before it and the next start move.
+            rowStart.withUnsafeMutableBufferPointer { starts in
+                var added: UInt32 = 0, from = 0
+                for d in dense {
+                    for b in from..<d { starts[b] &+= added }
+                    let start = starts[d], end = starts[d + 1]
+                    starts[d] = (start &+ added) | PerceptronWeights.denseRow
+                    added &+= UInt32(lanes) &- (end &- start)
+                    from = d + 1
+                }
+                for b in from...buckets { starts[b] &+= added }
+            }
+            entries = out
         }
     }
 
@@ -97,24 +174,37 @@ public struct PerceptronWeights: Sendable {
         self.init(kind: kind, bucketBits: bucketBits, classes: classes, scale: scale, sparse: sparse)
     }
 
-    public var nonZeroWeights: Int { entries.count }
+    public var nonZeroWeights: Int {
+        var count = 0
+        for b in 0..<(rowStart.count - 1) {
+            let start = Int(rowStart[b] & Self.rowOffsetMask), end = Int(rowStart[b + 1] & Self.rowOffsetMask)
+            guard rowStart[b] & Self.denseRow != 0 else { count += end - start; continue }
+            for e in entries[start..<end] where e != 0 { count += 1 }
+        }
+        return count
+    }
 
-    /// Adds the rows of `buckets` into `scores` (`classCount` lanes), without bounds checks:
+    /// Adds the rows of `buckets` into `scores` (`scoreLanes` lanes), without bounds checks:
     /// every bucket must be in `0..<(1 << bucketBits)`.
     ///
     /// The model is several megabytes, larger than a core's cache, so nearly every row costs
     /// cache misses: its bounds in `rowStart`, then each cache line of its entries. The work
     /// is done in three passes so that those misses overlap instead of coming one after
-    /// another: every row's bounds; then one entry in each cache line of every row (loads
-    /// that depend only on the bounds, with no branch on what they load); then the sums,
-    /// from lines now in the cache. Integer sums do not depend on the order they are taken
-    /// in, so the scores are the same as adding each row's entries in turn.
+    /// another: every row's bounds; then one entry in each cache line of every sparse row
+    /// (loads that depend only on the bounds, with no branch on what they load); then the
+    /// sums, from lines now in the cache. Dense rows are the features seen most often (the
+    /// bias, common tags), so they are rarely misses, and their loads do not wait on the
+    /// sums: they are not touched first. Integer sums do not depend on the order they are
+    /// taken in, so the scores are the same as adding each row's weights in turn.
     @inline(__always)
     func add(buckets: UnsafeBufferPointer<Int>, into scores: UnsafeMutableBufferPointer<Int32>) {
+        let lanes = scoreLanes
         rowStart.withUnsafeBufferPointer { starts in
             entries.withUnsafeBufferPointer { entries in
                 withUnsafeTemporaryAllocation(of: (UInt32, UInt32).self, capacity: buckets.count) { bounds in
-                    for (k, bucket) in buckets.enumerated() { bounds[k] = (starts[bucket], starts[bucket + 1]) }
+                    // A dense row's start keeps its flag, so it is above every end and the
+                    // touch pass skips it as it skips an empty row.
+                    for (k, bucket) in buckets.enumerated() { bounds[k] = (starts[bucket], starts[bucket + 1] & Self.rowOffsetMask) }
                     // An entry is 4 bytes, so 16 to a 64-byte line: every 16th entry from the
                     // row's first, and its last, touch each line the row spans.
                     var touched: UInt32 = 0
@@ -126,12 +216,31 @@ public struct PerceptronWeights: Sendable {
                     // Always true (an entry's class is below 1024, the most decoding accepts);
                     // the check keeps the compiler from dropping the loads above as unused.
                     precondition(touched >> 26 == 0, "a weight entry names a class past 1023")
-                    for (start, end) in bounds {
-                        var k = Int(start)
-                        while k < Int(end) {
-                            let e = entries[k]
-                            scores[Int(e >> 16)] &+= Int32(Int16(truncatingIfNeeded: e))
-                            k += 1
+                    withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: buckets.count) { dense in
+                        var denseCount = 0
+                        for (start, end) in bounds {
+                            if start & Self.denseRow != 0 {
+                                dense[denseCount] = UnsafeRawPointer(entries.baseAddress! + Int(start & Self.rowOffsetMask))
+                                denseCount &+= 1
+                                continue
+                            }
+                            var k = Int(start)
+                            while k < Int(end) {
+                                let e = entries[k]
+                                scores[Int(e >> 16)] &+= Int32(Int16(truncatingIfNeeded: e))
+                                k += 1
+                            }
+                        }
+                        // The dense rows eight lanes at a time: each group of eight scores is
+                        // loaded once, takes every dense row's eight weights, and is stored once.
+                        guard denseCount > 0 else { return }
+                        let out = UnsafeMutableRawPointer(scores.baseAddress!)
+                        var offset = 0
+                        while offset < 4 * lanes {
+                            var sum = out.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
+                            for r in 0..<denseCount { sum &+= dense[r].loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self) }
+                            out.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Int32>.self)
+                            offset &+= 32
                         }
                     }
                 }
@@ -157,13 +266,13 @@ public struct PerceptronWeights: Sendable {
         let c = classes.count
         var previous = 0
         for bucket in 0..<(rowStart.count - 1) {
-            for k in Int(rowStart[bucket])..<Int(rowStart[bucket + 1]) {
-                let flat = bucket * c + Int(entries[k] >> 16)
+            for entry in sparseRow(bucket) {
+                let flat = bucket * c + Int(entry >> 16)
                 var gap = UInt(flat - previous)
                 previous = flat
                 while gap >= 0x80 { out.append(UInt8(gap & 0x7f) | 0x80); gap >>= 7 }
                 out.append(UInt8(gap))
-                withUnsafeBytes(of: Int16(truncatingIfNeeded: entries[k]).littleEndian) { out.append(contentsOf: $0) }
+                withUnsafeBytes(of: Int16(truncatingIfNeeded: entry).littleEndian) { out.append(contentsOf: $0) }
             }
         }
         return out
