@@ -447,13 +447,20 @@ enum Sample {
         #expect(rows[0][column("NumMentions")] == "3")
     }
 
-    @Test func theWALFilesOutliveTheWriterForReadOnlyReaders() throws {
-        let dir = try TemporaryFolder()
+    /// A database in `dir` with one stored article, checkpointed to a 0-byte WAL and
+    /// closed, as a daemon leaves it once it falls idle and stops.
+    private func closedWithEmptiedWAL(in dir: TemporaryFolder) throws -> String {
         let path = dir.path("g.sqlite")
         let store = try ArticleStore(path: path)
         _ = try store.write([.document(Sample.trade())])
         _ = try store.checkpoint(truncate: true)
         try store.close()
+        return path
+    }
+
+    @Test func theWALFilesOutliveTheWriterForReadOnlyReaders() throws {
+        let dir = try TemporaryFolder()
+        let path = try closedWithEmptiedWAL(in: dir)
         // A reader who may not create files in the folder still finds -wal and -shm.
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         #expect(FileManager.default.fileExists(atPath: path + "-shm"))
@@ -532,11 +539,7 @@ enum Sample {
     /// connection holds the write lock, opens and reads at once and waits only to write.
     @Test func opensOnAnEmptiedWALWhileAnotherConnectionHoldsTheWriteLock() throws {
         let dir = try TemporaryFolder()
-        let path = dir.path("g.sqlite")
-        let first = try ArticleStore(path: path)
-        _ = try first.write([.document(Sample.trade())])
-        _ = try first.checkpoint(truncate: true)
-        try first.close()
+        let path = try closedWithEmptiedWAL(in: dir)
         #expect((try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) == 0)
 
         var unsafe = Configuration()
