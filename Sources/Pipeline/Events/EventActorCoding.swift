@@ -19,9 +19,12 @@ struct EventActorCoding {
         "been", "be", "reportedly", "later", "then", "on", "had", "allegedly", "they", "yesterday", "today",
         "who", "which", "that", "did", "not", "n't", "must", "should", "can", "shall", "recently", "earlier",
     ]
-    private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "some", "two", "three", "several", "many"]
-    /// Words of a count before an object's head noun.
-    private static let countWords: Set<String> = ["more", "than", "about", "nearly", "almost", "least", "dozens", "hundreds", "thousands", "four", "five", "ten"]
+    /// Words that may stand before an object's head noun: determiners and the words of a
+    /// count ("more than", "dozens").
+    private static let objectLeaders: Set<String> = [
+        "the", "a", "an", "its", "their", "his", "her", "some", "two", "three", "four", "five", "ten", "several", "many",
+        "more", "than", "about", "nearly", "almost", "least", "dozens", "hundreds", "thousands",
+    ]
 
     init(frame: TextFrame, coder: ActorCoder, published: String?) {
         self.frame = frame
@@ -262,8 +265,8 @@ struct EventActorCoding {
         }
         while k < range.upperBound, skipped < 6,
               isDigits(k) || (frame.tokens[k].folded == "," && isDigits(k - 1) && isDigits(k + 1))
-                || (frame.tokens[k].isWord && (Self.determiners.contains(frame.tokens[k].folded)
-                    || TextFrame.prepositions.contains(frame.tokens[k].folded) || Self.countWords.contains(frame.tokens[k].folded))) {
+                || (frame.tokens[k].isWord && (Self.objectLeaders.contains(frame.tokens[k].folded)
+                    || TextFrame.prepositions.contains(frame.tokens[k].folded))) {
             if frame.tokens[k].folded == "in" { return nil }
             k += 1
             skipped += 1
