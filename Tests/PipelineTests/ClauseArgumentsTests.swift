@@ -92,6 +92,35 @@ import Testing
         #expect(pairs(try events("Israel shot two Hezbollah fighters on Monday."), code: "190") == ["ISR>LBNREB"])
     }
 
+    /// "held talks with her Ugandan counterpart": an act a noun names takes its light verb's
+    /// subject, an agent phrase here; the counterpart holds the source's office in its own
+    /// country.
+    @Test func aLightVerbsSubjectAndACounterpartsOffice() throws {
+        let found = try events("Kenya's foreign minister held talks with her Ugandan counterpart on Monday.")
+        #expect(pairs(found, code: "046") == ["KENGOV>UGAGOV"])
+    }
+
+    /// ", South Korea's military said": the speaker of a trailing report is never the act's
+    /// target; and "troops shot": a past form after an agent of force is the verb.
+    @Test func aTrailingSpeakerIsNoTargetAndTroopsShotIsAVerb() throws {
+        #expect(!(try events("North Korea fired two missiles into the sea, South Korea's military said.")).contains { $0.code == "190" })
+        #expect(pairs(try events("Israeli troops shot two Palestinians, the army said."), code: "190") == ["ISRMIL>PSE"])
+    }
+
+    /// "ambushed an army convoy" (the field's `AMBUSH - * CONVOY`): the agent inside the
+    /// pattern's object is the target, `---` with no country known.
+    @Test func anAgentInsideThePatternsObjectIsTheTarget() throws {
+        #expect(pairs(try events("Rebels ambushed an army convoy on Monday."), code: "190") == ["---REB>---MIL"])
+    }
+
+    /// People are coded by the office they held on the story's date: a former office holder
+    /// is the country's elite (ELI), and an earlier term counts as the later one does.
+    @Test func formerAndEarlierOfficeHolders() throws {
+        #expect(pairs(try events("Obama met Netanyahu in Jerusalem on Tuesday.", published: "2026-03-10"), code: "040") == ["USAELI>ISRGOV"])
+        #expect(pairs(try events("Obama met Netanyahu in Jerusalem on Tuesday.", published: "2015-03-10"), code: "040") == ["USAGOV>ISRGOV"])
+        #expect(pairs(try events("Netanyahu met Yasser Arafat in Gaza on Tuesday.", published: "1996-09-10"), code: "040") == ["ISRGOV>PSEGOV"])
+    }
+
     /// A passive with no agent has no source: not coded.
     @Test func passiveWithoutAgentIsNotCoded() throws {
         let found = try events("Two Ugandan journalists were jailed in Nairobi on Monday.")

@@ -4,7 +4,8 @@
 ///
 /// Promises: `actorCode(for:on:)` answers the code a phrase (lower-case words joined by
 /// single spaces) held on a day (YYYYMMDD): a dated code whose range holds the day first,
-/// else the phrase's undated code; `agentCode(for:)` answers an agent noun's Phoenix code
+/// else the phrase's undated code; `formerCode(for:on:)` what a person held no role then
+/// is (a former office holder, `USAELI`); `agentCode(for:)` answers an agent noun's Phoenix code
 /// ("~COP": types added after a country; "IGO~": a prefix). Immutable once built.
 struct ActorDictionary: Sendable {
     struct Held: Sendable, Hashable {
@@ -92,6 +93,18 @@ struct ActorDictionary: Sendable {
         if let undated = list.first(where: { $0.from == 0 && $0.to == 0 }) { return undated.code }
         // A person known only by dated roles, none of which held then: the latest role.
         return day == nil ? list.last?.code : nil
+    }
+
+    /// For a person known only by dated roles, none of which held on `day`: after a role
+    /// ended, a former office holder, one of the country's elites (CAMEO's ELI, "former
+    /// government officials": `USAELI`); before any began, the country alone. Nil for a
+    /// phrase with a code on that day, or with no role in a country.
+    func formerCode(for phrase: String, on day: Int) -> String? {
+        guard let list = actors[phrase], actorCode(for: phrase, on: day) == nil else { return nil }
+        if let ended = list.filter({ $0.to != 0 && $0.to < day }).max(by: { $0.to < $1.to }) {
+            return parts(of: ended.code).country.map { $0 + "ELI" }
+        }
+        return list.lazy.compactMap { self.parts(of: $0.code).country }.first
     }
 
     func agentCode(for phrase: String) -> String? { agents[phrase] }

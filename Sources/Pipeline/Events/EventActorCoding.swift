@@ -93,6 +93,12 @@ struct EventActorCoding {
                 }
             }
         }
+        // A person the text gives no role, whose dictionary roles did not hold on the day:
+        // a former office holder ("Obama" in 2026 is USAELI).
+        if here == nil, nearest?.type == .person, let day,
+           let former = coder.dictionary.formerCode(for: ActorCoder.fold(name).joined(separator: " "), on: day) {
+            return coder.dictionary.parts(of: former)
+        }
         return here.map { coder.dictionary.parts(of: $0) }
     }
 

@@ -326,6 +326,7 @@ struct ArgumentReader: Sendable {
         while u < frame.units.count {
             let unit = frame.units[u]
             if unit.firstToken >= stop || unit.firstToken - start > 15 { return nil }
+            if unit.firstToken >= start, isTrailingSpeaker(unit, in: range) { return nil }
             if unit.firstToken >= start, !unit.isSetting, unit.canAct, !skipped.contains(unit.firstToken),
                unit.name != excluding {
                 return unit
@@ -333,6 +334,22 @@ struct ArgumentReader: Sendable {
             u += 1
         }
         return nil
+    }
+
+    /// ", South Korea's military said": a name after a comma that a reporting verb follows
+    /// within a few words is the report's speaker, never the act's target.
+    private func isTrailingSpeaker(_ unit: ActorUnit, in range: Range<Int>) -> Bool {
+        var before = unit.firstToken - 1
+        if before > range.lowerBound, frame.tokens[before].classes.contains(.determiner) { before -= 1 }
+        guard before >= range.lowerBound, frame.tokens[before].folded == "," else { return false }
+        var k = unit.endToken
+        while k < range.upperBound, k - unit.endToken < 4 {
+            let token = frame.tokens[k]
+            if token.classes.contains(.reportingVerb) { return true }
+            guard token.isWord, token.folded == "'s" || !token.isCapitalized, frame.unitAtToken[k] < 0 else { return false }
+            k += 1
+        }
+        return false
     }
 
     // MARK: - Location

@@ -27,6 +27,24 @@ public struct EventExtractor: DocumentStage {
 
     private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "this", "that"]
 
+    /// Verbs that only carry an act a noun names: "held talks", "began a visit".
+    private static let lightVerbs: Set<String> = [
+        "hold", "holds", "held", "holding", "have", "has", "had", "having", "begin", "begins", "began", "begun",
+        "start", "starts", "started", "open", "opens", "opened", "conduct", "conducts", "conducted",
+        "make", "makes", "made", "pay", "pays", "paid",
+    ]
+
+    /// The light verb right before a noun trigger, past at most two determiners or modifiers
+    /// ("held talks", "held fresh talks", "paid a visit"), or nil.
+    private static func lightVerb(before first: Int, in frame: TextFrame, range: Range<Int>) -> Int? {
+        var k = first - 1
+        while k >= range.lowerBound, first - k <= 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0 {
+            if lightVerbs.contains(frame.tokens[k].folded) { return k }
+            k -= 1
+        }
+        return nil
+    }
+
     private let lexicon: TriggerLexicon
     private let quoteFinder = QuoteFinder()
 
@@ -149,13 +167,15 @@ public struct EventExtractor: DocumentStage {
                         args.agentless = false
                     }
                 }
-                if args.source == nil, !match.rule.has(.noun), !args.agentless {
-                    // An actor that is no name: "police arrested", "rebels attacked".
+                if args.source == nil, !args.agentless,
+                   let verb = match.rule.has(.noun) ? Self.lightVerb(before: match.firstToken, in: frame, range: range) : match.firstToken {
+                    // An actor that is no name: "police arrested", "rebels attacked"; for an act
+                    // named by a noun, its light verb's ("the foreign minister held talks").
                     if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
-                    if let agent = coding!.agentSubject(before: match.firstToken, range: range) {
+                    if let agent = coding!.agentSubject(before: verb, range: range) {
                         args.source = agent.name
                         args.sourceActor = agent.code
-                        args.sourceHead = match.firstToken - 1
+                        args.sourceHead = verb - 1
                     }
                 }
                 // "…, detaining 260 members": a participle after a comma takes its main
@@ -206,7 +226,8 @@ public struct EventExtractor: DocumentStage {
                 // before a passive ("an army veteran was jailed by a court").
                 if args.target == nil, !match.rule.has(.speech),
                    let agent = args.passive ? coding!.agentSubject(before: match.firstToken, range: range)
-                                            : coding!.agentObject(after: match.endToken, range: range),
+                                            : coding!.agentObject(after: match.endToken, range: range)
+                                                ?? Self.agentInsidePattern(match, coding: coding!, range: range),
                    agent.name != args.source {
                     args.target = agent.name
                     args.targetActor = agent.code
@@ -226,8 +247,12 @@ public struct EventExtractor: DocumentStage {
                     } ?? false
                     if discarded! || Self.isOutsidePolitics(sourceActor, byOrganisation: byOrganisation) { continue }
                 }
-                let targetActor = args.targetActor
+                var targetActor = args.targetActor
                     ?? coding!.code(name: args.target, side: args.targetSide, range: range, near: match.endToken)
+                if let counterpart = Self.counterpart(of: sourceActor, named: args.target, coded: targetActor,
+                                                      after: match.endToken, in: frame, range: range) {
+                    targetActor = counterpart
+                }
                 // An act neither of whose actors any dictionary codes is nothing an analyst can
                 // count ("Xbox One S offers", "Marco Arment criticizes"): PETRARCH codes only
                 // acts between coded actors. Statements keep the seeds' convention (an
@@ -281,6 +306,38 @@ public struct EventExtractor: DocumentStage {
             }
         }
         return events
+    }
+
+    /// "ambushed an army convoy" (the field's `AMBUSH - * CONVOY`): an agent the pattern's
+    /// own object words hold, where none follows the pattern; never a possessor's modifier
+    /// ("intensified his separatist rhetoric").
+    private static func agentInsidePattern(_ match: TriggerMatch, coding: EventActorCoding,
+                                           range: Range<Int>) -> (name: String, code: ActorCode, first: Int)? {
+        guard match.endToken - match.firstToken > 1,
+              let agent = coding.agentObject(after: match.firstToken + 1, range: range),
+              agent.first < match.endToken,
+              !["his", "her", "its", "their"].contains(coding.frame.tokens[agent.first - 1].folded)
+        else { return nil }
+        return agent
+    }
+
+    /// The roles a counterpart can hold: offices of a state.
+    private static let officeRoles: Set<String> = ["GOV", "MIL", "LEG", "JUD", "COP", "SPY"]
+
+    /// "met his Ugandan counterpart": a counterpart holds the source's office in the
+    /// target's country, so a target coded as a bare country takes the source's first role
+    /// (`UGA` → `UGAGOV` when the source is `KENGOV`). Nil where that does not apply.
+    private static func counterpart(of source: ActorCode?, named target: String?, coded code: ActorCode?,
+                                    after first: Int, in frame: TextFrame, range: Range<Int>) -> ActorCode? {
+        guard let target, let code, let country = code.country, code.type1 == nil,
+              let role = source?.type1, source?.country != nil, officeRoles.contains(role) else { return nil }
+        for k in first..<range.upperBound where k > range.lowerBound && frame.unitAtToken[k - 1] >= 0 {
+            let word = frame.tokens[k].folded
+            guard word == "counterpart" || word == "counterparts",
+                  frame.units[frame.unitAtToken[k - 1]].name == target else { continue }
+            return ActorCode(code: country + role, country: country, type1: role, type2: nil)
+        }
+        return nil
     }
 
     /// "US officials said the talks would resume": a neutral statement by a country, aimed

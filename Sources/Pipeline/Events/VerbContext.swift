@@ -5,7 +5,8 @@
 /// ("Asked about the offer, X said"); another counts as a verb when it is a past form (ends
 /// in "ed"), or when what stands right before it (adverbs skipped) is an auxiliary, a modal,
 /// "to" after a verb ("agreed to sign", not "a deadline to delay"), a pronoun or the end of
-/// an actor phrase ("Russia sent", "police have arrested"); after a form of "be" only a
+/// an actor phrase ("Russia sent", "police have arrested"), or an agent of force or
+/// authority before a past form ("troops shot"); after a form of "be" only a
 /// participle counts ("was attacked", not "to be back"); a verb's bare base form right after
 /// a name is not a verb ("U.S. trade"), nor is a word after a noun, adjective or preposition ("trade talks", "in talks") is not.
 enum VerbContext {
@@ -55,6 +56,16 @@ enum VerbContext {
             if TriggerLexicon.baseForms.contains(word) { return false }
             return !nounAfterActor.contains(previous.folded)
         }
+        // "troops shot", "police beat": a past form right after an agent of force or
+        // authority ("passengers held hostage", "people wanting to visit" are no acts).
+        if unit < 0, previous.isWord, !word.hasSuffix("ing"), !TriggerLexicon.baseForms.contains(word),
+           let agent = ActorDictionary.standard.agentCode(for: previous.folded),
+           forceAgents.contains(String(agent.utf8.filter { $0 != UInt8(ascii: "~") }.prefix(3).map { Character(UnicodeScalar($0)) })) {
+            return true
+        }
         return false
     }
+
+    /// Agent types whose noun is, before a past form, that verb's subject.
+    private static let forceAgents: Set<String> = ["MIL", "COP", "REB", "UAF", "INS", "SPY", "GOV", "JUD", "CRM", "OPP", "SEP"]
 }
