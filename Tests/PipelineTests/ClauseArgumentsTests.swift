@@ -113,6 +113,12 @@ import Testing
         #expect(pairs(try events("Rebels ambushed an army convoy on Monday."), code: "190") == ["---REB>---MIL"])
     }
 
+    /// "killed 30 Taliban fighters": a group the dictionaries code, named before an agent
+    /// noun, is the actor (the noun says what its members are).
+    @Test func aCodedGroupBeforeAnAgentNounIsTheActor() throws {
+        #expect(pairs(try events("Afghan forces killed 30 Taliban fighters on Monday.", published: "2019-06-10"), code: "190") == ["AFGMIL>AFGREB"])
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

@@ -277,8 +277,9 @@ struct EventActorCoding {
             k += 1
             skipped += 1
         }
-        // "by a Hong Kong court": a place named before the head noun.
-        if k < range.upperBound, frame.unitAtToken[k] >= 0, frame.units[frame.unitAtToken[k]].type == .location {
+        // "by a Hong Kong court", "killed 30 Taliban militants": a place or a group named
+        // before the head noun.
+        if k < range.upperBound, frame.unitAtToken[k] >= 0 {
             k = frame.units[frame.unitAtToken[k]].endToken
         }
         // The head noun: the last word of up to four before a non-word or a function word.
@@ -306,14 +307,25 @@ struct EventActorCoding {
         var start = first
         var m = first - 1
         if m >= range.lowerBound, frame.tokens[m].folded == "'s" { m -= 1 }
+        // "Taliban militants", "Hamas fighters": a group the dictionaries code is the actor,
+        // and the agent noun only says what its members are.
+        if m >= range.lowerBound, frame.unitAtToken[m] >= 0, frame.units[frame.unitAtToken[m]].endToken == m + 1,
+           frame.units[frame.unitAtToken[m]].type != .person,
+           let group = coder.code(ActorCoder.fold(frame.units[frame.unitAtToken[m]].name), on: day, fallbackCountry: nil),
+           group.utf8.count > 3 {
+            let first = frame.units[frame.unitAtToken[m]].firstToken
+            return (frame.text(frame.tokens[first].start, frame.tokens[k].end), coder.dictionary.parts(of: group), first)
+        }
         if m >= range.lowerBound, frame.tokens[m].isWord, let c = coder.countryCode(ofName: frame.tokens[m].folded) {
             country = c
             start = m
-        } else if m >= range.lowerBound, frame.unitAtToken[m] >= 0, frame.units[frame.unitAtToken[m]].endToken == m + 1,
-                  let c = coder.countryCode(ofName: frame.units[frame.unitAtToken[m]].name) {
+        } else if m >= range.lowerBound, frame.unitAtToken[m] >= 0, frame.units[frame.unitAtToken[m]].endToken == m + 1 {
+            let unit = frame.units[frame.unitAtToken[m]]
             // "a Hong Kong court": a place of several words.
-            country = c
-            start = frame.units[frame.unitAtToken[m]].firstToken
+            if let c = coder.countryCode(ofName: unit.name) {
+                country = c
+                start = unit.firstToken
+            }
         }
         // "a court in Kenya", "delegates from Armenia", "the army of Iraq": the place right after.
         if country == nil, k + 2 < range.upperBound, Self.placePrepositions.contains(frame.tokens[k + 1].folded) {
