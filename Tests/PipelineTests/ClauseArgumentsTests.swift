@@ -119,6 +119,12 @@ import Testing
         #expect(pairs(try events("Afghan forces killed 30 Taliban fighters on Monday.", published: "2019-06-10"), code: "190") == ["AFGMIL>AFGREB"])
     }
 
+    /// A pattern PETRARCH codes both ways (`TRADE - * FIRE [193:193]`) is a joint act: "X and
+    /// Y exchanged fire" is one event, the first-named as source.
+    @Test func aPatternCodedBothWaysIsAJointAct() throws {
+        #expect(pairs(try events("India and Pakistan exchanged fire on Monday.", published: "2019-06-10"), code: "193") == ["IND>PAK"])
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {
