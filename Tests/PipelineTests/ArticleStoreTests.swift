@@ -135,12 +135,19 @@ enum Sample {
         #expect(applicationID == StoreSchema.applicationID)
         #expect(version == "\(StoreSchema.version)")
         let codeType = try store.reading { db in
+            try String.fetchAll(db, sql: "SELECT type FROM pragma_table_info('events') WHERE name = 'code'")
+        }
+        #expect(codeType == ["TEXT"])
+        // `event_mentions` reads its code through `events` (schema 8) with TEXT affinity: a
+        // code keeps its leading zero, and a number compared with it is compared as text.
+        _ = try store.write([.document(Sample.trade())])
+        let codes = try store.reading { db in
             try String.fetchAll(db, sql: """
-                SELECT type FROM pragma_table_info('events') WHERE name = 'code'
-                UNION ALL SELECT type FROM pragma_table_info('event_mentions') WHERE name = 'code'
+                SELECT typeof(code) || ':' || code || ':' || (code = 163) || ':' || (code = '010')
+                FROM event_mentions ORDER BY id
                 """)
         }
-        #expect(codeType == ["TEXT", "TEXT"])
+        #expect(codes == ["text:163:1:0", "text:010:0:1"])
 
         // Reopening an up-to-date file migrates nothing and keeps the version.
         try store.close()

@@ -403,7 +403,8 @@ public final class ArticleStore: ArticleDatabase {
         return pattern + "*"
     }
 
-    /// Row counts of the main tables.
+    /// Row counts of the main tables. Event mentions are counted in their table: the view
+    /// would look up every mention's event (schema 8) for the same number.
     public func counts() throws(StoreError) -> StoreCounts {
         try reading { db in
             let row = try Row.fetchOne(db, sql: """
@@ -414,7 +415,7 @@ public final class ArticleStore: ArticleDatabase {
                        (SELECT count(*) FROM entities),
                        (SELECT count(*) FROM mentions),
                        (SELECT count(*) FROM value_mentions),
-                       (SELECT count(*) FROM event_mentions),
+                       (SELECT count(*) FROM event_mention_rows),
                        (SELECT count(*) FROM quotes)
                 """)
             var counts = StoreCounts()

@@ -236,16 +236,23 @@ struct BatchWriter {
 
     /// Each event the document reports becomes an `event_mention_rows` row, linked to the
     /// distinct `events` row for its code, source, target and date (created or counted).
+    /// The row leaves out what the `event_mentions` view reads elsewhere (schema 8): the
+    /// columns it shares with its event, unless they differ (then all seven go into
+    /// `event_mention_differences`), and polarity, quantities and confidence when they
+    /// are `asserted`, `[]` and what `confidence(_:)` gives.
     private func insertEvents(_ events: [Event], entityIDs: [String: Int64], documentID: Int64,
                               published: String?, slices: CleanTextSlices, in db: Database) throws {
         let mention = try RowStatement(db, sql: """
-            INSERT INTO event_mention_rows(document_id, event_id, confidence, code, root, quad_class, goldstein,
-                               source_entity_id, source, target_entity_id, target, location_entity_id, location,
-                               time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end,
-                               source_affiliation, target_affiliation, time_normalized, quantities,
-                               source_code, source_country, source_type1, source_type2,
-                               target_code, target_country, target_type1, target_type2, event_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO event_mention_rows(document_id, event_id, confidence, source_entity_id, target_entity_id,
+                               location_entity_id, location, time, polarity, trigger, sentence, start, "end",
+                               trigger_start, trigger_end, source_affiliation, target_affiliation, time_normalized,
+                               quantities, source_code, source_country, source_type1, source_type2,
+                               target_code, target_country, target_type1, target_type2)
+            VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """) // confidence: NULL, the view's sum is `confidence(_:)` for the row it reads
+        let differences = try RowStatement(db, sql: """
+            INSERT INTO event_mention_differences(id, code, root, quad_class, goldstein, source, target, event_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let upsert = try RowStatement(db, sql: """
             INSERT INTO events(code, root, quad_class, goldstein, source, target, source_affiliation, target_affiliation,
@@ -260,7 +267,8 @@ struct BatchWriter {
                 \(DistinctEventMerge.sqliteAssignments)
             """)
         let existing = try RowStatement(db, sql: """
-            SELECT id, source_affiliation, target_affiliation, location, source_code, target_code
+            SELECT id, source_affiliation, target_affiliation, location, source_code, target_code,
+                   root, quad_class, goldstein
             FROM events WHERE code = ? AND source = ? AND target = ? AND event_date = ?
             """)
         let count = try RowStatement(db, sql: """
@@ -277,23 +285,49 @@ struct BatchWriter {
             let date = Self.eventDate(event, published: published, ingested: String(now.prefix(10)))
             let key = DistinctEventKey(code: event.code, source: event.source ?? "", target: event.target ?? "", date: date)
             let isNewToDocument = reported.insert(key).inserted
-            let eventID = try distinctEvent(for: event, key: key, isNewToDocument: isNewToDocument,
-                                            existing: existing, count: count, upsert: upsert, in: db)
-            let quantities = JSONValue.array(event.quantities.map(JSONValue.string)).serialized()
+            let stored = try distinctEvent(for: event, key: key, isNewToDocument: isNewToDocument,
+                                           existing: existing, count: count, upsert: upsert, in: db)
+            let quantities = event.quantities.isEmpty
+                ? nil : JSONValue.array(event.quantities.map(JSONValue.string)).serialized()
             try mention.execute { row in
-                row.bind(documentID); row.bind(eventID); row.bind(Self.confidence(event)); row.bind(event.code)
-                row.bind(event.root); row.bind(event.quadClass); row.bind(event.goldstein)
-                row.bind(source); row.bind(event.source); row.bind(target); row.bind(event.target)
-                row.bind(location); row.bind(event.location); row.bind(event.time); row.bind(event.polarity.rawValue)
+                row.bind(documentID); row.bind(stored.id)
+                row.bind(source); row.bind(target); row.bind(location); row.bind(event.location); row.bind(event.time)
+                row.bind(event.polarity == .asserted ? nil : event.polarity.rawValue)
                 row.bind(slices.stored(event.trigger, start: event.triggerStart, end: event.triggerEnd))
                 row.bind(slices.stored(event.sentence, start: event.start, end: event.end))
                 row.bind(event.start); row.bind(event.end)
                 row.bind(event.triggerStart); row.bind(event.triggerEnd); row.bind(event.sourceAffiliation)
                 row.bind(event.targetAffiliation); row.bind(event.timeNormalized); row.bind(quantities)
                 Self.bindActors(event, to: &row)
-                row.bind(event.date)
+            }
+            if !stored.shared.matches(event) {
+                let mentionID = db.lastInsertedRowID
+                try differences.execute { row in
+                    row.bind(mentionID); row.bind(event.code); row.bind(event.root); row.bind(event.quadClass)
+                    row.bind(event.goldstein); row.bind(event.source); row.bind(event.target); row.bind(event.date)
+                }
             }
         }
+    }
+
+    /// What an `events` row gives the `event_mentions` view for each of its mentions
+    /// (schema 8): the key, with a missing actor as `''`, and the root, quad class and
+    /// Goldstein score it was made with.
+    private struct SharedEventColumns {
+        var key: DistinctEventKey
+        var root: String
+        var quadClass: Int
+        var goldstein: Double
+
+        /// Whether the view reads exactly the event's own values through this row.
+        func matches(_ event: Event) -> Bool {
+            event.code == key.code && event.root == root && event.quadClass == quadClass
+                && event.goldstein == goldstein && event.source == Self.actor(key.source)
+                && event.target == Self.actor(key.target) && event.date == key.date
+        }
+
+        /// A key's actor as a mention shows it: `''` is none.
+        private static func actor(_ name: String) -> String? { name.isEmpty ? nil : name }
     }
 
     /// The source's and target's actor codes and parts, in the column order of version 6.
@@ -327,13 +361,15 @@ struct BatchWriter {
     /// rows, which cost more than the insert. A new row's id is the last inserted rowid.
     private func distinctEvent(for event: Event, key: DistinctEventKey, isNewToDocument: Bool,
                                existing: RowStatement, count: RowStatement, upsert: RowStatement,
-                               in db: Database) throws -> Int64 {
+                               in db: Database) throws -> (id: Int64, shared: SharedEventColumns) {
         let stored = try existing.selectFirst({ row in
             row.bind(key.code); row.bind(key.source); row.bind(key.target); row.bind(key.date)
         }, read: { row in
             (id: row.int64(0),
              columns: DistinctEventMerge.Columns(sourceAffiliation: row.text(1), targetAffiliation: row.text(2),
-                                                 location: row.text(3), sourceCode: row.text(4), targetCode: row.text(5)))
+                                                 location: row.text(3), sourceCode: row.text(4), targetCode: row.text(5)),
+             shared: SharedEventColumns(key: key, root: row.text(6) ?? "", quadClass: Int(row.int64(7)),
+                                        goldstein: row.double(8)))
         })
         let incoming = DistinctEventMerge.Columns(sourceAffiliation: event.sourceAffiliation,
                                                   targetAffiliation: event.targetAffiliation, location: event.location,
@@ -342,7 +378,7 @@ struct BatchWriter {
             try count.execute { row in
                 row.bind(isNewToDocument ? 1 : 0); row.bind(now); row.bind(stored.id)
             }
-            return stored.id
+            return (stored.id, stored.shared)
         }
         try upsert.execute { row in
             row.bind(key.code); row.bind(event.root); row.bind(event.quadClass); row.bind(event.goldstein)
@@ -351,7 +387,10 @@ struct BatchWriter {
             row.bind(isNewToDocument ? 1 : 0); row.bind(now); row.bind(now)
             Self.bindActors(event, to: &row)
         }
-        return stored?.id ?? db.lastInsertedRowID
+        // The upsert changes none of the shared columns of a stored row; a new row has the event's.
+        return stored.map { ($0.id, $0.shared) }
+            ?? (db.lastInsertedRowID,
+                SharedEventColumns(key: key, root: event.root, quadClass: event.quadClass, goldstein: event.goldstein))
     }
 
     /// The date that tells one event from another like it: the event's own date when the
@@ -379,7 +418,9 @@ struct BatchWriter {
     }
 
     /// How completely the event was extracted, not a calibrated probability: a named
-    /// source and target and an asserted act score highest.
+    /// source and target and an asserted act score highest. The SQLite store does not
+    /// store it: the `event_mentions` view computes the same sum, in the same order
+    /// (`StoreSchema.EventMentionColumns.confidence`; change both together).
     static func confidence(_ event: Event) -> Double {
         var score = 0.4
         if event.source != nil { score += 0.25 }

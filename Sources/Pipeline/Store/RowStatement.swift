@@ -137,6 +137,10 @@ struct ColumnReader {
         sqlite3_column_int64(handle, column)
     }
 
+    func double(_ column: Int32) -> Double {
+        sqlite3_column_double(handle, column)
+    }
+
     /// The column as text (copied out of SQLite's buffer), or nil for SQL NULL.
     func text(_ column: Int32) -> String? {
         guard sqlite3_column_type(handle, column) != SQLITE_NULL,

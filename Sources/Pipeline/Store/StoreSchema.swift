@@ -9,7 +9,7 @@ import GRDB
 /// released — a change is a new migration appended here and a line in `docs/schema.md`.
 public enum StoreSchema {
     /// The schema version the last migration leaves behind (`PRAGMA user_version`).
-    public static let version = 7
+    public static let version = 8
 
     /// `PRAGMA application_id` of a Gleaner database: "GLNR" in ASCII.
     public static let applicationID: Int32 = 0x474C_4E52
@@ -30,6 +30,8 @@ public enum StoreSchema {
         migrator.registerMigration("v6 entity types NORP and MISC", migrate: widenEntityTypes)
         migrator.registerMigration("v6 event actor codes and event dates", migrate: addEventActorCodes)
         migrator.registerMigration("v7 text stored once, in the clean text", migrate: storeTextOnce)
+        migrator.registerMigration("v8 event mentions read their event's columns through events",
+                                   migrate: readEventColumnsThroughEvents)
         return migrator
     }
 
@@ -570,6 +572,171 @@ public enum StoreSchema {
             UPDATE schema_info SET value = '7' WHERE key = 'schema_version';
             PRAGMA user_version = 7;
             """)
+    }
+
+    /// Version 8: an event mention stores only what is its own (issue 15, the next step to
+    /// a leaner file). `event_mention_rows` is rebuilt without the columns every mention
+    /// shares with its distinct event, and with NULL for the values the `event_mentions`
+    /// view can tell from the rest of the row:
+    ///
+    /// - `code`, `root`, `quad_class`, `goldstein`, `source`, `target` and `event_date` are
+    ///   read through `events` (by `event_id`): the columns of its unique key, and the three
+    ///   it takes from the code when it is made, none of which an update of the row touches.
+    ///   A mention's `source` and `target` are the event's with `''` read as NULL (the key
+    ///   stores a missing actor as `''`). A mention whose own values are not all its event's
+    ///   (one with no event; its code's root or Goldstein score changed between the versions
+    ///   that stored the event and the mention; a mention with no date of its own) keeps
+    ///   all seven in `event_mention_differences`, by its id, and the view reads them there.
+    /// - `polarity` is NULL for `asserted`, `quantities` NULL for `[]`, and `confidence` NULL
+    ///   when it is what `BatchWriter.confidence` gives for the row's source, target and
+    ///   polarity (0.4, + 0.25 with a source, + 0.25 with a target, + 0.1 when asserted,
+    ///   added in that order in doubles, as the writer does).
+    ///
+    /// The view's columns keep the names, order, values and affinities (the shared columns
+    /// are cast to their old types) they had. Ids, the two indexes and `gdelt_events` (made
+    /// again, the same text) do not change. The columns an update of `events` changes
+    /// (affiliations, location, actor codes) merge several mentions' values, so each
+    /// mention keeps its own.
+    private static func readEventColumnsThroughEvents(_ db: Database) throws {
+        let formula = EventMentionColumns.confidence(source: "m.source", target: "m.target", polarity: "m.polarity")
+        try db.execute(sql: """
+            DROP VIEW gdelt_events;
+            DROP VIEW event_mentions;
+            \(EventMentionColumns.createTable(named: "event_mention_rows_v8"))
+            INSERT INTO event_mention_rows_v8(id, document_id, event_id, confidence, source_entity_id, target_entity_id,
+                location_entity_id, location, time, polarity, trigger, sentence, start, "end", trigger_start, trigger_end,
+                source_affiliation, target_affiliation, time_normalized, quantities, source_code, source_country,
+                source_type1, source_type2, target_code, target_country, target_type1, target_type2)
+            SELECT m.id, m.document_id, m.event_id, nullif(m.confidence, \(formula)),
+                   m.source_entity_id, m.target_entity_id, m.location_entity_id, m.location, m.time,
+                   nullif(m.polarity, 'asserted'), m.trigger, m.sentence, m.start, m."end", m.trigger_start, m.trigger_end,
+                   m.source_affiliation, m.target_affiliation, m.time_normalized, nullif(m.quantities, '[]'),
+                   m.source_code, m.source_country, m.source_type1, m.source_type2,
+                   m.target_code, m.target_country, m.target_type1, m.target_type2
+            FROM event_mention_rows m ORDER BY m.id;
+            ALTER TABLE event_mention_rows RENAME TO event_mention_rows_v7;
+            ALTER TABLE event_mention_rows_v8 RENAME TO event_mention_rows;
+            \(EventMentionColumns.createDifferences)
+            INSERT INTO event_mention_differences(id, code, root, quad_class, goldstein, source, target, event_date)
+            SELECT m.id, m.code, m.root, m.quad_class, m.goldstein, m.source, m.target, m.event_date
+            FROM event_mention_rows_v7 m LEFT JOIN events e ON e.id = m.event_id
+            WHERE e.id IS NULL OR m.code IS NOT e.code OR m.root IS NOT e.root OR m.quad_class IS NOT e.quad_class
+               OR m.goldstein IS NOT e.goldstein OR m.source IS NOT nullif(e.source, '')
+               OR m.target IS NOT nullif(e.target, '') OR m.event_date IS NOT e.event_date
+            ORDER BY m.id;
+            DROP TABLE event_mention_rows_v7;
+            CREATE INDEX event_mentions_event ON event_mention_rows(event_id, document_id);
+            CREATE INDEX event_mentions_document ON event_mention_rows(document_id);
+            \(EventMentionColumns.createView)
+            \(GDELTView.create(mentions: "event_mention_rows", documents: "document_rows"))
+            UPDATE schema_info SET value = '8' WHERE key = 'schema_version';
+            PRAGMA user_version = 8;
+            """)
+    }
+
+    /// The tables and the view of event mentions since version 8 (`readEventColumnsThroughEvents`).
+    /// Part of a released migration: a later version that changes them writes its own.
+    enum EventMentionColumns {
+        /// `event_mention_rows` as version 8 makes it, under `name`.
+        static func createTable(named name: String) -> String {
+            """
+            CREATE TABLE \(name) (
+                id                 INTEGER PRIMARY KEY,
+                document_id        INTEGER NOT NULL REFERENCES document_rows(id) ON DELETE CASCADE,
+                event_id           INTEGER REFERENCES events(id),
+                confidence         REAL,    -- NULL: 0.4, + 0.25 with a source, + 0.25 with a target, + 0.1 asserted
+                source_entity_id   INTEGER REFERENCES entities(id),
+                target_entity_id   INTEGER REFERENCES entities(id),
+                location_entity_id INTEGER REFERENCES entities(id),
+                location           TEXT,
+                time               TEXT,
+                polarity           TEXT,    -- NULL: 'asserted'
+                trigger            TEXT,    -- NULL: clean_text[trigger_start:trigger_end]
+                sentence           TEXT,    -- NULL: clean_text[start:end]
+                start              INTEGER NOT NULL,
+                "end"              INTEGER NOT NULL,
+                trigger_start      INTEGER NOT NULL,
+                trigger_end        INTEGER NOT NULL,
+                source_affiliation TEXT,
+                target_affiliation TEXT,
+                time_normalized    TEXT,
+                quantities         TEXT,    -- NULL: '[]'
+                source_code        TEXT,
+                source_country     TEXT,
+                source_type1       TEXT,
+                source_type2       TEXT,
+                target_code        TEXT,
+                target_country     TEXT,
+                target_type1       TEXT,
+                target_type2       TEXT
+            );
+            """
+        }
+
+        /// The mentions whose shared columns are not all their event's, with all seven of
+        /// their own (usually none).
+        static let createDifferences = """
+            CREATE TABLE event_mention_differences (
+                id         INTEGER PRIMARY KEY REFERENCES event_mention_rows(id) ON DELETE CASCADE,
+                code       TEXT,
+                root       TEXT,
+                quad_class INTEGER,
+                goldstein  REAL,
+                source     TEXT,
+                target     TEXT,
+                event_date TEXT
+            );
+            """
+
+        /// The confidence the writer gives a mention with this source, target and polarity
+        /// (SQL expressions): `BatchWriter.confidence`, the same additions in the same order.
+        static func confidence(source: String, target: String, polarity: String) -> String {
+            "0.4 + CASE WHEN \(source) IS NOT NULL THEN 0.25 ELSE 0.0 END"
+                + " + CASE WHEN \(target) IS NOT NULL THEN 0.25 ELSE 0.0 END"
+                + " + CASE WHEN \(polarity) = 'asserted' THEN 0.1 ELSE 0.0 END"
+        }
+
+        /// A shared column: the mention's own when it has a row of differences, else the
+        /// event's (`event` is an SQL expression over `e`).
+        private static func shared(_ column: String, event: String) -> String {
+            "CASE WHEN x.id IS NULL THEN \(event) ELSE x.\(column) END"
+        }
+
+        /// The clean text between a mention's offsets, as version 7's view reads it.
+        private static func slice(_ start: String, _ end: String) -> String {
+            "(SELECT substr(d.clean_text, m.\(start) + 1, m.\(end) - m.\(start)) FROM document_rows d WHERE d.id = m.document_id)"
+        }
+
+        /// `event_mentions` with the columns, column order and values of version 7.
+        static var createView: String {
+            let source = shared("source", event: "nullif(e.source, '')")
+            let target = shared("target", event: "nullif(e.target, '')")
+            let polarity = "coalesce(m.polarity, 'asserted')"
+            return """
+                CREATE VIEW event_mentions AS
+                SELECT m.id, m.document_id,
+                       CAST(\(shared("code", event: "e.code")) AS TEXT) AS code,
+                       CAST(\(shared("root", event: "e.root")) AS TEXT) AS root,
+                       CAST(\(shared("quad_class", event: "e.quad_class")) AS INTEGER) AS quad_class,
+                       CAST(\(shared("goldstein", event: "e.goldstein")) AS REAL) AS goldstein,
+                       m.source_entity_id, CAST(\(source) AS TEXT) AS source,
+                       m.target_entity_id, CAST(\(target) AS TEXT) AS target,
+                       m.location_entity_id, m.location, m.time,
+                       CAST(\(polarity) AS TEXT) AS polarity,
+                       coalesce(m.trigger, \(slice("trigger_start", "trigger_end"))) AS trigger,
+                       coalesce(m.sentence, \(slice("start", "\"end\""))) AS sentence,
+                       m.start, m."end", m.trigger_start, m.trigger_end, m.source_affiliation, m.target_affiliation,
+                       m.time_normalized, CAST(coalesce(m.quantities, '[]') AS TEXT) AS quantities, m.event_id,
+                       CAST(coalesce(m.confidence, \(confidence(source: "(\(source))", target: "(\(target))", polarity: polarity))) AS REAL)
+                           AS confidence,
+                       m.source_code, m.source_country, m.source_type1, m.source_type2,
+                       m.target_code, m.target_country, m.target_type1, m.target_type2,
+                       CAST(\(shared("event_date", event: "e.event_date")) AS TEXT) AS event_date
+                FROM event_mention_rows m
+                LEFT JOIN events e ON e.id = m.event_id
+                LEFT JOIN event_mention_differences x ON x.id = m.id;
+                """
+        }
     }
 
     /// A table whose text columns version 7 stores only when they are not the clean text

@@ -16,6 +16,7 @@ enum PostgresSchema {
     static let migrations: [(identifier: String, sql: String)] = [
         ("pg v6 the schema of version 6, with a tsvector full-text index", version6),
         ("pg v7 the version number of SQLite's leaner file", version7),
+        ("pg v8 the version number of SQLite's event mentions read through events", version8),
     ]
 
     /// Applies the migrations `connection`'s database lacks.
@@ -72,6 +73,13 @@ enum PostgresSchema {
     /// they were, which already read as those views do, and only takes the number.
     private static let version7 = """
         UPDATE schema_info SET value = '7' WHERE key = 'schema_version';
+        """
+
+    /// Version 8, too, changed only how an SQLite file stores event mentions (the columns a
+    /// mention shares with its event read through `events`); PostgreSQL's `event_mentions`
+    /// stays a table with every column, and takes the number.
+    private static let version8 = """
+        UPDATE schema_info SET value = '8' WHERE key = 'schema_version';
         """
 
     /// Version 6, as `StoreSchema` leaves an SQLite file: integers are BIGINT (SQLite's
