@@ -125,6 +125,14 @@ import Testing
         #expect(pairs(try events("India and Pakistan exchanged fire on Monday.", published: "2019-06-10"), code: "193") == ["IND>PAK"])
     }
 
+    /// "Saudi Arabia cut diplomatic ties with Qatar": a verb's bare form after a name is a
+    /// verb where a field pattern's words follow it and the tagger reads a finite verb; and
+    /// "recalled its ambassador from Turkey": the subject's own people are no target.
+    @Test func aBareFormBeforeItsPatternAndTheSubjectsOwnPeople() throws {
+        #expect(pairs(try events("Saudi Arabia cut diplomatic ties with Qatar on Monday.", published: "2019-06-10"), code: "161") == ["SAU>QAT"])
+        #expect(pairs(try events("Germany recalled its ambassador from Turkey on Monday.", published: "2019-06-10"), code: "161") == ["DEU>TUR"])
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

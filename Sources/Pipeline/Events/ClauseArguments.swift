@@ -113,6 +113,8 @@ struct ClauseArguments {
         "at", "with", "against", "on", "to", "into", "toward", "towards", "upon", "from", "between", "over", "for",
     ]
     private static let relativePronouns: Set<String> = ["who", "which", "that", "whom"]
+    /// Possessors that point back to the subject ("its ambassador").
+    private static let possessivePronouns: Set<String> = ["its", "their", "his", "her"]
     /// Words that stand for a part or a number of something ("members of", "hundreds of").
     private static let partitives: Set<String> = [
         "members", "member", "hundreds", "thousands", "dozens", "some", "many", "most", "all", "one", "two", "three",
@@ -169,6 +171,11 @@ struct ClauseArguments {
         if targets.isEmpty, !passive {
             for t in objectNodes(of: v, noun: match.rule.has(.noun)) where t != sourceNode {
                 guard var a = actor(at: t) ?? actor(at: t, through: ["of", "from"]) else { continue }
+                // "recalled its ambassador from Turkey", "withdrew their troops": the
+                // subject's own people are what it acts with, not whom the act reaches.
+                if kids[t].contains(where: { tree.labels[$0] == "nmod:poss" && Self.possessivePronouns.contains(frame.tokens[tokens[$0]].folded) }) {
+                    continue
+                }
                 // "between the two countries": the pair's other side.
                 if a.name == source.name || a.name == source.side, let other = a.partner { a = ArgumentActor(name: other, side: other, code: nil, head: a.head) }
                 if a.name != source.name { targets = [a]; targetNode = t; break }

@@ -132,13 +132,26 @@ public struct EventExtractor: DocumentStage {
                     // The field's rules code verbs, as PETRARCH's parse finds them: a verb by its
                     // neighbours (`VerbContext`) that the parse tags VB*, with its arguments
                     // from the tree. The sentence is parsed once, at its first such candidate.
-                    guard VerbContext.isVerb(at: match.firstToken, in: frame, range: range) else { continue }
+                    let byNeighbours = VerbContext.isVerb(at: match.firstToken, in: frame, range: range)
+                    // A bare form after a name ("Saudi Arabia cut") is weighed only where a
+                    // pattern's own words follow it ("cut diplomatic ties"); alone ("England
+                    // beat Pakistan") it is too often a result or a noun.
+                    guard byNeighbours || (match.endToken - match.firstToken > 1
+                                           && VerbContext.isBareFormAfterName(at: match.firstToken, in: frame, range: range))
+                    else { continue }
                     if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
                     // The field's rules code acts between two actors only: a sentence that names
                     // fewer is not parsed (issue 11: parse only what needs it).
                     if clause == nil, !coding!.namesTwoActors(range) { break }
                     if clause == nil { clause = Self.parse(range, in: frame, coding: coding!) }
-                    if let c = clause ?? nil, !c.tree.tags[c.node(of: match)].hasPrefix("VB") { continue }
+                    if let c = clause ?? nil {
+                        // A bare form after a name is a verb only where the tagger reads it
+                        // as a finite one ("Saudi Arabia cut diplomatic ties", not "U.S. trade").
+                        let tag = c.tree.tags[c.node(of: match)]
+                        if !tag.hasPrefix("VB") || (!byNeighbours && !["VBD", "VBZ", "VBP"].contains(tag)) { continue }
+                    } else if !byNeighbours {
+                        continue
+                    }
                     if skipped == nil { skipped = frame.appositions(in: range) }
                     let words = arguments.read(match, sentence: index, skipped: skipped!)
                     if var fromTree = clause??.read(match) {

@@ -66,6 +66,14 @@ enum VerbContext {
         return false
     }
 
+    /// A verb's bare form right after a name ("U.S. trade", but also "Saudi Arabia cut"):
+    /// `isVerb` says no, and only the parser's tag can tell a past form from a noun.
+    static func isBareFormAfterName(at index: Int, in frame: TextFrame, range: Range<Int>) -> Bool {
+        guard index > range.lowerBound, TriggerLexicon.baseForms.contains(frame.tokens[index].folded) else { return false }
+        let unit = frame.unitAtToken[index - 1]
+        return unit >= 0 && frame.units[unit].endToken == index
+    }
+
     /// Agent types whose noun is, before a past form, that verb's subject.
     private static let forceAgents: Set<String> = ["MIL", "COP", "REB", "UAF", "INS", "SPY", "GOV", "JUD", "CRM", "OPP", "SEP"]
 }
