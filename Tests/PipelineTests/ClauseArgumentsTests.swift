@@ -133,6 +133,16 @@ import Testing
         #expect(pairs(try events("Germany recalled its ambassador from Turkey on Monday.", published: "2019-06-10"), code: "161") == ["DEU>TUR"])
     }
 
+    /// "KIDNAP - GUNMEN *": a field pattern that names words before its verb starts its
+    /// match at the verb, which is then read as a verb (it began the sentence, and was not);
+    /// and "aid workers" is who was taken, not an act of aid.
+    @Test func aPatternsWordsBeforeItsVerbAndANounModifyingAnAgent() throws {
+        #expect(pairs(try events("Gunmen kidnapped three journalists on Monday.", published: "2019-06-10"), code: "181") == ["---UAF>---MED"])
+        let found = try events("Gunmen kidnapped three French aid workers on Monday.", published: "2019-06-10")
+        #expect(!found.contains { $0.code == "070" })
+        #expect(found.contains { $0.code == "181" })
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

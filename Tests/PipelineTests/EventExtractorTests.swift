@@ -538,7 +538,8 @@ struct GoldSeed {
         var found: Set<[Int]> = []
         for i in tokens.indices where tokens[i].isWord {
             for rule in byFirst[tokens[i].folded] ?? [] {
-                if let end = step(rule, 0, i) { found.insert([i, end, rule.order]) }
+                // A match starts at the pattern's verb (`TriggerRule.verbOffset`).
+                if let end = step(rule, 0, i) { found.insert([i + rule.verbOffset, end, rule.order]) }
             }
         }
         return found

@@ -105,6 +105,9 @@ public struct EventExtractor: DocumentStage {
                       let entry = CAMEOCodebook.entry(for: match.code) else { continue }
                 if match.rule.has(.noun) {
                     if frame.isTopicNoun(match.firstToken, endToken: match.endToken) { continue }
+                    if Self.modifiesAgentNoun(match, in: frame, range: range, anyPrevious: true) { continue }
+                } else if Self.modifiesAgentNoun(match, in: frame, range: range, anyPrevious: false) {
+                    continue
                 } else if match.firstToken > range.lowerBound,
                           Self.determiners.contains(frame.tokens[match.firstToken - 1].folded)
                             || Self.isNounAfterPreposition(match.firstToken, in: frame) {
@@ -332,6 +335,26 @@ public struct EventExtractor: DocumentStage {
               !["his", "her", "its", "their"].contains(coding.frame.tokens[agent.first - 1].folded)
         else { return nil }
         return agent
+    }
+
+    /// "aid workers", "protest leaders", "three French aid workers": a one-word trigger right
+    /// before an agent noun only says which people, and names no act. A noun trigger always;
+    /// a verb's bare form only after a name, a number or a determiner (not "police arrest
+    /// protesters", never a speech verb: "told reporters").
+    private static func modifiesAgentNoun(_ match: TriggerMatch, in frame: TextFrame, range: Range<Int>,
+                                          anyPrevious: Bool) -> Bool {
+        let next = match.endToken
+        guard match.endToken - match.firstToken == 1, next < range.upperBound, frame.unitAtToken[next] < 0,
+              ActorDictionary.standard.agentCode(for: frame.tokens[next].folded) != nil else { return false }
+        if anyPrevious { return true }
+        // Only a bare form can be a modifier ("aid"); "told reporters", "said police" are verbs.
+        guard !match.rule.has(.speech), TriggerLexicon.baseForms.contains(frame.tokens[match.firstToken].folded) else { return false }
+        let previous = match.firstToken - 1
+        guard previous >= range.lowerBound else { return false }
+        let unit = frame.unitAtToken[previous]
+        return (unit >= 0 && frame.units[unit].endToken == match.firstToken)
+            || determiners.contains(frame.tokens[previous].folded)
+            || frame.tokens[previous].folded.utf8.first.map { $0 >= 48 && $0 <= 57 } == true
     }
 
     /// The roles a counterpart can hold: offices of a state.

@@ -57,14 +57,18 @@ struct TriggerLexicon: Sendable {
                 continue
             }
             guard cols.count == 5 else { continue }
-            let tokens: [[String]?] = cols[1].dataParts(separatedBy: " ").map { token in
+            let written = cols[1].dataParts(separatedBy: " ")
+            let tokens: [[String]?] = written.map { token in
                 if token == ".." { return nil }
                 if token.utf8.first == UInt8(ascii: "@") { return sets[token] ?? [] }
                 return token.dataParts(separatedBy: "|")
             }
             let flags = Set(cols[3].split(separator: ",").compactMap { TriggerRule.Flag(rawValue: String($0)) })
+            let isProject = cols[4] == "project"
+            // A derived pattern's verb is its verb block's set ("armed men @KIDNAP": 2).
+            let verbOffset = isProject ? 0 : written.firstIndex { $0.utf8.first == UInt8(ascii: "@") } ?? 0
             rules.append(TriggerRule(pattern: String(cols[0]), tokens: tokens, code: String(cols[2]), flags: flags,
-                                     order: rules.count, isProject: cols[4] == "project"))
+                                     order: rules.count, isProject: isProject, verbOffset: verbOffset))
         }
         return (rules, sets)
     }
@@ -244,7 +248,9 @@ struct TriggerLexicon: Sendable {
                 if let end = match(rule, at: i, ids: ids, base: range.lowerBound, limit: range.upperBound) {
                     // Room for a sentence's matches at the first one, not regrown from one.
                     if found.isEmpty { found.reserveCapacity(8) }
-                    found.append(TriggerMatch(firstToken: i, endToken: end, rule: rule.rule))
+                    // The match starts at the verb: words a pattern names before it are
+                    // its context ("gunmen kidnapped": the trigger is "kidnapped").
+                    found.append(TriggerMatch(firstToken: i + rule.rule.verbOffset, endToken: end, rule: rule.rule))
                 }
             }
         }

@@ -4,7 +4,8 @@
 ///
 /// `tokens` holds, per pattern position, the lower-cased words that may stand there
 /// (inflections already expanded, ’ written as '), or `nil` for a gap of up to
-/// `TriggerRule.maxGap` words.
+/// `TriggerRule.maxGap` words. `verbOffset` is the position of the verb in a derived
+/// pattern whose words stand before it (`KIDNAP - GUNMEN *`: 1), else 0.
 public struct TriggerRule: Sendable, Hashable {
     /// How the event's arguments are read around the trigger.
     public enum Flag: String, Sendable, Hashable, CaseIterable {
@@ -46,9 +47,12 @@ public struct TriggerRule: Sendable, Hashable {
         /// `flags` as bits (`1 << index in Flag.allCases`): asked on every match, a bit
         /// test spares hashing into the set.
         let flagBits: UInt8
+        /// Positions before the verb (words PETRARCH's pattern names before it).
+        let verbOffset: Int
 
-        init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int, isProject: Bool) {
+        init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int, isProject: Bool, verbOffset: Int) {
             self.isProject = isProject
+            self.verbOffset = verbOffset
             self.pattern = pattern
             self.tokens = tokens
             self.code = code
@@ -67,9 +71,12 @@ public struct TriggerRule: Sendable, Hashable {
     public var flags: Set<Flag> { storage.flags }
     public var order: Int { storage.order }
     public var isProject: Bool { storage.isProject }
+    public var verbOffset: Int { storage.verbOffset }
 
-    public init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int = 0, isProject: Bool = true) {
-        storage = Storage(pattern: pattern, tokens: tokens, code: code, flags: flags, order: order, isProject: isProject)
+    public init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int = 0, isProject: Bool = true,
+                verbOffset: Int = 0) {
+        storage = Storage(pattern: pattern, tokens: tokens, code: code, flags: flags, order: order, isProject: isProject,
+                          verbOffset: verbOffset)
     }
 
     /// Whether the rule carries `flag`: `flags.contains(flag)`, without the set.
