@@ -143,6 +143,12 @@ import Testing
         #expect(found.contains { $0.code == "181" })
     }
 
+    /// "EU foreign policy chief Federica Mogherini": the organisation named before a stated
+    /// role is whose office it is (the story's only country was taken before: RUSGOV).
+    @Test func anOrganisationBeforeAStatedRoleOwnsTheOffice() throws {
+        #expect(pairs(try events("EU foreign policy chief Federica Mogherini criticised Russia on Monday.", published: "2019-06-10"), code: "111") == ["IGOEUREEC>RUS"])
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

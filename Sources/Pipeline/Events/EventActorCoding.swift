@@ -173,6 +173,14 @@ struct EventActorCoding {
             k -= 1
             added += 1
         }
+        // "EU foreign policy chief Federica Mogherini": an organisation or a place named
+        // right before the stated role is whose office it is.
+        if added > 0, k >= range.lowerBound, frame.unitAtToken[k] >= 0 {
+            let owner = frame.units[frame.unitAtToken[k]]
+            if owner.endToken == k + 1, owner.type != .person {
+                words.insert(contentsOf: (owner.firstToken...k).map { frame.tokens[$0].folded }, at: 0)
+            }
+        }
         var j = unit.endToken
         if j < range.upperBound, frame.tokens[j].folded == "'s" { j += 1 }
         // "Sudanese and Egyptian workers": the agent noun after coordinated demonyms belongs
