@@ -149,6 +149,12 @@ import Testing
         #expect(pairs(try events("EU foreign policy chief Federica Mogherini criticised Russia on Monday.", published: "2019-06-10"), code: "111") == ["IGOEUREEC>RUS"])
     }
 
+    /// A verb block's verbs of several words take its patterns too: "carried out a raid"
+    /// (`PERPETUATE`'s "CARRY_OUT" with `- * RAID`) is 190.
+    @Test func aVerbOfSeveralWordsTakesItsBlocksPatterns() throws {
+        #expect(pairs(try events("Israel carried out a raid on a Hamas camp on Monday.", published: "2019-06-10"), code: "190") == ["ISR>PSEREBHMS"])
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {
