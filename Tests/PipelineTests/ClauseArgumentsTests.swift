@@ -153,6 +153,11 @@ import Testing
     /// (`PERPETUATE`'s "CARRY_OUT" with `- * RAID`) is 190.
     @Test func aVerbOfSeveralWordsTakesItsBlocksPatterns() throws {
         #expect(pairs(try events("Israel carried out a raid on a Hamas camp on Monday.", published: "2019-06-10"), code: "190") == ["ISR>PSEREBHMS"])
+        // "U.S. forces": an agent noun after a name is the name's agent, not the verb
+        // "forces" (170), which took the clause from the air strike.
+        let strike = try events("U.S. forces carried out an air strike against al Shabaab in Somalia.", published: "2019-06-10")
+        #expect(pairs(strike, code: "195") == ["USAMIL>SOMREB"])
+        #expect(!strike.contains { $0.code == "170" })
     }
 
     /// People are coded by the office they held on the story's date: a former office holder

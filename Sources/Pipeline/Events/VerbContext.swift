@@ -7,8 +7,8 @@
 /// "to" after a verb ("agreed to sign", not "a deadline to delay"), a pronoun or the end of
 /// an actor phrase ("Russia sent", "police have arrested"), or an agent of force or
 /// authority before a past form ("troops shot"); after a form of "be" only a
-/// participle counts ("was attacked", not "to be back"); a verb's bare base form right after
-/// a name is not a verb ("U.S. trade"), nor is a word after a noun, adjective or preposition ("trade talks", "in talks") is not.
+/// participle counts ("was attacked", not "to be back"); a verb's bare base form or an agent
+/// noun right after a name is not a verb ("U.S. trade", "U.S. forces"), nor is a word after a noun, adjective or preposition ("trade talks", "in talks") is not.
 enum VerbContext {
     private static let before: Set<String> = [
         "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
@@ -52,8 +52,9 @@ enum VerbContext {
         // "Russia sent", "the rebels attacked": right after an actor phrase, not inside one.
         let unit = frame.unitAtToken[k]
         if unit >= 0, frame.units[unit].endToken == k + 1 {
-            // A bare base form right after a name is a noun: "U.S. trade", "China aid".
-            if TriggerLexicon.baseForms.contains(word) { return false }
+            // A bare base form right after a name is a noun: "U.S. trade", "China aid"; so is
+            // an agent noun: "U.S. forces carried out …" (the name's agent).
+            if TriggerLexicon.baseForms.contains(word) || ActorDictionary.standard.agentCode(for: word) != nil { return false }
             return !nounAfterActor.contains(previous.folded)
         }
         // "troops shot", "police beat": a past form right after an agent of force or
