@@ -160,6 +160,14 @@ import Testing
         #expect(!strike.contains { $0.code == "170" })
     }
 
+    /// Force an armed actor aims at a place is aimed at its country ("shelled the city of
+    /// Kharkiv"); a place gives no target to an act of no armed actor ("a man was found
+    /// stabbed in Malta").
+    @Test func forceAimedAtAPlaceIsAimedAtItsCountry() throws {
+        #expect(pairs(try events("Russian forces shelled the city of Kharkiv overnight.", published: "2019-06-10"), code: "194") == ["RUSMIL>UKR"])
+        #expect(!(try events("A Libyan man stabbed a tourist in Malta on Friday.", published: "2019-06-10")).contains { $0.targetActor?.code == "MLT" })
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

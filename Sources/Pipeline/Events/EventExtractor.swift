@@ -248,6 +248,16 @@ public struct EventExtractor: DocumentStage {
                     args.target = agent.name
                     args.targetActor = agent.code
                 }
+                // "shelled the city of Kharkiv", "struck positions in Donetsk": force an armed
+                // actor or a state aims at a place is aimed at the country it lies in (the dev
+                // sets' convention); a man stabbed or an airliner exploding aims at no one.
+                if args.target == nil, !args.passive, Self.forceRoots.contains(entry.root),
+                   let code = args.sourceActor ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken),
+                   code.type1.map(Self.armedRoles.contains) ?? (code.country != nil),
+                   let place = Self.placeAfter(match, frame: frame, coding: coding!, range: range), place.name != args.source {
+                    args.target = place.name
+                    args.targetActor = place.code
+                }
                 // The field's rules code an interaction, never an act with no one on the other end,
                 // and its target is the verb's object: close after it, or the subject of a passive.
                 if match.rule.has(.dyadic) {
@@ -355,6 +365,31 @@ public struct EventExtractor: DocumentStage {
         return (unit >= 0 && frame.units[unit].endToken == match.firstToken)
             || determiners.contains(frame.tokens[previous].folded)
             || frame.tokens[previous].folded.utf8.first.map { $0 >= 48 && $0 <= 57 } == true
+    }
+
+    /// Roots of force: assault, fight, mass violence.
+    private static let forceRoots: Set<String> = ["18", "19", "20"]
+    /// The roles that bear arms.
+    private static let armedRoles: Set<String> = ["MIL", "REB", "UAF", "INS", "SEP"]
+
+    /// The first place named within eight words after the trigger and before a comma or
+    /// the clause's end, coded as its country (", South Korea's military said" is no place
+    /// the act reached).
+    private static func placeAfter(_ match: TriggerMatch, frame: TextFrame, coding: EventActorCoding,
+                                   range: Range<Int>) -> (name: String, code: ActorCode)? {
+        var stop = match.endToken
+        while stop < min(range.upperBound, match.endToken + 8), frame.tokens[stop].folded != ",",
+              !frame.tokens[stop].classes.contains(.targetStop) { stop += 1 }
+        var u = frame.firstUnit(atOrAfter: match.endToken)
+        while u < frame.units.count, frame.units[u].firstToken < stop {
+            let unit = frame.units[u]
+            if unit.type == .location, unit.endToken <= range.upperBound,
+               let country = coding.coder.countryCode(ofName: unit.name) {
+                return (unit.name, ActorCode(code: country, country: country, type1: nil, type2: nil))
+            }
+            u += 1
+        }
+        return nil
     }
 
     /// The roles a counterpart can hold: offices of a state.
