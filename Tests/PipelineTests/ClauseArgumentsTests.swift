@@ -168,6 +168,12 @@ import Testing
         #expect(!(try events("A Libyan man stabbed a tourist in Malta on Friday.", published: "2019-06-10")).contains { $0.targetActor?.code == "MLT" })
     }
 
+    /// "The Philippine military said it killed …": the "it" a reporting verb introduces is
+    /// the speaker's agent phrase too, not only a name's.
+    @Test func itAfterSaidIsTheSpeakersAgentPhrase() throws {
+        #expect(pairs(try events("The Philippine military said it killed five Abu Sayyaf militants.", published: "2019-06-10"), code: "190") == ["PHLMIL>IMGSEAMUSASF"])
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

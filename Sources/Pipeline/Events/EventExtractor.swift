@@ -188,10 +188,13 @@ public struct EventExtractor: DocumentStage {
                     // An actor that is no name: "police arrested", "rebels attacked"; for an act
                     // named by a noun, its light verb's ("the foreign minister held talks").
                     if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
-                    if let agent = coding!.agentSubject(before: verb, range: range) {
+                    // "The army said it killed five rebels": the speaker's agent phrase.
+                    let subjectEnd = verb - 2 > range.lowerBound && frame.tokens[verb - 1].folded == "it"
+                        && frame.tokens[verb - 2].classes.contains(.reportingVerb) ? verb - 2 : verb
+                    if let agent = coding!.agentSubject(before: subjectEnd, range: range) {
                         args.source = agent.name
                         args.sourceActor = agent.code
-                        args.sourceHead = verb - 1
+                        args.sourceHead = subjectEnd - 1
                     }
                 }
                 // "…, detaining 260 members": a participle after a comma takes its main
