@@ -174,6 +174,12 @@ import Testing
         #expect(pairs(try events("The Philippine military said it killed five Abu Sayyaf militants.", published: "2019-06-10"), code: "190") == ["PHLMIL>IMGSEAMUSASF"])
     }
 
+    /// A text that names no place or body takes its country from its nationalities: "Thai
+    /// police charged an opposition leader" is THACOP → THAOPP (the leader was ---OPP).
+    @Test func aTextWithNoPlaceTakesItsCountryFromItsNationalities() throws {
+        #expect(pairs(try events("Thai police charged an opposition leader with sedition.", published: "2019-06-10"), code: "112") == ["THACOP>THAOPP"])
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

@@ -47,6 +47,13 @@ struct EventActorCoding {
             _ = name
             if let c = coder.countryCode(ofName: country) { counts[c, default: 0] += 1 }
         }
+        // A text that names no place, body or person's country ("Thai police charged an
+        // opposition leader"): its nationalities, whatever type the tagger gave them.
+        if counts.isEmpty {
+            for unit in frame.units where unit.type == .norp || unit.type == .misc {
+                if let c = coder.countryCode(ofName: unit.name) { counts[c, default: 0] += 1 }
+            }
+        }
         documentCountry = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 
