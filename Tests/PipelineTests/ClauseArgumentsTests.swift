@@ -180,6 +180,14 @@ import Testing
         #expect(pairs(try events("Thai police charged an opposition leader with sedition.", published: "2019-06-10"), code: "112") == ["THACOP>THAOPP"])
     }
 
+    /// "paid a visit to Kenya": a project verb word after a determiner at the end of a field
+    /// pattern is that pattern's noun, and the pattern is the act (042, not PAY's 061).
+    @Test func aProjectWordAfterADeterminerIsAFieldPatternsNoun() throws {
+        let found = try events("Chinese Premier Li Keqiang paid a visit to Kenya on Monday.", published: "2019-06-10")
+        #expect(pairs(found, code: "042") == ["CHNGOV>KEN"])
+        #expect(!found.contains { $0.code == "061" })
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

@@ -181,6 +181,12 @@ struct TriggerLexicon: Sendable {
             if m.rule.isProject, !m.rule.has(.noun), !tokens[m.firstToken].folded.hasSuffix("ed"), found.contains(where: {
                 !$0.rule.isProject && $0.firstToken < m.firstToken && $0.endToken > m.endToken
             }) { continue }
+            // "paid a visit": after a determiner it is the pattern's last word, a noun the
+            // events stage would pass over, and the pattern (`PAY - * VISIT`, 042) is the act.
+            if m.rule.isProject, !m.rule.has(.noun), m.firstToken > range.lowerBound,
+               tokens[m.firstToken - 1].classes.contains(.determiner), found.contains(where: {
+                   !$0.rule.isProject && $0.firstToken < m.firstToken - 1 && $0.endToken >= m.endToken
+               }) { continue }
             for k in span { taken[k] = true }
             // The most specific code the words support, as the CAMEO manual asks: a project
             // verb rule keeps its words and actors and takes a field rule's finer code on the
