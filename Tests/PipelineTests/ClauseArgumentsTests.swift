@@ -188,6 +188,14 @@ import Testing
         #expect(!found.contains { $0.code == "061" })
     }
 
+    /// "Lebanon's Hezbollah": a body of the country named before it outranks the country;
+    /// a body the dictionary gives another country does not ("the Brazilian Senate").
+    @Test func aCountrysBodyOutranksTheCountry() throws {
+        #expect(pairs(try events("Lebanon's Hezbollah accused Israel of violating its airspace.", published: "2019-06-10"), code: "112") == ["LBNREB>ISR"])
+        #expect(!(try events("The Brazilian Senate criticised the United States on Monday.", published: "2019-06-10"))
+            .contains { $0.sourceActor?.country == "USA" })
+    }
+
     /// People are coded by the office they held on the story's date: a former office holder
     /// is the country's elite (ELI), and an earlier term counts as the later one does.
     @Test func formerAndEarlierOfficeHolders() throws {

@@ -47,7 +47,12 @@ struct ActorCoder: Sendable {
                 let overlapsActor = actor.map { i < $0.end && $0.first < i + length } ?? false
                 let overlapsAgent = agent.map { i < $0.end && $0.first < i + length } ?? false
                 let phrase = Self.phrase(words, i..<(i + length))
-                if actor == nil, !overlapsAgent, maybeActor, let c = lookupActor(phrase, day: day) {
+                if actor == nil || isBareCountry(actor!.code), !overlapsActor || actor == nil, !overlapsAgent, maybeActor,
+                   let c = lookupActor(phrase, day: day),
+                   actor == nil || (!isBareCountry(c) && c.hasPrefix(actor!.code)) {
+                    // "Lebanon's Hezbollah": a body of the country named before it outranks
+                    // the country ("Brazilian Senate" stays Brazil's: Phoenix's "senate" is
+                    // the United States').
                     actor = (c, i, i + length)
                 } else if agent == nil, !overlapsActor, maybeAgent, let c = dictionary.agentCode(for: phrase) {
                     agent = (c, i, i + length)
@@ -77,6 +82,11 @@ struct ActorCoder: Sendable {
             return Self.combine(country: host, agent: agent.code)
         }
         return country ?? fallbackCountry
+    }
+
+    /// Whether `code` is a country's alone ("LBN"), which a body it names yields to.
+    private func isBareCountry(_ code: String) -> Bool {
+        code.utf8.count == 3 && dictionary.isCountry(Substring(code))
     }
 
     /// `words[run]` joined by single spaces, as `joined(separator:)` joins them; appended
