@@ -29,13 +29,19 @@ import TestSupport
         return rows
     }
 
-    @Test func aVersion6FileIsConvertedAndReadsAsItDidBefore() throws {
+    /// A new file in a new folder, migrated up to `migration` and no further: an old version's file.
+    private func fileMigrated(upTo migration: String) throws -> (TemporaryFolder, String, DatabasePool) {
         let dir = try TemporaryFolder()
         let path = dir.path("g.sqlite")
+        let pool = try DatabasePool(path: path)
+        try StoreSchema.migrator.migrate(pool, upTo: migration)
+        return (dir, path, pool)
+    }
+
+    @Test func aVersion6FileIsConvertedAndReadsAsItDidBefore() throws {
         // A version-6 file with what the version-6 writer stored: the source text whole, and
         // every text column filled, one of each that is not the clean text at its offsets.
-        let old = try DatabasePool(path: path)
-        try StoreSchema.migrator.migrate(old, upTo: "v6 event actor codes and event dates")
+        let (dir, path, old) = try fileMigrated(upTo: "v6 event actor codes and event dates")
         let raw = "MENU\nCafé tariffs 🙂 hit Zürich. Share this\nLi Wei spoke."
         let clean = "Café tariffs 🙂 hit Zürich. Li Wei spoke."
         try old.write { db in
@@ -107,12 +113,9 @@ import TestSupport
     }
 
     @Test func aVersion7FileIsConvertedAndReadsAsItDidBefore() throws {
-        let dir = try TemporaryFolder()
-        let path = dir.path("g.sqlite")
         // A version-7 file whose event mentions are of every kind the version-8 rows must
         // tell apart: one whose shared columns are its event's, and the exceptions.
-        let old = try DatabasePool(path: path)
-        try StoreSchema.migrator.migrate(old, upTo: "v7 text stored once, in the clean text")
+        let (dir, path, old) = try fileMigrated(upTo: "v7 text stored once, in the clean text")
         let clean = "Zürich slapped tariffs on Bern. Nobody met."
         try old.write { db in
             try db.execute(sql: """
