@@ -42,6 +42,7 @@ import TestSupport
         // A version-6 file with what the version-6 writer stored: the source text whole, and
         // every text column filled, one of each that is not the clean text at its offsets.
         let (dir, path, old) = try fileMigrated(upTo: "v6 event actor codes and event dates")
+        defer { withExtendedLifetime(dir) {} }
         let raw = "MENU\nCafé tariffs 🙂 hit Zürich. Share this\nLi Wei spoke."
         let clean = "Café tariffs 🙂 hit Zürich. Li Wei spoke."
         try old.write { db in
@@ -116,6 +117,7 @@ import TestSupport
         // A version-7 file whose event mentions are of every kind the version-8 rows must
         // tell apart: one whose shared columns are its event's, and the exceptions.
         let (dir, path, old) = try fileMigrated(upTo: "v7 text stored once, in the clean text")
+        defer { withExtendedLifetime(dir) {} }
         let clean = "Zürich slapped tariffs on Bern. Nobody met."
         try old.write { db in
             try db.execute(sql: """
