@@ -113,8 +113,6 @@ struct ClauseArguments {
         "at", "with", "against", "on", "to", "into", "toward", "towards", "upon", "from", "between", "over", "for",
     ]
     private static let relativePronouns: Set<String> = ["who", "which", "that", "whom"]
-    /// Possessors that point back to the subject ("its ambassador").
-    private static let possessivePronouns: Set<String> = ["its", "their", "his", "her"]
     /// Words that stand for a part or a number of something ("members of", "hundreds of").
     private static let partitives: Set<String> = [
         "members", "member", "hundreds", "thousands", "dozens", "some", "many", "most", "all", "one", "two", "three",
@@ -173,7 +171,7 @@ struct ClauseArguments {
                 guard var a = actor(at: t) ?? actor(at: t, through: ["of", "from"]) else { continue }
                 // "recalled its ambassador from Turkey", "withdrew their troops": the
                 // subject's own people are what it acts with, not whom the act reaches.
-                if kids[t].contains(where: { tree.labels[$0] == "nmod:poss" && Self.possessivePronouns.contains(frame.tokens[tokens[$0]].folded) }) {
+                if kids[t].contains(where: { tree.labels[$0] == "nmod:poss" && TextFrame.possessivePronouns.contains(frame.tokens[tokens[$0]].folded) }) {
                     continue
                 }
                 // "between the two countries": the pair's other side.

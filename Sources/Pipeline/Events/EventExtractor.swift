@@ -345,7 +345,7 @@ public struct EventExtractor: DocumentStage {
         guard match.endToken - match.firstToken > 1,
               let agent = coding.agentObject(after: match.firstToken + 1, range: range),
               agent.first < match.endToken,
-              !["his", "her", "its", "their"].contains(coding.frame.tokens[agent.first - 1].folded)
+              !TextFrame.possessivePronouns.contains(coding.frame.tokens[agent.first - 1].folded)
         else { return nil }
         return agent
     }

@@ -31,6 +31,8 @@ struct TextFrame: Sendable {
     ]
     private static let relativeOpeners: Set<String> = ["who", "which", "whose", "where", "a", "an"]
     static let determiners: Set<String> = ["the", "a", "an", "top", "other"]
+    /// Possessors that point back to the clause's subject ("its ambassador", "his separatist rhetoric").
+    static let possessivePronouns: Set<String> = ["its", "their", "his", "her"]
     /// Every word the pronoun and nominal switch in `init` has a case for: other tokens
     /// skip it (most do), so keep the two in step.
     static let actorWords: Set<String> = [
