@@ -47,12 +47,13 @@ struct ActorCoder: Sendable {
                 let overlapsActor = actor.map { i < $0.end && $0.first < i + length } ?? false
                 let overlapsAgent = agent.map { i < $0.end && $0.first < i + length } ?? false
                 let phrase = Self.phrase(words, i..<(i + length))
-                if actor == nil || isBareCountry(actor!.code), !overlapsActor || actor == nil, !overlapsAgent, maybeActor,
+                // "Lebanon's Hezbollah": a body of the country named before it outranks the
+                // country ("Brazilian Senate" stays Brazil's: Phoenix's "senate" is the United
+                // States'). With no actor yet, `overlapsActor` is false.
+                let actorCountry = actor.flatMap { isBareCountry($0.code) ? $0.code : nil }
+                if actor == nil || actorCountry != nil, !overlapsActor, !overlapsAgent, maybeActor,
                    let c = lookupActor(phrase, day: day),
-                   actor == nil || (!isBareCountry(c) && c.hasPrefix(actor!.code)) {
-                    // "Lebanon's Hezbollah": a body of the country named before it outranks
-                    // the country ("Brazilian Senate" stays Brazil's: Phoenix's "senate" is
-                    // the United States').
+                   actorCountry.map({ !isBareCountry(c) && c.hasPrefix($0) }) ?? true {
                     actor = (c, i, i + length)
                 } else if agent == nil, !overlapsActor, maybeAgent, let c = dictionary.agentCode(for: phrase) {
                     agent = (c, i, i + length)
@@ -66,7 +67,7 @@ struct ActorCoder: Sendable {
         if let a = agent, a.code.hasPrefix("~"), words[..<a.first].contains(where: { $0 == "former" || $0 == "ex" }) {
             agent = ("~ELI", a.first, a.end)
         }
-        let country = actor.flatMap { a in a.code.utf8.count == 3 && dictionary.isCountry(Substring(a.code)) ? a.code : nil }
+        let country = actor.flatMap { isBareCountry($0.code) ? $0.code : nil }
         if let actor, country == nil {
             // A named person or body: its own code says who it is, unless the text states the
             // person's role right before the name ("Foreign Minister Lamberto Dini", "former
