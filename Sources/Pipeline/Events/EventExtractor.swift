@@ -254,12 +254,16 @@ public struct EventExtractor: DocumentStage {
                 // "shelled the city of Kharkiv", "struck positions in Donetsk": force an armed
                 // actor or a state aims at a place is aimed at the country it lies in (the dev
                 // sets' convention); a man stabbed or an airliner exploding aims at no one.
-                if args.target == nil, !args.passive, Self.forceRoots.contains(entry.root),
-                   let code = args.sourceActor ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken),
-                   code.type1.map(Self.armedRoles.contains) ?? (code.country != nil),
-                   let place = Self.placeAfter(match, frame: frame, coding: coding!, range: range), place.name != args.source {
-                    args.target = place.name
-                    args.targetActor = place.code
+                if args.target == nil, !args.passive, Self.forceRoots.contains(entry.root) {
+                    // The source's code, kept for the coding below (the same call).
+                    if args.sourceActor == nil {
+                        args.sourceActor = coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken)
+                    }
+                    if let code = args.sourceActor, code.type1.map(Self.armedRoles.contains) ?? (code.country != nil),
+                       let place = Self.placeAfter(match, frame: frame, coding: coding!, range: range), place.name != args.source {
+                        args.target = place.name
+                        args.targetActor = place.code
+                    }
                 }
                 // The field's rules code an interaction, never an act with no one on the other end,
                 // and its target is the verb's object: close after it, or the subject of a passive.
