@@ -8,7 +8,8 @@
 /// an actor phrase ("Russia sent", "police have arrested"), or an agent of force or
 /// authority before a past form ("troops shot"); after a form of "be" only a
 /// participle counts ("was attacked", not "to be back"); a verb's bare base form or an agent
-/// noun right after a name is not a verb ("U.S. trade", "U.S. forces"), nor is a word after a noun, adjective or preposition ("trade talks", "in talks") is not.
+/// noun right after a name is not a verb ("U.S. trade", "U.S. forces"), nor is a word after
+/// a noun, adjective or preposition ("trade talks", "in talks").
 enum VerbContext {
     private static let before: Set<String> = [
         "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
@@ -61,7 +62,7 @@ enum VerbContext {
         // authority ("passengers held hostage", "people wanting to visit" are no acts).
         if unit < 0, previous.isWord, !word.hasSuffix("ing"), !TriggerLexicon.baseForms.contains(word),
            let agent = ActorDictionary.standard.agentCode(for: previous.folded),
-           forceAgents.contains(String(agent.utf8.filter { $0 != UInt8(ascii: "~") }.prefix(3).map { Character(UnicodeScalar($0)) })) {
+           forceAgents.contains(String(agent.drop { $0 == "~" }.prefix(3))) {
             return true
         }
         return false
