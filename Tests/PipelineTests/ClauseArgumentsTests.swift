@@ -267,4 +267,34 @@ import Testing
         #expect(jailed.sourceActor?.country == "SDN")
         #expect(jailed.targetActor?.country == "KEN")
     }
+
+    /// A participle with a direct object is an active verb, even where the parser reads it as
+    /// a noun's modifier ("a court jailed X" as "a court [that was] jailed").
+    @Test func aParticipleWithAnObjectIsActive() throws {
+        let found = try events("A Kenyan court jailed an opposition leader for 15 years.")
+        #expect(pairs(found, code: "173") == ["KENJUD>KENOPP"])
+    }
+
+    /// "accused X of killing Y": the accusation is the event, what it alleges is not.
+    @Test func whatAnAccusationAllegesIsNoEvent() throws {
+        let found = try events("Iraqi Kurdish guerrillas accused Iraqi government forces of killing two civilians in shelling near Arbil.")
+        #expect(pairs(found, code: "112") == ["IRQREB>IRQMIL"])
+        #expect(!found.contains { ["18", "19", "20"].contains($0.root) })
+    }
+
+    /// An agent word before a collective noun names the body ("a guerrilla group"), and a
+    /// day between the subject and its verb is passed over.
+    @Test func aCollectiveNounTakesTheAgentBeforeIt() throws {
+        let found = try events("A Colombian rebel group on Friday kidnapped two German engineers.")
+        #expect(pairs(found, code: "181") == ["COLREB>DEUCVL"])
+    }
+
+    /// A place inside a person's name of several words is no country of theirs: "Milan
+    /// Kucan" is not Italy's.
+    @Test func aPlaceInsideAPersonsNameIsNoCountry() throws {
+        let found = try events("Polish President Aleksander Kwasniewski and his Slovenian counterpart, Milan Kucan, met for talks on Tuesday.")
+        let met = try #require(found.first { $0.root == "04" })
+        #expect(met.sourceActor?.code == "POLGOV")
+        #expect(met.targetActor?.country != "ITA")
+    }
 }

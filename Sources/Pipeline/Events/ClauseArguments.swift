@@ -238,8 +238,10 @@ struct ClauseArguments {
         case "acl:relcl":
             return (h, passive)
         case "acl":
-            // "rebels backed by X" (a passive participle), "troops guarding X".
-            return (h, passive || tree.tags[v] == "VBN")
+            // "rebels backed by X" (a passive participle), "troops guarding X". A participle
+            // with a direct object is active: "a court jailed an opposition leader", which the
+            // parser can read as a noun modified by "jailed".
+            return (h, passive || (tree.tags[v] == "VBN" && !kids[v].contains { tree.labels[$0] == "obj" }))
         default:
             return (nil, passive)
         }

@@ -82,8 +82,15 @@ struct EventActorCoding {
         // A person's country is the one the text ties them to; an agent noun ("police") or a
         // person known only by a title ("President X") takes the document's country.
         let fallback = sideCode ?? (isAgentPhrase(words) ? documentCountry : nil)
-        let here = coder.code(words, on: day, fallbackCountry: fallback)
+        var here = coder.code(words, on: day, fallbackCountry: fallback)
             ?? coder.code(ActorCoder.fold(name), on: day, fallbackCountry: fallback)
+        // "Milan Kucan", "George Washington": a place inside a person's name of several words
+        // is no country of theirs; the text's tie (`side`) is.
+        if let c = here, c.utf8.count == 3, let unit = nearest, unit.type == .person, unit.endToken - unit.firstToken > 1,
+           coder.code(ActorCoder.fold(unit.name), on: day, fallbackCountry: nil) == c,
+           !words.prefix(while: { !ActorCoder.fold(unit.name).contains($0) }).contains(where: { coder.countryCode(ofName: $0) == c }) {
+            here = sideCode
+        }
         if let here, here.utf8.count == 3, let unit = nearest, let office = counterpartOffice(of: unit, words: words, range: range) {
             return coder.dictionary.parts(of: here + office)
         }
@@ -263,7 +270,11 @@ struct EventActorCoding {
     /// and code.
     func agentSubject(before trigger: Int, range: Range<Int>) -> (name: String, code: ActorCode, first: Int)? {
         var k = trigger - 1
-        while k >= range.lowerBound, frame.tokens[k].isWord, Self.auxiliaries.contains(frame.tokens[k].folded) { k -= 1 }
+        // Auxiliaries and a day ("police on Friday arrested").
+        while k >= range.lowerBound, frame.tokens[k].isWord,
+              Self.auxiliaries.contains(frame.tokens[k].folded) || DateResolver.weekdayNumbers[frame.text(frame.tokens[k].start, frame.tokens[k].end)] != nil {
+            k -= 1
+        }
         // "Police in southwest China have arrested": the agent before the place it is in.
         if k >= range.lowerBound, frame.unitAtToken[k] >= 0 {
             guard let p = frame.preposition(before: frame.units[frame.unitAtToken[k]]),
@@ -271,8 +282,22 @@ struct EventActorCoding {
             k = p - 1
         }
         guard k >= range.lowerBound, frame.tokens[k].isWord, frame.unitAtToken[k] < 0 else { return nil }
+        // "a Kurdish guerrilla group accused": a collective noun after the agent word names
+        // its members' body, which PETRARCH codes by the agent inside the noun phrase.
+        if Self.collectiveNouns.contains(frame.tokens[k].folded), k - 1 >= range.lowerBound,
+           frame.tokens[k - 1].isWord, frame.unitAtToken[k - 1] < 0, !frame.tokens[k - 1].isCapitalized,
+           let phrase = agentPhrase(endingAt: k - 1, range: range) {
+            return phrase
+        }
         return agentPhrase(endingAt: k, range: range)
     }
+
+    /// Nouns that name a body of people of the kind the word before them says ("rebel group",
+    /// "guerrilla faction").
+    private static let collectiveNouns: Set<String> = [
+        "group", "groups", "faction", "factions", "movement", "movements", "organisation", "organization",
+        "organisations", "organizations", "unit", "units", "alliance", "coalition", "leadership",
+    ]
 
     /// An agent noun phrase right after the trigger ("arrested opposition supporters",
     /// "fired at police"): its text and code. A phrase behind "in" is where the act happens,

@@ -103,6 +103,10 @@ public struct EventExtractor: DocumentStage {
                 // Quoted words are coded through the speaker's statement, not on their own.
                 guard !frame.inMention[match.firstToken], !frame.inQuote[match.firstToken],
                       let entry = CAMEOCodebook.entry(for: match.code) else { continue }
+                // "accused X of killing Y", "condemned X for attacking Y": the act is the
+                // accusation's content; the accusation is the event (the dev sets' and the
+                // seeds' convention), as a reported act is under a statement aimed at no one.
+                if Self.isAccusationContent(match, among: matches, in: frame, range: range) { continue }
                 if match.rule.has(.noun) {
                     if frame.isTopicNoun(match.firstToken, endToken: match.endToken) { continue }
                     if Self.modifiesAgentNoun(match, in: frame, range: range, anyPrevious: true) { continue }
@@ -589,6 +593,23 @@ public struct EventExtractor: DocumentStage {
 
     /// The sentence's dependency parse as an argument reader, or nil when the binary
     /// carries no parser.
+    /// A trigger inside the content of an accusation: after a trigger of disapproval (root
+    /// 11: accuse, blame, criticise, condemn) and the "of" or "for" + gerund that opens what
+    /// it alleges ("of killing", "for attacking … in shelling"), with no comma between.
+    static func isAccusationContent(_ match: TriggerMatch, among matches: [TriggerMatch], in frame: TextFrame,
+                                    range: Range<Int>) -> Bool {
+        let first = match.firstToken
+        guard let accusation = matches.last(where: { $0.code.hasPrefix("11") && $0.firstToken >= range.lowerBound && $0.endToken <= first })
+        else { return false }
+        var opened = false
+        for k in accusation.endToken - 1..<first + 1 where k > range.lowerBound {
+            let word = frame.tokens[k].folded
+            if word == "," || word == ";" { return false }
+            if word.hasSuffix("ing"), ["of", "for"].contains(frame.tokens[k - 1].folded) { opened = true }
+        }
+        return opened
+    }
+
     static func parse(_ range: Range<Int>, in frame: TextFrame, coding: EventActorCoding) -> ClauseArguments? {
         guard let parser = SyntaxParser.embedded, !range.isEmpty else { return nil }
         let (words, tokens) = ClauseArguments.words(of: range, in: frame)
