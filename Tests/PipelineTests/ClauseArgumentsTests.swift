@@ -297,4 +297,22 @@ import Testing
         #expect(met.sourceActor?.code == "POLGOV")
         #expect(met.targetActor?.country != "ITA")
     }
+
+    /// A sentence that opens with "It" and a verb of action goes on about the previous
+    /// sentence's first country or body; "It was unclear" names no one.
+    @Test func itOpeningASentenceIsThePreviousSubject() throws {
+        let found = try events("Israel on Wednesday sent Syria a message via Washington. It also accused Damascus of aggression.")
+        #expect(pairs(found, code: "1123") == ["ISR>SYR"])
+        let none = try events("Israel sent Syria a message. It was unclear whether the message accused Damascus.")
+        #expect(!none.contains { $0.code.hasPrefix("112") })
+    }
+
+    /// "The premier" stands for the prime minister named before and is coded as that
+    /// person, not as a role in the story's country.
+    @Test func aRoleNounIsCodedAsThePersonItStandsFor() throws {
+        let found = try events("Bosnian Prime Minister Hasan Muratovic arrived in Ankara on Tuesday. "
+            + "The premier met his Turkish counterpart Necmettin Erbakan.")
+        let met = try #require(found.first { $0.code == "040" })
+        #expect(met.sourceActor?.code == "BIHGOV")
+    }
 }

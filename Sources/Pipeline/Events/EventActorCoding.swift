@@ -78,6 +78,17 @@ struct EventActorCoding {
                 if distance < best { best = distance; nearest = unit }
             }
         }
+        // "the premier", "the chancellor", "she": a role noun or pronoun standing for a person
+        // named earlier is coded as that person's named mention is ("Bosnian Prime Minister
+        // Hasan Muratovic"), not as the role in the story's country.
+        if let n = nearest, n.type == .person, TextFrame.actorWords.contains(frame.tokens[n.headFirst].folded),
+           n.endToken == n.headFirst + 1 {
+            for unit in frame.units where unit.name == name && unit.type == .person
+                && !TextFrame.actorWords.contains(frame.tokens[unit.headFirst].folded) {
+                let sentence = frame.sentenceTokens.first { $0.contains(unit.firstToken) } ?? 0..<frame.tokens.count
+                if let c = code(name: name, side: side, range: sentence, near: unit.headFirst) { return c }
+            }
+        }
         let words = nearest.map { phraseWords(of: $0, range: range) } ?? ActorCoder.fold(name)
         // A person's country is the one the text ties them to; an agent noun ("police") or a
         // person known only by a title ("President X") takes the document's country.
@@ -115,6 +126,9 @@ struct EventActorCoding {
         }
         return here.map { coder.dictionary.parts(of: $0) }
     }
+
+    /// Words that stand inside a stated role ("former prime minister", "acting president").
+    private static let roleModifiers: Set<String> = ["former", "ex", "prime", "vice", "deputy", "acting", "interim"]
 
     /// "his German counterpart Klaus Kinkel": the office (the types after the country) of
     /// the person whose counterpart `unit` is, the nearest before it in `range` that has one.
@@ -182,7 +196,7 @@ struct EventActorCoding {
         var added = 0
         while k >= range.lowerBound, added < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
               frame.tokens[k].isCapitalized || TextFrame.isRoleWord(frame.tokens[k])
-                || frame.tokens[k].folded == "former" || (frame.tokens[k].folded.contains("-") && TextFrame.isTitleWord(frame.tokens[k])) {
+                || Self.roleModifiers.contains(frame.tokens[k].folded) || (frame.tokens[k].folded.contains("-") && TextFrame.isTitleWord(frame.tokens[k])) {
             words.insert(frame.tokens[k].folded, at: 0)
             k -= 1
             added += 1

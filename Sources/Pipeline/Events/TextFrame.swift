@@ -37,7 +37,7 @@ struct TextFrame: Sendable {
     /// skip it (most do), so keep the two in step.
     static let actorWords: Set<String> = [
         "he", "she", "him", "her", "they", "them", "it", "president", "premier", "minister", "secretary",
-        "representative", "sides", "side", "countries",
+        "representative", "chancellor", "king", "monarch", "ambassador", "envoy", "sides", "side", "countries",
     ]
     private static let settingPrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
     /// Nouns after a leader's name that make the phrase the leader's government.
@@ -119,6 +119,9 @@ struct TextFrame: Sendable {
         // later discussed …": Lebed).
         var subjectPerson: (name: String, sentence: Int)?
         var lastGroup: (name: String, sentence: Int)?
+        // The first country or body each sentence names outside settings: what a sentence
+        // that opens with "It" refers back to.
+        var subjectGroup: (name: String, sentence: Int)?
         var affiliations: [String: String] = [:]
         var sentenceCursor = 0
         var i = 0
@@ -181,7 +184,10 @@ struct TextFrame: Sendable {
                     lastPerson = (p.name, sentenceCursor)
                     if subjectPerson?.sentence != sentenceCursor { subjectPerson = (p.name, sentenceCursor) }
                 }
-                else if !placedUnit.isSetting && placedUnit.canAct { lastGroup = (placedUnit.name, sentenceCursor) }
+                else if !placedUnit.isSetting && placedUnit.canAct {
+                    lastGroup = (placedUnit.name, sentenceCursor)
+                    if subjectGroup?.sentence != sentenceCursor { subjectGroup = (placedUnit.name, sentenceCursor) }
+                }
                 i = max(i, p.end)
                 continue
             }
@@ -206,13 +212,23 @@ struct TextFrame: Sendable {
                 if i > 0, tokens[i - 1].classes.contains(.reportingVerb), let last = lastGroup, last.sentence == sentenceCursor {
                     units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: nil,
                                            isSetting: false, isPossessive: false, partner: nil))
+                } else if sentenceCursor < ranges.count, Self.opensSentence(i, range: ranges[sentenceCursor], tokens: tokens),
+                          Self.actsAfterIt(i, tokens: tokens),
+                          let last = subjectGroup, last.sentence == sentenceCursor - 1 {
+                    // "Israel sent Syria a message. But it slammed Damascus": a sentence that
+                    // opens with "it" and a verb of action goes on about the previous
+                    // sentence's first country or body ("It is unclear", "It would" do not).
+                    units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: nil,
+                                           isSetting: false, isPossessive: false, partner: nil))
+                    subjectGroup = (last.name, sentenceCursor)
                 }
             case "they", "them":
                 if let last = lastGroup, last.sentence == sentenceCursor {
                     units.append(ActorUnit(firstToken: i, headFirst: i, endToken: i + 1, name: last.name, type: nil,
                                            isSetting: false, isPossessive: false, partner: nil))
                 }
-            case "president", "premier", "minister", "secretary", "representative":
+            case "president", "premier", "minister", "secretary", "representative", "chancellor", "king", "monarch",
+                 "ambassador", "envoy":
                 // "the president" names the last person whose role it is.
                 if i > 0, tokens[i - 1].folded == "the", i + 1 >= tokens.count || !inMention[i + 1],
                    let name = Self.lastPerson(withRole: word, in: units, roles: personRoles) {
@@ -244,6 +260,30 @@ struct TextFrame: Sendable {
         }
         self.unitAtToken = unitAtToken
     }
+
+    /// Whether token `i` opens its sentence, perhaps after a conjunction ("But it …").
+    private static func opensSentence(_ i: Int, range: Range<Int>, tokens: [WordToken]) -> Bool {
+        i == range.lowerBound || (i - 1 == range.lowerBound && ["but", "and", "yet", "however"].contains(tokens[i - 1].folded))
+    }
+
+    /// Whether the word after "it" (adverbs passed over) is a verb of action: no form of
+    /// "be", no modal, no verb of seeming, and a word in "-ed" or "-s" ("it slammed", "it
+    /// accuses", "it has accused", not "it was", "it would", "it seemed").
+    private static func actsAfterIt(_ i: Int, tokens: [WordToken]) -> Bool {
+        var k = i + 1
+        while k < tokens.count, tokens[k].isWord, tokens[k].folded.hasSuffix("ly") || tokens[k].folded == "also" { k += 1 }
+        guard k < tokens.count, tokens[k].isWord else { return false }
+        var word = tokens[k].folded
+        if ["has", "had"].contains(word), k + 1 < tokens.count { word = tokens[k + 1].folded }
+        if nonActions.contains(word) { return false }
+        return word.hasSuffix("ed") || (word.hasSuffix("s") && !word.hasSuffix("ss")) || irregularPasts.contains(word)
+    }
+    private static let nonActions: Set<String> = [
+        "is", "was", "'s", "has", "had", "been", "seems", "seemed", "appears", "appeared", "remains", "remained",
+        "means", "meant", "needs", "needed", "looks", "looked", "happened", "happens", "includes", "included",
+        "contains", "contained", "follows", "followed", "comes", "takes", "costs", "depends", "depended",
+    ]
+    private static let irregularPasts: Set<String> = ["said", "told", "sent", "made", "gave", "took", "held", "met", "struck", "fought", "sought", "began"]
 
     /// Whether the tokens between two mentions are only title words ("Trade Representative",
     /// "'s Vice Premier"), so the first mention modifies the second.
@@ -295,10 +335,18 @@ struct TextFrame: Sendable {
 
     private static func lastPerson(withRole role: String, in units: [ActorUnit], roles: [String: String]) -> String? {
         for unit in units.reversed() where unit.type == .person {
-            if let r = roles[unit.name], r.contains(role) { return unit.name }
+            if let r = roles[unit.name], r.contains(role) || (roleSynonyms[role]?.contains { r.contains($0) } ?? false) {
+                return unit.name
+            }
         }
         return nil
     }
+
+    /// Other words a role is written with: "the premier" is the prime minister, "the monarch"
+    /// the king or queen.
+    private static let roleSynonyms: [String: [String]] = [
+        "premier": ["prime minister"], "monarch": ["king", "queen", "emperor", "sultan", "emir"],
+    ]
 
     /// The two places most mentioned as actors: what "both sides" means in a bilateral story.
     private static func principalPair(_ entities: [Entity]) -> (String, String)? {
