@@ -315,4 +315,22 @@ import Testing
         let met = try #require(found.first { $0.code == "040" })
         #expect(met.sourceActor?.code == "BIHGOV")
     }
+
+    /// A field pattern's last word right before an agent noun modifies it: "fought government
+    /// forces" is armed conflict (190), not `- * GOVERNMENT`'s criticism (111).
+    @Test func aPatternWordBeforeAnAgentNounIsAModifier() throws {
+        let found = try events("Sudanese rebels fought government forces in the south.")
+        #expect(pairs(found, code: "190") == ["SDNREB>SDNMIL"])
+        #expect(!found.contains { $0.code == "111" })
+    }
+
+    /// "former" makes an office holder an elite, not a guerrilla; "by a group of X" is X, and
+    /// a passive's agent may stand a dozen words after the verb.
+    @Test func formerGuerrillasStayRebelsAndAGroupOfThemActs() throws {
+        let found = try events("A German tourist was kidnapped in the same area on Friday by a group of former Nicaraguan guerrillas.")
+        let kidnap = try #require(found.first { $0.code == "181" })
+        #expect(kidnap.sourceActor?.code == "NICREB")
+        let former = try events("Former Tanzanian president Julius Nyerere met Burundi's president.")
+        #expect(former.first { $0.root == "04" }?.sourceActor?.code == "TZAELI")
+    }
 }

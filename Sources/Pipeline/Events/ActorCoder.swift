@@ -21,6 +21,10 @@ struct ActorCoder: Sendable {
     private static let ignored: Set<String> = ["the", "a", "an", "'s", "its", "their", "his", "her", "of", "in", "at",
                                                "new", "top", "senior", "local", "two", "three", "some", "several"]
 
+    /// Agent types of a state office or command, which a "former" holder leaves for the elite
+    /// (ELI).
+    private static let offices: Set<String> = ["GOV", "LEG", "JUD", "MIL"]
+
     /// The code of the phrase `words`, or nil.
     func code(_ words: [String], on day: Int?, fallbackCountry: String?) -> String? {
         let words = words.filter { !$0.isEmpty }
@@ -62,9 +66,10 @@ struct ActorCoder: Sendable {
             }
             length -= 1
         }
-        // "former Tanzanian president": a role once held is an elite's (ELI), as Phoenix codes
-        // "former president".
-        if let a = agent, a.code.hasPrefix("~"), words[..<a.first].contains(where: { $0 == "former" || $0 == "ex" }) {
+        // "former Tanzanian president": an office once held is an elite's (ELI), as Phoenix codes
+        // "former president"; "former guerrillas" are still the rebels they were.
+        if let a = agent, a.code.hasPrefix("~"), Self.offices.contains(String(a.code.dropFirst().prefix(3))),
+           words[..<a.first].contains(where: { $0 == "former" || $0 == "ex" }) {
             agent = ("~ELI", a.first, a.end)
         }
         let country = actor.flatMap { isBareCountry($0.code) ? $0.code : nil }

@@ -331,6 +331,13 @@ struct EventActorCoding {
             k += 1
             skipped += 1
         }
+        // "by a group of former guerrillas", "members of the police": the body's people.
+        if k + 1 < range.upperBound, Self.collectiveNouns.contains(frame.tokens[k].folded) || frame.tokens[k].folded.hasPrefix("member"),
+           frame.tokens[k + 1].folded == "of" {
+            k += 2
+            while k < range.upperBound, frame.tokens[k].isWord,
+                  Self.objectLeaders.contains(frame.tokens[k].folded) || Self.roleModifiers.contains(frame.tokens[k].folded) { k += 1 }
+        }
         // "by a Hong Kong court", "killed 30 Taliban militants": a place or a group named
         // before the head noun.
         if k < range.upperBound, frame.unitAtToken[k] >= 0 {

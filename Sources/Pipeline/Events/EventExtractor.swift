@@ -178,7 +178,8 @@ public struct EventExtractor: DocumentStage {
                 // "X was arrested by police", "jailed for 15 years by a Hong Kong court": a
                 // passive's agent the reader or the parse did not attach.
                 if args.agentless, !match.rule.has(.noun),
-                   let by = (match.endToken..<min(match.endToken + 8, range.upperBound)).first(where: { frame.tokens[$0].folded == "by" }) {
+                   let by = (match.endToken..<min(match.endToken + 12, range.upperBound)).prefix(while: { frame.tokens[$0].folded != "," })
+                    .first(where: { frame.tokens[$0].folded == "by" }) {
                     if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
                     if let agent = coding!.agentObject(after: by + 1, range: range) {
                         args.source = agent.name

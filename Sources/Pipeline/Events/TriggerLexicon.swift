@@ -187,6 +187,13 @@ struct TriggerLexicon: Sendable {
                tokens[m.firstToken - 1].classes.contains(.determiner), found.contains(where: {
                    !$0.rule.isProject && $0.firstToken < m.firstToken - 1 && $0.endToken >= m.endToken
                }) { continue }
+            // "fought government forces": a field pattern's last word right before an agent
+            // noun modifies that noun, the object's head; the pattern (`- * GOVERNMENT`, 111)
+            // does not hold, and a shorter rule on the verb may.
+            if !m.rule.isProject, m.rule.tokens.count > 1, m.endToken < range.upperBound,
+               tokens[m.endToken].isWord, !tokens[m.endToken].isCapitalized,
+               tokens[m.endToken - 1].isWord, !tokens[m.endToken - 1].classes.contains(.preposition),
+               ActorDictionary.standard.agentCode(for: tokens[m.endToken].folded) != nil { continue }
             for k in span { taken[k] = true }
             // The most specific code the words support, as the CAMEO manual asks: a project
             // verb rule keeps its words and actors and takes a field rule's finer code on the
