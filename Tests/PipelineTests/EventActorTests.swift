@@ -59,6 +59,12 @@ import TestSupport
         #expect(code("Italian Foreign Minister Lamberto Dini", on: 19960831) == "ITAGOV")
         #expect(code("former Tanzanian president", on: 19960831) == "TZAELI")
         #expect(code("Tanzanian president", on: 19960831) == "TZAGOV")
+        // An office's term outranks an open-ended elite row that also holds the day: Talbott
+        // is "[USAELI >640101]" and "[USAGOV 19940223-20010119]".
+        #expect(code("Strobe Talbott", on: 19960826) == "USAGOV")
+        #expect(code("Strobe Talbott", on: 20050101) == "USAELI")
+        // "former" makes an elite of an office holder, not of a guerrilla.
+        #expect(code("former Nicaraguan guerrillas", on: 19960831) == "NICREB")
     }
 
     @Test func eventsCarryCodesAndTheResolvedDay() throws {

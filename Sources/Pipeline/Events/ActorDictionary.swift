@@ -3,8 +3,8 @@
 /// `data/actors/agents.tsv`; formats in `data/actors/README.md`).
 ///
 /// Promises: `actorCode(for:on:)` answers the code a phrase (lower-case words joined by
-/// single spaces) held on a day (YYYYMMDD): a dated code whose range holds the day first,
-/// else the phrase's undated code; `formerCode(for:on:)` what a person held no role then
+/// single spaces) held on a day (YYYYMMDD): a dated code whose range holds the day first
+/// (a closed range before an open one), else the phrase's undated code; `formerCode(for:on:)` what a person held no role then
 /// is (a former office holder, `USAELI`); `agentCode(for:)` answers an agent noun's Phoenix code
 /// ("~COP": types added after a country; "IGO~": a prefix). Immutable once built.
 struct ActorDictionary: Sendable {
@@ -86,9 +86,16 @@ struct ActorDictionary: Sendable {
     func actorCode(for phrase: String, on day: Int?) -> String? {
         guard let list = actors[phrase] else { return nil }
         if let day {
+            // Of the dated codes whose range holds the day, a closed range (an office's term)
+            // over an open one (Phoenix's "[USAELI >640101]" beside "[USAGOV
+            // 19940223-20010119]": in 1996 Strobe Talbott is USAGOV), else the first.
+            var open: String?
             for h in list where h.from != 0 || h.to != 0 {
-                if (h.from == 0 || h.from <= day) && (h.to == 0 || day <= h.to) { return h.code }
+                guard (h.from == 0 || h.from <= day) && (h.to == 0 || day <= h.to) else { continue }
+                if h.from != 0 && h.to != 0 { return h.code }
+                if open == nil { open = h.code }
             }
+            if let open { return open }
         }
         if let undated = list.first(where: { $0.from == 0 && $0.to == 0 }) { return undated.code }
         // A person known only by dated roles, none of which held then: the latest role.
