@@ -333,4 +333,45 @@ import Testing
         let former = try events("Former Tanzanian president Julius Nyerere met Burundi's president.")
         #expect(former.first { $0.root == "04" }?.sourceActor?.code == "TZAELI")
     }
+
+    /// ", the …," after a person's name is an apposition the subject search passes over, and
+    /// "was to meet" is a plan: an intent to meet (036).
+    @Test func anAppositionAfterANameIsPassedOverAndWasToMeetIsAPlan() throws {
+        let found = try events("Deputy Secretary of State Strobe Talbott flew to Ottawa on Monday. Talbott, the second-ranking "
+            + "State Department official, was to meet Russian Deputy Foreign Minister Georgy Mamedov.", published: "1996-08-26")
+        #expect(pairs(found, code: "036") == ["USAGOV>RUSGOV"])
+    }
+
+    /// A person the dictionaries do not know takes the role of the apposition after the name.
+    @Test func aPersonTakesTheRoleOfTheAppositionAfterTheName() throws {
+        let found = try events("Jordan has asked Mr. Adel Ibrahim, the Iraqi embassy's press attache, to leave the kingdom.")
+        #expect(found.contains { $0.sourceActor?.code == "JOR" && $0.targetActor?.code == "IRQGOV" })
+    }
+
+    /// "is due to meet" is a plan to meet (036), dated the next Tuesday after a Friday's
+    /// publication; "is due to visit" keeps the visit's code (042), as the seeds' gold has it;
+    /// a meeting reported as done "on Sunday" is the Sunday before.
+    @Test func aMeetingDueIsAnIntentDatedAheadAndAVisitDueKeepsItsCode() throws {
+        let found = try events("Yeltsin met Kenyan President Daniel arap Moi on Sunday. Yeltsin is due to meet Turkish Prime Minister "
+            + "Necmettin Erbakan on Tuesday. Yeltsin is due to visit Turkey next month.", published: "1996-08-30")
+        let met = try #require(found.first { $0.code == "040" && $0.targetActor?.code == "KENGOV" })
+        #expect(met.date == "1996-08-25")
+        let plan = try #require(found.first { $0.code == "036" && $0.targetActor?.code == "TURGOV" })
+        #expect(plan.date == "1996-09-03")
+        #expect(found.contains { $0.code == "042" && $0.targetActor?.code == "TUR" })
+    }
+
+    /// "would hold talks with X": the light verb carries the auxiliary to the noun (036).
+    @Test func anAuxiliaryGovernsTalksThroughTheirLightVerb() throws {
+        let found = try events("U.N. officials have said Ekeus would hold talks with Iraqi Deputy Prime Minister Tareq Aziz.")
+        #expect(found.contains { $0.code == "036" && $0.targetActor?.code == "IRQGOV" })
+        #expect(!found.contains { $0.code == "046" })
+    }
+
+    /// A president's adviser is the government's (the project's agent additions).
+    @Test func aPresidentialAdviserIsTheGovernments() throws {
+        let found = try events("Azerbaijani presidential adviser Vafa Gulizade and his Armenian counterpart Zhirayr Liparityan met "
+            + "to discuss the disputed enclave on Wednesday.")
+        #expect(pairs(found, code: "040") == ["AZEGOV>ARMGOV"])
+    }
 }

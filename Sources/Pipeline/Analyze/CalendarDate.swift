@@ -76,7 +76,9 @@ struct CalendarDate: Sendable, Hashable {
 /// Resolves normalised date values against a publication date.
 ///
 /// Promises: returns nil for values it cannot anchor (durations, vague ranges); never
-/// changes the strict value itself.
+/// changes the strict value itself. A weekday alone ("on Tuesday") is the latest such day on
+/// or before publication, as news reports what has happened; `upcoming(_:)` gives the first
+/// on or after it, for what is planned.
 struct DateResolver: Sendable {
     let published: CalendarDate
 
@@ -99,12 +101,21 @@ struct DateResolver: Sendable {
         if value.hasPrefix("WEEKDAY:") {
             let name = value.dropFirst(8).split(separator: ";").first.map(String.init) ?? ""
             guard let target = Self.weekdayNumbers[name] else { return nil }
-            return p.adding(days: target - p.weekday).isoDay
+            return p.adding(days: -((p.weekday - target + 7) % 7)).isoDay
         }
         if value.hasPrefix("XXXX-") {
             return String(p.year) + value.dropFirst(4)
         }
         return nil
+    }
+
+    /// The first day on or after publication that a weekday value ("WEEKDAY:Tuesday")
+    /// names ("is due to meet on Tuesday"), or nil for any other value.
+    func upcoming(_ value: String) -> String? {
+        guard value.hasPrefix("WEEKDAY:"),
+              let target = (value.dropFirst(8).split(separator: ";").first).flatMap({ Self.weekdayNumbers[String($0)] })
+        else { return nil }
+        return published.adding(days: (target - published.weekday + 7) % 7).isoDay
     }
 
     private func month(_ y: Int, _ m: Int) -> String { "\(y)-" + (m < 10 ? "0\(m)" : String(m)) }

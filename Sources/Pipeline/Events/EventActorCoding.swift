@@ -105,6 +105,14 @@ struct EventActorCoding {
         if let here, here.utf8.count == 3, let unit = nearest, let office = counterpartOffice(of: unit, words: words, range: range) {
             return coder.dictionary.parts(of: here + office)
         }
+        // "Lee, the Democratic Party leader, said": a person the dictionaries do not know,
+        // with the role in an apposition after the name. The side's country stands in for a
+        // country the apposition does not name only when it states a role ("the U.S.
+        // Under-Secretary of State" names its own; "the last of the founding members" none).
+        if here == nil, let unit = nearest, unit.type == .person, let role = appositiveRole(after: unit, range: range),
+           let c = coder.code(role.words, on: day, fallbackCountry: role.statesRole ? sideCode : nil), !c.hasPrefix("---") {
+            return coder.dictionary.parts(of: c)
+        }
         if here.map({ $0.utf8.count <= 3 }) ?? true, nearest?.type == .person {
             for unit in frame.units where unit.name == name && unit.type == .person && unit != nearest {
                 let sentence = frame.sentenceTokens.first { $0.contains(unit.firstToken) } ?? 0..<frame.tokens.count
@@ -125,6 +133,19 @@ struct EventActorCoding {
             return coder.dictionary.parts(of: former)
         }
         return here.map { coder.dictionary.parts(of: $0) }
+    }
+
+    /// The words of ", the … ," right after `unit` (at most ten) and whether they hold a role
+    /// word, or nil.
+    private func appositiveRole(after unit: ActorUnit, range: Range<Int>) -> (words: [String], statesRole: Bool)? {
+        let comma = unit.endToken
+        guard comma + 2 < range.upperBound, frame.tokens[comma].folded == ",", frame.tokens[comma + 1].folded == "the"
+        else { return nil }
+        var words: [String] = []
+        var k = comma + 2
+        while k < range.upperBound, k - comma <= 11, frame.tokens[k].folded != "," { words.append(frame.tokens[k].folded); k += 1 }
+        guard k < range.upperBound, frame.tokens[k].folded == "," else { return nil }
+        return (words, frame.tokens[(comma + 2)..<k].contains(where: { TextFrame.isRoleWord($0) }))
     }
 
     /// Words that stand inside a stated role ("former prime minister", "acting president").

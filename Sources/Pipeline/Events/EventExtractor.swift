@@ -236,7 +236,9 @@ public struct EventExtractor: DocumentStage {
                 // the seeds' gold wants).
                 // "X will visit Y" states the plan in so many words: an intent to meet whatever
                 // rule read it.
-                if mood == .hypothetical, entry.root == "04", !match.rule.isProject || Self.followsFutureAuxiliary(match.firstToken, in: frame, from: range.lowerBound),
+                if mood == .hypothetical, entry.root == "04",
+                   !match.rule.isProject
+                    || Self.followsFutureAuxiliary(match.firstToken, in: frame, from: range.lowerBound, visit: entry.code == "042", noun: match.rule.has(.noun)),
                    let intent = CAMEOCodebook.entry(for: "036") { entry = intent }
                 var args = candidate.arguments
                 if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
@@ -310,7 +312,13 @@ public struct EventExtractor: DocumentStage {
                     timeNormalized: date?.normalized["value"]?.stringValue, quantities: quantities)
                 event.sourceActor = sourceActor
                 event.targetActor = targetActor
-                event.date = Self.day(of: date) ?? publishedDay
+                // A weekday of a planned act is the next one ("is due to meet on Tuesday").
+                if mood == .hypothetical, let value = event.timeNormalized,
+                   let day = published.flatMap({ CalendarDate(iso: $0) }).flatMap({ DateResolver(published: $0).upcoming(value) }) {
+                    event.date = day
+                } else {
+                    event.date = Self.day(of: date) ?? publishedDay
+                }
                 events.append(event)
                 // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes.
                 guard args.target != nil else { continue }
@@ -539,12 +547,25 @@ public struct EventExtractor: DocumentStage {
     private static let auxiliaryAdverbs: Set<String> = ["also", "then", "now", "soon", "later", "first", "again", "probably"]
 
     /// Whether the verb at `first` is governed by a future auxiliary right before it, past
-    /// at most one adverb.
-    private static func followsFutureAuxiliary(_ first: Int, in frame: TextFrame, from sentenceStart: Int) -> Bool {
-        var k = first - 1
+    /// at most one adverb, or by a plan's "to" ("was to meet", "is scheduled to visit").
+    /// "is due to" is a plan for a meeting ("is due to meet": 036, as the dev sets' gold has
+    /// it) but not for a `visit` (042), which the seeds' gold codes as the visit, hypothetical.
+    /// A noun trigger ("talks", "meeting") is governed through the light verb that holds it
+    /// (`lightVerb(before:)`: "would hold talks", "will have a meeting").
+    private static func followsFutureAuxiliary(_ first: Int, in frame: TextFrame, from sentenceStart: Int, visit: Bool, noun: Bool) -> Bool {
+        let verb = noun ? lightVerb(before: first, in: frame, range: sentenceStart..<first) ?? first : first
+        var k = verb - 1
         if k >= sentenceStart, auxiliaryAdverbs.contains(frame.tokens[k].folded) { k -= 1 }
-        return k >= sentenceStart && futureAuxiliaries.contains(frame.tokens[k].folded)
+        guard k >= sentenceStart else { return false }
+        if futureAuxiliaries.contains(frame.tokens[k].folded) { return true }
+        // "was to meet", "is scheduled to visit", "plans to meet": a plan in so many words.
+        guard frame.tokens[k].folded == "to", k - 1 >= sentenceStart else { return false }
+        let governor = frame.tokens[k - 1].folded
+        return planGovernors.contains(governor) || (!visit && governor == "due")
     }
+    private static let planGovernors: Set<String> = [
+        "was", "is", "are", "were", "scheduled", "plans", "planned", "plan", "intends", "intended",
+    ]
 
     /// Nouns for people a report comes from without a name.
     private static let unnamedSources: Set<String> = ["official", "officials", "source", "sources"]

@@ -3,7 +3,8 @@
 /// Looks at the words of the trigger's clause before it (at most eight, stopping at a
 /// comma, "that", "and", "but" or a quotation mark): a negation (not, n't, no, never,
 /// neither, nor) makes it negated; a modal or plan word (will, would, could, might, plan,
-/// expect, threaten, if, "set to", "due to", aim, goal, deadline, …) hypothetical. Rules
+/// expect, threaten, if, "set to", "due to", aim, goal, deadline, …) hypothetical, and so does
+/// a form of "be" with "to" right before the trigger ("was to meet": a plan). Rules
 /// flagged `hyp` (threats, ultimatums) are always hypothetical, as the gold conventions ask.
 struct PolarityReader: Sendable {
     let frame: TextFrame
@@ -19,6 +20,8 @@ struct PolarityReader: Sendable {
     static let boundaries: Set<String> = [
         ",", ";", ":", "that", "and", "but", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "\u{2013}", "\u{2014}",
     ]
+    /// "was to meet", "is to visit": the forms of "be" that state a plan before "to".
+    static let planCopulas: Set<String> = ["is", "are", "was", "were"]
     private static let window = 8
 
     func polarity(of match: TriggerMatch, sentence: Int) -> EventPolarity {
@@ -33,6 +36,9 @@ struct PolarityReader: Sendable {
             if classes.contains(.negator) { return .negated }
             if classes.contains(.hypothetical) || word.hasSuffix("'ll") { hypothetical = true }
             if (word == "set" || word == "due") && k + 1 < tokens.count && tokens[k + 1].folded == "to" {
+                hypothetical = true
+            }
+            if Self.planCopulas.contains(word), k + 2 == match.firstToken, tokens[k + 1].folded == "to" {
                 hypothetical = true
             }
             k -= 1

@@ -455,8 +455,13 @@ struct TextFrame: Sendable {
                     continue
                 }
             }
+            // ", who …,", ", a …,"; and ", the …," after a person's name ("Talbott, the
+            // second-ranking State Department official, was to meet"), not after a place
+            // ("In Gaza, the police arrested …").
             if tokens[k].folded == ",", k + 1 < range.upperBound,
-               Self.relativeOpeners.contains(tokens[k + 1].folded) {
+               Self.relativeOpeners.contains(tokens[k + 1].folded)
+                || (tokens[k + 1].folded == "the" && k > range.lowerBound && unitAtToken[k - 1] >= 0
+                    && units[unitAtToken[k - 1]].type == .person) {
                 var e = k + 1
                 while e < range.upperBound && tokens[e].folded != "," && tokens[e].folded != ";" { e += 1 }
                 if e < range.upperBound && tokens[e].folded == "," {
