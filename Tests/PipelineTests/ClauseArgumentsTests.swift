@@ -374,4 +374,11 @@ import Testing
             + "to discuss the disputed enclave on Wednesday.")
         #expect(pairs(found, code: "040") == ["AZEGOV>ARMGOV"])
     }
+
+    /// A field pattern's object may stand in the pattern's gap, right after the verb
+    /// (`CRASH - * FOR`: "slammed Syria for its policies" is 111); it coded nothing.
+    @Test func anObjectInsideAPatternsGapIsItsTarget() throws {
+        let found = try events("Israel on Wednesday slammed Syria for its policies in Lebanon.")
+        #expect(pairs(found, code: "111") == ["ISR>SYR"])
+    }
 }

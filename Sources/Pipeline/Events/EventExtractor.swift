@@ -639,12 +639,14 @@ public struct EventExtractor: DocumentStage {
     }
 
     /// Whether an actor phrase called `name` stands where a verb's object (or a passive's
-    /// subject) does: starting at most six tokens after the trigger, or ending at most four
-    /// before it.
+    /// subject) does: opening a pattern's gap, right after its verb or a determiner there
+    /// ("slammed Syria for its policies"), starting at most six tokens after the trigger, or
+    /// ending at most four before it.
     static func isNear(_ name: String, _ match: TriggerMatch, in frame: TextFrame, range: Range<Int>) -> Bool {
         frame.units.contains { u in
             u.name == name && u.firstToken >= range.lowerBound && u.endToken <= range.upperBound
-                && ((u.firstToken >= match.endToken && u.firstToken - match.endToken <= 6)
+                && ((u.firstToken > match.firstToken && u.firstToken - match.firstToken <= 2 && u.endToken <= match.endToken)
+                    || (u.firstToken >= match.endToken && u.firstToken - match.endToken <= 6)
                     || (u.endToken <= match.firstToken && match.firstToken - u.endToken <= 4))
         }
     }
