@@ -381,4 +381,10 @@ import Testing
         let found = try events("Israel on Wednesday slammed Syria for its policies in Lebanon.")
         #expect(pairs(found, code: "111") == ["ISR>SYR"])
     }
+
+    /// An amount's conversion in brackets does not put the object too far from the verb.
+    @Test func anAsideInBracketsDoesNotDistanceTheTarget() throws {
+        let found = try events("Britain gave 8.5 million pounds ($13 million) to Montserrat on Thursday.")
+        #expect(pairs(found, code: "071") == ["GBR>GBRMSR"])
+    }
 }

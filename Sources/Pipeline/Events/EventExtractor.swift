@@ -640,15 +640,29 @@ public struct EventExtractor: DocumentStage {
 
     /// Whether an actor phrase called `name` stands where a verb's object (or a passive's
     /// subject) does: opening a pattern's gap, right after its verb or a determiner there
-    /// ("slammed Syria for its policies"), starting at most six tokens after the trigger, or
-    /// ending at most four before it.
+    /// ("slammed Syria for its policies"), starting at most six tokens after the trigger (an
+    /// aside in brackets not counted), or ending at most four before it.
     static func isNear(_ name: String, _ match: TriggerMatch, in frame: TextFrame, range: Range<Int>) -> Bool {
         frame.units.contains { u in
             u.name == name && u.firstToken >= range.lowerBound && u.endToken <= range.upperBound
                 && ((u.firstToken > match.firstToken && u.firstToken - match.firstToken <= 2 && u.endToken <= match.endToken)
-                    || (u.firstToken >= match.endToken && u.firstToken - match.endToken <= 6)
+                    || (u.firstToken >= match.endToken && distance(from: match.endToken, to: u.firstToken, in: frame) <= 6)
                     || (u.endToken <= match.firstToken && match.firstToken - u.endToken <= 4))
         }
+    }
+
+    /// Tokens from `start` up to `end`, a "( … )" aside counting for none ("8.5 million
+    /// pounds ($13 million) to Montserrat").
+    private static func distance(from start: Int, to end: Int, in frame: TextFrame) -> Int {
+        var count = 0, depth = 0
+        for k in start..<end {
+            switch frame.tokens[k].folded {
+            case "(": depth += 1
+            case ")": depth = max(0, depth - 1)
+            default: if depth == 0 { count += 1 }
+            }
+        }
+        return count
     }
 
     /// The calendar day a DATE value fixes, resolved against the published date by the
