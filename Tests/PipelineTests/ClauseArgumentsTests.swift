@@ -387,4 +387,12 @@ import Testing
         let found = try events("Britain gave 8.5 million pounds ($13 million) to Montserrat on Thursday.")
         #expect(pairs(found, code: "071") == ["GBR>GBRMSR"])
     }
+
+    /// A determiner inside a field pattern's phrase: "called for the resignation of X" is
+    /// `CALL - * (FOR RESIGNATION)` (0241), not the bare call (020).
+    @Test func aDeterminerInsideAPatternsPhraseStillMatchesIt() throws {
+        let found = try events("Romanian nationalists on Tuesday called for the resignation of President Ion Iliescu.")
+        #expect(pairs(found, code: "0241") == ["ROU>ROUGOV"])
+        #expect(!found.contains { $0.code == "020" })
+    }
 }

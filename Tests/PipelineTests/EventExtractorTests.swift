@@ -527,8 +527,12 @@ struct GoldSeed {
                 }
                 return nil
             }
-            guard t < tokens.count, tokens[t].isWord, words.contains(tokens[t].folded) else { return nil }
-            return step(rule, position + 1, t + 1)
+            guard t < tokens.count, tokens[t].isWord else { return nil }
+            if words.contains(tokens[t].folded) { return step(rule, position + 1, t + 1) }
+            // One determiner inside a phrase group, before a word after the verb's first.
+            guard position >= 2, rule.tokens[position - 1] != nil, TextFrame.determiners.contains(tokens[t].folded),
+                  t + 1 < tokens.count, tokens[t + 1].isWord, words.contains(tokens[t + 1].folded) else { return nil }
+            return step(rule, position + 1, t + 2)
         }
         // Each rule by the words of its first position: only the rest is left to trying.
         var byFirst: [String: [TriggerRule]] = [:]

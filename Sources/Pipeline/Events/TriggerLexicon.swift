@@ -258,7 +258,7 @@ struct TriggerLexicon: Sendable {
             }
             for index in candidates {
                 let rule = compiled[Int(index)]
-                if let end = match(rule, at: i, ids: ids, base: range.lowerBound, limit: range.upperBound) {
+                if let end = match(rule, at: i, ids: ids, tokens: tokens, base: range.lowerBound, limit: range.upperBound) {
                     // Room for a sentence's matches at the first one, not regrown from one.
                     if found.isEmpty { found.reserveCapacity(8) }
                     // The match starts at the verb: words a pattern names before it are
@@ -284,8 +284,10 @@ struct TriggerLexicon: Sendable {
 
     /// The end token of `rule` matched from `start` (whose word the index already matched
     /// to the first position), or `nil`. Gaps take as few words as possible and never
-    /// cross punctuation.
-    private func match(_ rule: Compiled, at start: Int, ids: [Int32], base: Int, limit: Int) -> Int? {
+    /// cross punctuation. Inside a phrase group after the verb's first word, one determiner
+    /// may stand before a word ("called for the resignation" matches `(FOR RESIGNATION)`,
+    /// as PETRARCH matches a phrase's head, not its every word).
+    private func match(_ rule: Compiled, at start: Int, ids: [Int32], tokens: [WordToken], base: Int, limit: Int) -> Int? {
         func accepts(_ words: [Int32], _ id: Int32) -> Bool {
             var lo = 0, hi = words.count
             while lo < hi {
@@ -309,8 +311,12 @@ struct TriggerLexicon: Sendable {
             }
             guard tokenIndex < limit else { return nil }
             let id = ids[tokenIndex - base]
-            guard id >= 0, accepts(words, id) else { return nil }
-            return step(position + 1, tokenIndex + 1)
+            if id >= 0, accepts(words, id) { return step(position + 1, tokenIndex + 1) }
+            guard position >= 2, rule.positions[position - 1] != nil, tokenIndex + 1 < limit,
+                  tokens[tokenIndex].classes.contains(.determiner) else { return nil }
+            let next = ids[tokenIndex + 1 - base]
+            guard next >= 0, accepts(words, next) else { return nil }
+            return step(position + 1, tokenIndex + 2)
         }
         return step(1, start + 1)
     }
