@@ -395,4 +395,11 @@ import Testing
         #expect(pairs(found, code: "0241") == ["ROU>ROUGOV"])
         #expect(!found.contains { $0.code == "020" })
     }
+
+    /// A passive's subject the parse finds is its target however far before the verb it
+    /// stands ("a Dutch couple living on a farm was kidnapped").
+    @Test func aPassiveSubjectFarBeforeTheVerbIsItsTarget() throws {
+        let found = try events("A Dutch couple living on a farm in northern Costa Rica was kidnapped by former Nicaraguan guerrillas.")
+        #expect(pairs(found, code: "181") == ["NICREB>NLD"])
+    }
 }

@@ -23,6 +23,10 @@ struct EventArguments: Sendable, Hashable {
     var agentless: Bool = false
     /// The trigger is a passive verb: its target is what stands before it, never what follows.
     var passive: Bool = false
+    /// The target is the parse's subject of a passive, however far before the trigger it
+    /// stands ("A Dutch couple living on a farm was kidnapped by …"). The parse's objects
+    /// of active verbs are not marked: far from the verb they are too often wrong.
+    var targetFromTree: Bool = false
 }
 
 /// Reads a trigger's source, target and location from the sentence around it: the

@@ -167,6 +167,7 @@ public struct EventExtractor: DocumentStage {
                         fromTree.location = words.location
                         if fromTree.target == nil, let target = words.target, target != fromTree.source {
                             fromTree.target = target
+                            fromTree.targetFromTree = false
                             fromTree.targetSide = words.targetSide
                             fromTree.moreTargets = nil
                         }
@@ -275,7 +276,8 @@ public struct EventExtractor: DocumentStage {
                 // The field's rules code an interaction, never an act with no one on the other end,
                 // and its target is the verb's object: close after it, or the subject of a passive.
                 if match.rule.has(.dyadic) {
-                    guard let target = args.target, args.targetActor != nil || Self.isNear(target, match, in: frame, range: range)
+                    guard let target = args.target,
+                          args.targetActor != nil || args.targetFromTree || Self.isNear(target, match, in: frame, range: range)
                     else { continue }
                 }
                 let sourceActor = args.sourceActor
