@@ -402,4 +402,11 @@ import Testing
         let found = try events("A Dutch couple living on a farm in northern Costa Rica was kidnapped by former Nicaraguan guerrillas.")
         #expect(pairs(found, code: "181") == ["NICREB>NLD"])
     }
+
+    /// "asked an Iraqi diplomat to leave the kingdom" is an expulsion (174), not an appeal.
+    @Test func askingSomeoneToLeaveIsAnExpulsion() throws {
+        let found = try events("Jordan has asked an Iraqi diplomat to leave the kingdom, an official source said on Friday.")
+        #expect(pairs(found, code: "174") == ["JOR>IRQGOV"])
+        #expect(!found.contains { $0.root == "02" })
+    }
 }
