@@ -409,4 +409,12 @@ import Testing
         #expect(pairs(found, code: "174") == ["JOR>IRQGOV"])
         #expect(!found.contains { $0.root == "02" })
     }
+
+    /// A complaint made to someone is an official complaint (114, the field's code for
+    /// COMPLAIN); complaining about something stays criticism (111), as the seeds' gold has it.
+    @Test func aComplaintToSomeoneIsOfficial() throws {
+        let found = try events("Bangkok has complained to Rangoon about the raids. Thailand complained about Burma's raids.")
+        #expect(pairs(found, code: "114") == ["THA>MMR"])
+        #expect(found.contains { $0.code == "111" && $0.sourceActor?.code == "THA" })
+    }
 }
