@@ -417,4 +417,12 @@ import Testing
         #expect(pairs(found, code: "114") == ["THA>MMR"])
         #expect(found.contains { $0.code == "111" && $0.sourceActor?.code == "THA" })
     }
+
+    /// An invitation to meet is the inviter's intent to meet the invited (036), not a
+    /// meeting of the invited.
+    @Test func anInvitationToMeetIsTheInvitersIntent() throws {
+        let found = try events("Israeli President Ezer Weizman has invited Yasser Arafat to meet him at his private home.")
+        #expect(pairs(found, code: "036") == ["ISRGOV>PSEGOV"])
+        #expect(!found.contains { $0.code == "040" })
+    }
 }
