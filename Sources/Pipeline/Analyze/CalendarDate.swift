@@ -99,8 +99,7 @@ struct DateResolver: Sendable {
         default: break
         }
         if value.hasPrefix("WEEKDAY:") {
-            let name = value.dropFirst(8).split(separator: ";").first.map(String.init) ?? ""
-            guard let target = Self.weekdayNumbers[name] else { return nil }
+            guard let target = Self.weekday(of: value) else { return nil }
             return p.adding(days: -((p.weekday - target + 7) % 7)).isoDay
         }
         if value.hasPrefix("XXXX-") {
@@ -112,10 +111,14 @@ struct DateResolver: Sendable {
     /// The first day on or after publication that a weekday value ("WEEKDAY:Tuesday")
     /// names ("is due to meet on Tuesday"), or nil for any other value.
     func upcoming(_ value: String) -> String? {
-        guard value.hasPrefix("WEEKDAY:"),
-              let target = (value.dropFirst(8).split(separator: ";").first).flatMap({ Self.weekdayNumbers[String($0)] })
-        else { return nil }
+        guard let target = Self.weekday(of: value) else { return nil }
         return published.adding(days: (target - published.weekday + 7) % 7).isoDay
+    }
+
+    /// The ISO weekday a "WEEKDAY:Tuesday" or "WEEKDAY:Tuesday;TAF" value names, or nil.
+    private static func weekday(of value: String) -> Int? {
+        guard value.hasPrefix("WEEKDAY:"), let name = value.dropFirst(8).split(separator: ";").first else { return nil }
+        return weekdayNumbers[String(name)]
     }
 
     private func month(_ y: Int, _ m: Int) -> String { "\(y)-" + (m < 10 ? "0\(m)" : String(m)) }

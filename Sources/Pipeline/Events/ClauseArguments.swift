@@ -197,7 +197,7 @@ struct ClauseArguments {
         args.moreSources = Array(sources.dropFirst())
         args.moreTargets = Array(targets.dropFirst())
         args.passive = passive
-        args.targetFromTree = passive && !targets.isEmpty && targetNode >= 0
+        args.targetFromTree = passive && targetNode >= 0
         return args
     }
 

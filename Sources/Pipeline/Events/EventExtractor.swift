@@ -74,7 +74,8 @@ public struct EventExtractor: DocumentStage {
             if storyDiscarded == nil { storyDiscarded = DiscardList.standard.storyDiscarded(frame.tokens) }
             return storyDiscarded! || DiscardList.standard.sentenceDiscarded(frame.tokens, range: range)
         }
-        let publishedDay = published.flatMap { CalendarDate(iso: $0) }.map(\.isoDay)
+        let publishedDate = published.flatMap { CalendarDate(iso: $0) }
+        let publishedDay = publishedDate.map(\.isoDay)
         var events: [Event] = []
         for (index, range) in frame.sentenceTokens.enumerated() where !range.isEmpty {
             let span = frame.sentences[index]
@@ -316,7 +317,7 @@ public struct EventExtractor: DocumentStage {
                 event.targetActor = targetActor
                 // A weekday of a planned act is the next one ("is due to meet on Tuesday").
                 if mood == .hypothetical, let value = event.timeNormalized,
-                   let day = published.flatMap({ CalendarDate(iso: $0) }).flatMap({ DateResolver(published: $0).upcoming(value) }) {
+                   let day = publishedDate.flatMap({ DateResolver(published: $0).upcoming(value) }) {
                     event.date = day
                 } else {
                     event.date = Self.day(of: date) ?? publishedDay
@@ -565,9 +566,9 @@ public struct EventExtractor: DocumentStage {
         let governor = frame.tokens[k - 1].folded
         return planGovernors.contains(governor) || (!visit && governor == "due")
     }
-    private static let planGovernors: Set<String> = [
-        "was", "is", "are", "were", "scheduled", "plans", "planned", "plan", "intends", "intended",
-    ]
+    private static let planGovernors = PolarityReader.planCopulas.union([
+        "scheduled", "plans", "planned", "plan", "intends", "intended",
+    ])
 
     /// Nouns for people a report comes from without a name.
     private static let unnamedSources: Set<String> = ["official", "officials", "source", "sources"]
