@@ -425,4 +425,22 @@ import Testing
         #expect(pairs(found, code: "036") == ["ISRGOV>PSEGOV"])
         #expect(!found.contains { $0.code == "040" })
     }
+
+    /// An apposition with a country's possessive states the person's role and its country
+    /// ("Alexander Lebed, Russia's security chief,"), up to a preposition ("Canada's high
+    /// commissioner in Hong Kong" holds Canada's office).
+    @Test func aPossessiveAppositionStatesTheRolesCountry() throws {
+        let found = try events("Alexander Lebed, Russia's security chief, criticised Chechen separatist leader Aslan Maskhadov on Saturday.")
+        #expect(pairs(found, code: "111") == ["RUSGOV>RUSREB"])
+        let abroad = try events("Garrett Lambert, Canada's ambassador in Hong Kong, criticised Chinese Vice Premier Li Lanqing.")
+        #expect(pairs(abroad, code: "111") == ["CANGOV>CHNGOV"])
+    }
+
+    /// A news medium quoting someone is where a report comes from, not a statement aimed at
+    /// the person quoted; the quoted person's statement stays.
+    @Test func aMediumQuotingSomeoneIsNoEvent() throws {
+        let found = try events("The official Iraqi News Agency quoted Iraqi ambassador Nouri al-Wayes as saying that the embassy had nothing to do with the hijacking.")
+        #expect(!found.contains { $0.sourceActor?.type1 == "MED" })
+        #expect(found.contains { $0.code == "010" && $0.sourceActor?.code == "IRQGOV" })
+    }
 }

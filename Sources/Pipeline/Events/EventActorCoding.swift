@@ -135,17 +135,33 @@ struct EventActorCoding {
         return here.map { coder.dictionary.parts(of: $0) }
     }
 
-    /// The words of ", the … ," right after `unit` (at most ten) and whether they hold a role
-    /// word, or nil.
+    /// The words of ", the … ," or ", Russia's … ," right after `unit` (at most ten after the
+    /// opening) and whether they hold a role word, or nil. A place's possessive names the
+    /// role's country ("Alexander Lebed, Russia's security chief,").
     private func appositiveRole(after unit: ActorUnit, range: Range<Int>) -> (words: [String], statesRole: Bool)? {
         let comma = unit.endToken
-        guard comma + 2 < range.upperBound, frame.tokens[comma].folded == ",", frame.tokens[comma + 1].folded == "the"
-        else { return nil }
+        guard comma + 2 < range.upperBound, frame.tokens[comma].folded == "," else { return nil }
         var words: [String] = []
-        var k = comma + 2
-        while k < range.upperBound, k - comma <= 11, frame.tokens[k].folded != "," { words.append(frame.tokens[k].folded); k += 1 }
+        var start = comma + 2
+        if frame.tokens[comma + 1].folded != "the" {
+            let place = frame.unitAtToken[comma + 1]
+            guard place >= 0, frame.units[place].type == .location, frame.units[place].firstToken == comma + 1,
+                  frame.units[place].endToken < range.upperBound, frame.tokens[frame.units[place].endToken].folded == "'s"
+            else { return nil }
+            start = frame.units[place].endToken + 1
+            words = frame.tokens[(comma + 1)..<start].map(\.folded)
+        }
+        var k = start
+        // The possessor's office ends at a preposition: "Canada's high commissioner in Hong
+        // Kong" holds Canada's.
+        var roleEnd: Int?
+        while k < range.upperBound, k - start <= 9, frame.tokens[k].folded != "," {
+            if start > comma + 2, roleEnd == nil, frame.tokens[k].classes.contains(.preposition) { roleEnd = k }
+            if roleEnd == nil { words.append(frame.tokens[k].folded) }
+            k += 1
+        }
         guard k < range.upperBound, frame.tokens[k].folded == "," else { return nil }
-        return (words, frame.tokens[(comma + 2)..<k].contains(where: { TextFrame.isRoleWord($0) }))
+        return (words, frame.tokens[start..<(roleEnd ?? k)].contains(where: { TextFrame.isRoleWord($0) }))
     }
 
     /// Words that stand inside a stated role ("former prime minister", "acting president").

@@ -438,13 +438,17 @@ public struct EventExtractor: DocumentStage {
     /// at nobody, only says where a report comes from (gold convention 3: such attribution
     /// clauses are not events of their own), and so does a news medium's ("…, Xinhua said",
     /// "Interfax news agency said": convention 3's `reported_by`, "Bloomberg reported").
-    /// Named people's and other bodies' statements are always events, and so are statements
-    /// made to someone.
+    /// A medium's plain statement is one whomever it names ("Interfax quoted X as saying").
+    /// Named people's and other bodies' statements are always events, and so are other
+    /// statements made to someone.
     private func isAttribution(_ candidate: EventCandidate, frame: TextFrame, coding: EventActorCoding,
                                range: Range<Int>) -> Bool {
         guard candidate.entry.code == "010", candidate.match.rule.has(.speech),
-              candidate.arguments.target == nil, let source = candidate.arguments.source else { return false }
+              let source = candidate.arguments.source else { return false }
+        // "Interfax news agency quoted spokesman Sergei Yastrzhembsky as saying": a medium's
+        // plain statement is where a report comes from, whomever it names.
         if coding.isMedium(source, range: range) { return true }
+        guard candidate.arguments.target == nil else { return false }
         if coding.isUnnamedSource(before: candidate.match.firstToken, range: range) { return true }
         // "United Nations relief officials said": unnamed officials of a body are a source of
         // the report, as "A US official said" is (a spokesman speaks for the body: an event).
