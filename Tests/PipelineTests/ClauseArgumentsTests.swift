@@ -443,4 +443,11 @@ import Testing
         #expect(!found.contains { $0.sourceActor?.type1 == "MED" })
         #expect(found.contains { $0.code == "010" && $0.sourceActor?.code == "IRQGOV" })
     }
+
+    /// A pronoun subject of the clause a reporting verb governs stands for the speaker:
+    /// "Police said they fought armed activists" is the police's act.
+    @Test func aPronounUnderAReportingVerbIsTheSpeaker() throws {
+        let found = try events("DHAKA, Bangladesh\n\nPolice said they fought armed activists from the BNP on Sunday.")
+        #expect(pairs(found, code: "190") == ["BGDCOP>BGDOPP"])
+    }
 }

@@ -144,6 +144,8 @@ struct ClauseArguments {
         } else if let head, let s = actor(at: head) {
             source = s
             sourceNode = head
+        } else if let head, let speaker = reportingSpeaker(of: v, pronoun: head) {
+            source = speaker
         }
         if match.rule.has(.noun), source == nil {
             // "Yeltsin's visit", "the Chinese crackdown": the possessor acts.
@@ -247,6 +249,19 @@ struct ClauseArguments {
             return (nil, passive)
         }
     }
+
+    /// "Police said they fought armed activists": a pronoun subject of a clause a reporting
+    /// verb governs stands for that verb's subject, when it is an actor.
+    private func reportingSpeaker(of v: Int, pronoun: Int) -> ArgumentActor? {
+        guard Self.speakerPronouns.contains(folded(pronoun)), tree.labels[v] == "ccomp", tree.heads[v] >= 0 else { return nil }
+        let h = tree.heads[v]
+        guard frame.tokens[tokens[h]].classes.contains(.reportingVerb) else { return nil }
+        let (speaker, passive) = subject(of: h, depth: 0)
+        guard !passive, let speaker else { return nil }
+        return actor(at: speaker)
+    }
+
+    private static let speakerPronouns: Set<String> = ["it", "they", "he", "she", "we"]
 
     /// The agent of a passive: `obl:agent`, or an `obl` introduced by "by".
     private func agentNode(of v: Int) -> Int? {
