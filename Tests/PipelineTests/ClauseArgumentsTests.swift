@@ -450,4 +450,13 @@ import Testing
         let found = try events("DHAKA, Bangladesh\n\nPolice said they fought armed activists from the BNP on Sunday.")
         #expect(pairs(found, code: "190") == ["BGDCOP>BGDOPP"])
     }
+
+    /// A year after "since" names how long an act has gone on, not history; a year alone
+    /// still marks a sentence as history (PETRARCH's discards), as in "fought … in 1983".
+    @Test func aYearAfterSinceIsNoHistory() throws {
+        let since = try events("KHARTOUM, Sudan\n\nThe SPLA has fought Khartoum's government forces in the south since 1983.")
+        #expect(pairs(since, code: "190") == ["SDNREB>SDNMIL"])
+        let history = try events("KHARTOUM, Sudan\n\nThe SPLA fought Khartoum's government forces in the south in 1983.")
+        #expect(pairs(history, code: "190").isEmpty)
+    }
 }

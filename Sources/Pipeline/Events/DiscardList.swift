@@ -3,7 +3,8 @@
 ///
 /// Promises: `storyDiscarded(_:)` is true when any story-level phrase occurs in the tokens;
 /// `sentenceDiscarded(_:range:)` when any phrase (story- or sentence-level) occurs in the
-/// sentence. Phrases match whole words, case-insensitively.
+/// sentence. Phrases match whole words, case-insensitively. A year right after "since" is
+/// no phrase: what has gone on since then is news, not history.
 struct DiscardList: Sendable {
     static let standard = DiscardList(text: EmbeddedData.text(named: "data/lexicon/discards.tsv") ?? "")
 
@@ -41,6 +42,8 @@ struct DiscardList: Sendable {
     private func found(in tokens: [WordToken], range: Range<Int>, storyOnly: Bool) -> Bool {
         for i in range where tokens[i].isWord {
             guard firstWords.mayContain(slot: tokens[i].slot), let phrases = byFirstWord[tokens[i].folded] else { continue }
+            // "has fought … since 1983": a year an act has gone on since is no history.
+            if i > range.lowerBound, tokens[i - 1].folded == "since", tokens[i].folded.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { continue }
             for p in phrases where !storyOnly || p.story {
                 guard i + p.words.count <= range.upperBound else { continue }
                 if (1..<p.words.count).allSatisfy({ tokens[i + $0].folded == p.words[$0] }) { return true }
