@@ -459,4 +459,14 @@ import Testing
         let history = try events("KHARTOUM, Sudan\n\nThe SPLA fought Khartoum's government forces in the south in 1983.")
         #expect(pairs(history, code: "190").isEmpty)
     }
+
+    /// An actor right after a past verb is that verb's object, not the subject of the act
+    /// after it: "King Birendra left Nepal … for a visit to China" is the king's visit, and
+    /// "Britain gave Kenya aid" Britain's aid to Kenya.
+    @Test func aPastVerbsObjectIsNoSubjectOfTheNextAct() throws {
+        let visit = try events("King Birendra left Nepal on Friday for a week-long visit to China, officials said.")
+        #expect(pairs(visit, code: "042") == ["NPLGOV>CHN"])
+        let aid = try events("Britain gave Kenya aid on Friday.")
+        #expect(pairs(aid, code: "070") == ["GBR>KEN"])
+    }
 }

@@ -84,7 +84,15 @@ struct ArgumentReader: Sendable {
                                   sourceSide: first.side, targetSide: last.side, sourceHead: first.headFirst)
         }
         let passive = isPassive(match)
-        let subject = subjectBefore(match.firstToken, in: range, skipped: skipped)
+        var subject = subjectBefore(match.firstToken, in: range, skipped: skipped)
+        // "King Birendra left Nepal for a visit to China": an actor right after a past verb is
+        // that verb's object; its subject acts, and the object is the target where none follows.
+        var verbObject: ActorUnit?
+        if !passive, let found = subject, found.coordinated == nil, let verb = pastVerb(before: found.unit, in: range),
+           let outer = subjectBefore(verb, in: range, skipped: skipped), outer.unit.name != found.unit.name {
+            verbObject = found.unit
+            subject = outer
+        }
         if passive {
             if let agent = unitAfter(word: "by", from: match.endToken, in: range) {
                 source = agent
@@ -148,6 +156,10 @@ struct ArgumentReader: Sendable {
                     targetSide = PoliticalGeography.country(of: partner)
                 }
             }
+        }
+        if targetName == nil, !rule.has(.speech), let verbObject, verbObject.name != source?.name {
+            targetName = verbObject.name
+            targetSide = verbObject.side
         }
         // "Germany faced criticism from Poland", "came under pressure from the US": the actor
         // after "from" does the act, and the clause's subject receives it.
@@ -300,6 +312,29 @@ struct ArgumentReader: Sendable {
         while k >= 0, tokens[k].folded.hasSuffix("ly") || tokens[k].folded == "not" { k -= 1 }
         return k >= 0 && Self.beForms.contains(tokens[k].folded)
     }
+
+    /// The past form right before `unit` (one determiner between allowed) that takes it as
+    /// its object ("left Nepal", "gave Kenya"), or nil; not where the unit is the subject of
+    /// what follows ("expected China to make an offer", "quoted Rosati as saying").
+    private func pastVerb(before unit: ActorUnit, in range: Range<Int>) -> Int? {
+        if unit.isPossessive || (unit.endToken..<min(unit.endToken + 2, range.upperBound)).contains(where: {
+            ["to", "as"].contains(frame.tokens[$0].folded)
+        }) { return nil }
+        var k = unit.firstToken - 1
+        if k >= range.lowerBound, frame.tokens[k].folded == "the" { k -= 1 }
+        guard k > range.lowerBound, frame.unitAtToken[k] < 0 else { return nil }
+        let token = frame.tokens[k]
+        guard token.isWord, !token.isCapitalized, !token.classes.contains(.reportingVerb) else { return nil }
+        let word = token.folded
+        guard (word.hasSuffix("ed") && word.utf8.count > 4) || Self.pastForms.contains(word) else { return nil }
+        return k
+    }
+
+    /// Irregular past forms that take an actor as their object.
+    private static let pastForms: Set<String> = [
+        "left", "gave", "sent", "met", "took", "brought", "struck", "hit", "beat", "paid", "led", "sought",
+        "fought", "caught", "held", "won", "drove",
+    ]
 
     // MARK: - Objects
 
