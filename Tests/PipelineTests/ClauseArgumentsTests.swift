@@ -469,4 +469,11 @@ import Testing
         let aid = try events("Britain gave Kenya aid on Friday.")
         #expect(pairs(aid, code: "070") == ["GBR>KEN"])
     }
+
+    /// A person's agent acts for the person's country, not as the person: "Gaddafi's
+    /// airforce" is Libya's military.
+    @Test func aPersonsAgentIsTheCountrysAgent() throws {
+        let found = try events("Gaddafi's airforce blasted rebel strongholds in the mountainous region.")
+        #expect(pairs(found, code: "190") == ["LBYMIL>---REB"])
+    }
 }

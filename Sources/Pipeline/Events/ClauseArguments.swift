@@ -310,6 +310,11 @@ struct ClauseArguments {
             if d < distance { distance = d; best = unit }
         }
         if let unit = best {
+            // "Gaddafi's airforce blasted …": a person's agent acts, not the person.
+            if unit.type == .person, unit.isPossessive, frame.tokens[t].isWord,
+               let agent = coding.agentPhrase(endingAt: t, range: sentenceRange), agent.first <= unit.firstToken {
+                return ArgumentActor(name: agent.name, side: nil, code: agent.code, head: t)
+            }
             return ArgumentActor(name: unit.name, side: unit.side, code: nil, head: unit.headFirst, partner: unit.partner)
         }
         if frame.tokens[t].isWord, let agent = coding.agentPhrase(endingAt: t, range: sentenceRange) {

@@ -423,6 +423,12 @@ struct EventActorCoding {
             if let c = coder.countryCode(ofName: unit.name) {
                 country = c
                 start = unit.firstToken
+            } else if unit.type == .person, frame.tokens[m + 1].folded == "'s",
+                      let person = coder.code(ActorCoder.fold(unit.name), on: day, fallbackCountry: nil),
+                      let c = coder.dictionary.parts(of: person).country {
+                // "Gaddafi's airforce": the force of the person's country.
+                country = c
+                start = unit.firstToken
             }
         }
         // "a court in Kenya", "delegates from Armenia", "the army of Iraq": the place right after.

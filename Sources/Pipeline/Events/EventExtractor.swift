@@ -121,21 +121,12 @@ public struct EventExtractor: DocumentStage {
                     continue
                 }
                 var args: EventArguments
+                // Whether the word reader, not the parse, gave the arguments.
+                var wordsRead = false
                 if match.rule.isProject {
                     if skipped == nil { skipped = frame.appositions(in: range) }
                     args = arguments.read(match, sentence: index, skipped: skipped!)
-                    // "Russian servicemen were killed when unidentified gunmen attacked guards": an
-                    // agent noun right before the verb is its subject, not a name farther back.
-                    if !match.rule.has(.noun), !match.rule.has(.speech), args.sourceHead >= 0, args.sourceHead < match.firstToken {
-                        if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
-                        if let agent = coding!.agentSubject(before: match.firstToken, range: range),
-                           agent.first > args.sourceHead {
-                            args.source = agent.name
-                            args.sourceActor = agent.code
-                            args.sourceSide = nil
-                            args.sourceHead = agent.first
-                        }
-                    }
+                    wordsRead = true
                 } else {
                     // The field's rules code verbs, as PETRARCH's parse finds them: a verb by its
                     // neighbours (`VerbContext`) that the parse tags VB*, with its arguments
@@ -175,6 +166,20 @@ public struct EventExtractor: DocumentStage {
                         args = fromTree
                     } else {
                         args = words
+                        wordsRead = true
+                    }
+                }
+                // "Russian servicemen were killed when unidentified gunmen attacked guards": an
+                // agent noun right before the verb is its subject, not a name farther back, nor
+                // the person whose agent it is ("Gaddafi's airforce blasted …").
+                if wordsRead, !match.rule.has(.noun), !match.rule.has(.speech), args.sourceHead >= 0, args.sourceHead < match.firstToken {
+                    if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
+                    if let agent = coding!.agentSubject(before: match.firstToken, range: range),
+                       agent.first > args.sourceHead || (agent.first == args.sourceHead && Self.isPossessivePerson(at: agent.first, in: frame)) {
+                        args.source = agent.name
+                        args.sourceActor = agent.code
+                        args.sourceSide = nil
+                        args.sourceHead = agent.first
                     }
                 }
                 // "X was arrested by police", "jailed for 15 years by a Hong Kong court": a
@@ -368,6 +373,13 @@ public struct EventExtractor: DocumentStage {
               !TextFrame.possessivePronouns.contains(coding.frame.tokens[agent.first - 1].folded)
         else { return nil }
         return agent
+    }
+
+    /// Whether a person's name opens at `token` and ends in "'s" ("Gaddafi's airforce").
+    private static func isPossessivePerson(at token: Int, in frame: TextFrame) -> Bool {
+        let u = frame.unitAtToken[token]
+        guard u >= 0, frame.units[u].type == .person, frame.units[u].endToken < frame.tokens.count else { return false }
+        return frame.tokens[frame.units[u].endToken].folded == "'s"
     }
 
     /// "aid workers", "protest leaders", "three French aid workers": a one-word trigger right
