@@ -31,6 +31,10 @@ public struct ServeConfiguration: Equatable, Sendable {
     /// tagger with gazetteer and rule cues as its features (the default), or the rules with
     /// the tagger filling in (`EntityDecision`).
     public var entities = EntityDecision.standard
+    /// Which events are reported (`event_convention = dyadic|monadic`): only those aimed at
+    /// someone, as PETRARCH codes them (the default), or also statements and acts aimed at
+    /// no one (`EventConvention`).
+    public var eventConvention = EventConvention.standard
     /// Distinct earlier documents of a site that must hold a short block before it is
     /// removed as site furniture; 0 turns cross-document furniture off.
     public var furnitureMinDocuments = 3
@@ -46,7 +50,7 @@ public struct ServeConfiguration: Equatable, Sendable {
     public static let keys = [
         "inbox", "database", "done_dir", "failed_dir", "delete_done", "done_retention_days", "max_file_bytes",
         "rescan_interval_seconds", "parallelism", "max_batch", "store_gather_seconds", "busy_timeout_seconds", "events_stage", "entities",
-        "furniture_min_documents", "stop_timeout_seconds", "large_file_bytes",
+        "event_convention", "furniture_min_documents", "stop_timeout_seconds", "large_file_bytes",
     ]
 
     /// The defaults.
@@ -97,6 +101,11 @@ public struct ServeConfiguration: Equatable, Sendable {
             case "entities":
                 guard let decision = EntityDecision(rawValue: value) else { throw at("entities must be model or rules, found `\(value)`") }
                 config.entities = decision
+            case "event_convention":
+                guard let convention = EventConvention(rawValue: value) else {
+                    throw at("event_convention must be dyadic or monadic, found `\(value)`")
+                }
+                config.eventConvention = convention
             case "busy_timeout_seconds":
                 guard let n = Double(value), n >= 0 else { throw at("busy_timeout_seconds must be a number of seconds, found `\(value)`") }
                 config.busyTimeoutSeconds = n

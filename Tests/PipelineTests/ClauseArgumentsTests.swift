@@ -6,11 +6,12 @@ import Testing
 /// on made-up sentences: the field's (derived) rules take their source and target from the
 /// tree.
 @Suite struct ClauseArgumentsTests {
-    private func events(_ body: String, published: String = "1996-08-30") throws -> [Event] {
+    private func events(_ body: String, published: String = "1996-08-30",
+                        convention: EventConvention = .standard) throws -> [Event] {
         var w = JSONWriter()
         w.beginObject(); w.key("published"); w.string(published); w.key("text"); w.string(body); w.endObject()
         let input = ArticleInput(source: ArticleSource(path: "story.json"), bytes: w.bytes)
-        return try EventExtractor().process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input)))).events
+        return try EventExtractor(convention: convention).process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input)))).events
     }
 
     private func pairs(_ found: [Event], code: String) -> Set<String> {
@@ -439,7 +440,8 @@ import Testing
     /// A news medium quoting someone is where a report comes from, not a statement aimed at
     /// the person quoted; the quoted person's statement stays.
     @Test func aMediumQuotingSomeoneIsNoEvent() throws {
-        let found = try events("The official Iraqi News Agency quoted Iraqi ambassador Nouri al-Wayes as saying that the embassy had nothing to do with the hijacking.")
+        let found = try events("The official Iraqi News Agency quoted Iraqi ambassador Nouri al-Wayes as saying that the embassy had nothing to do with the hijacking.",
+                               convention: .monadic)
         #expect(!found.contains { $0.sourceActor?.type1 == "MED" })
         #expect(found.contains { $0.code == "010" && $0.sourceActor?.code == "IRQGOV" })
     }
@@ -475,5 +477,17 @@ import Testing
     @Test func aPersonsAgentIsTheCountrysAgent() throws {
         let found = try events("Gaddafi's airforce blasted rebel strongholds in the mountainous region.")
         #expect(pairs(found, code: "190") == ["LBYMIL>---REB"])
+    }
+
+    /// Under the default `dyadic` convention every event has a target, as PETRARCH codes
+    /// them: a statement aimed at no one is no event, one made to someone is; `monadic`
+    /// reports both (the seeds' gold convention).
+    @Test func theDyadicConventionReportsOnlyEventsAimedAtSomeone() throws {
+        let text = "Russian security chief Alexander Lebed said on Friday the talks went well. Lebed told Chechen separatist leader Aslan Maskhadov that the talks went well."
+        let dyadic = try events(text)
+        #expect(pairs(dyadic, code: "010") == ["RUSGOV>RUSREB"])
+        #expect(dyadic.allSatisfy { $0.target != nil })
+        let monadic = try events(text, convention: .monadic)
+        #expect(pairs(monadic, code: "010") == ["RUSGOV>-", "RUSGOV>RUSREB"])
     }
 }

@@ -80,11 +80,12 @@ import TestSupport
         #expect(meeting.date == "2019-05-07")
     }
 
+    /// Under the `monadic` convention: these tests read statements aimed at no one too.
     private func events(_ body: String, published: String = "1996-08-30") throws -> [Event] {
         var w = JSONWriter()
         w.beginObject(); w.key("published"); w.string(published); w.key("text"); w.string(body); w.endObject()
         let input = ArticleInput(source: ArticleSource(path: "story.json"), bytes: w.bytes)
-        return try EventExtractor().process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input)))).events
+        return try EventExtractor(convention: .monadic).process(TextAnalyzer().process(BoilerplateCleaner().process(ArticleDecoder().process(input)))).events
     }
 
     /// "X, Y and Z condemned W": every member is a source, one event per pair.

@@ -8,7 +8,7 @@ import TestSupport
 @Suite struct EventsGoldTests {
     private static func run() throws -> (EvaluationReport, [ExtractedDocument]) {
         let corpus = try PackageRoot.seedGold()
-        let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), analyzer = TextAnalyzer(), events = EventExtractor()
+        let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), analyzer = TextAnalyzer(), events = EventExtractor(convention: .monadic)
         var documents: [ExtractedDocument] = []
         let report = CorpusEvaluator().evaluate(corpus) { input throws(PipelineError) in
             let doc = try events.process(analyzer.process(cleaner.process(decoder.process(input))))

@@ -26,7 +26,7 @@ import TestSupport
     func seedScoresStayAtOrAboveTheirFloors(decision: EntityDecision) throws {
         let corpus = try PackageRoot.seedGold()
         #expect(corpus.entries.count == 5)
-        let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), analyzer = TextAnalyzer(entities: decision), events = EventExtractor()
+        let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), analyzer = TextAnalyzer(entities: decision), events = EventExtractor(convention: .monadic)
         let report = CorpusEvaluator().evaluate(corpus) { input throws(PipelineError) in
             try events.process(analyzer.process(cleaner.process(decoder.process(input))))
         }

@@ -36,6 +36,16 @@ import TestSupport
         }
     }
 
+    @Test func theEventConventionKeyChoosesWhichEventsAreReported() throws {
+        #expect(try ServeConfiguration.parse("", path: "t.conf").eventConvention == .dyadic)
+        #expect(try ServeConfiguration.parse("event_convention = monadic\n", path: "t.conf").eventConvention == .monadic)
+        #expect {
+            _ = try ServeConfiguration.parse("event_convention = all\n", path: "e.conf")
+        } throws: { error in
+            "\(error)".hasPrefix("e.conf:1: event_convention must be dyadic or monadic")
+        }
+    }
+
     @Test func aBadValueNamesTheFileTheLineAndTheKey() {
         #expect {
             _ = try ServeConfiguration.parse("inbox = /a\nevents_stage = maybe\n", path: "/etc/g.conf")
@@ -103,6 +113,7 @@ import TestSupport
             busy_timeout_seconds = 0
             events_stage = no
             entities = model
+            event_convention = monadic
             furniture_min_documents = 0
             stop_timeout_seconds = 5
             large_file_bytes = 500
@@ -123,6 +134,7 @@ import TestSupport
         expected.busyTimeoutSeconds = 0
         expected.eventsStage = false
         expected.entities = .model
+        expected.eventConvention = .monadic
         expected.furnitureMinDocuments = 0
         expected.stopTimeoutSeconds = 5
         expected.largeFileBytes = 500

@@ -51,7 +51,7 @@ struct ConllEvaluation {
         let extracted = Mutex([Int: ExtractedDocument]())
         let failures = Mutex([String]())
         let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(tagger: tagger, entities: decision),
-                                        includeEvents: false) { outcome in
+                                        events: nil) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:
                 if let doc = outcome.document { extracted.withLock { $0[outcome.sequence] = doc } }

@@ -37,6 +37,9 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Who decides entity names and types: model (the default: the tagger decides) or rules.")
     var entities: String = EntityDecision.standard.rawValue
 
+    @Option(name: .long, help: "Which events are reported: dyadic (only events with a target) or monadic (also statements aimed at no one). Default: the gold's own convention, monadic for the seeds' gold (its rule 3), dyadic for `events-dev`.")
+    var eventConvention: String?
+
     @Option(name: .long, help: "A NER model file to analyze with instead of the embedded model (`gleaner train ner --out`).")
     var model: String?
 
@@ -65,12 +68,19 @@ struct EvalCommand: ParsableCommand {
         return decision
     }
 
+    /// `--event-convention` read, else `goldConvention`, or a usage error.
+    private func convention(_ goldConvention: EventConvention) throws -> EventConvention {
+        guard let eventConvention else { return goldConvention }
+        return try EventConvention.option(eventConvention)
+    }
+
     func run() throws {
         if corpus == "events-dev" {
             let analyzer = TextAnalyzer(tagger: try tagger(), entities: try decision())
             do {
                 StandardStreams.out(try EventsDevEvaluation(folder: files.first ?? "corpus/events-dev", dataRoot: data,
-                                                         analyzer: analyzer, listDifferences: misses).run())
+                                                         analyzer: analyzer, extractor: EventExtractor(convention: try convention(.dyadic)),
+                                                         listDifferences: misses).run())
             } catch {
                 StandardStreams.err("gleaner: \(error)")
                 throw ExitCode(66)
@@ -95,7 +105,10 @@ struct EvalCommand: ParsableCommand {
         }
         let documents = Mutex([Int: ExtractedDocument]())
         let failures = Mutex([String]())
-        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(tagger: try tagger(), entities: try decision())) { outcome in
+        // The seeds' gold codes a named person's statement aimed at no one (its rule 3).
+        let events = EventExtractor(convention: try convention(.monadic))
+        let pipeline = DocumentPipeline(sink: TransientSink(), analyzer: TextAnalyzer(tagger: try tagger(), entities: try decision()),
+                                        events: events) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:
                 if let doc = outcome.document { documents.withLock { $0[outcome.sequence] = doc } }
@@ -130,6 +143,7 @@ struct EvalCommand: ParsableCommand {
             StandardStreams.out(value.serialized())
         } else {
             StandardStreams.out(report.table())
+            StandardStreams.out("\nevents coded under the \(events.convention.rawValue) convention (--event-convention)")
             if let html {
                 StandardStreams.out(String(format: "\nHTML main text (%@/html, %d pages, 4-word shingles): P %.3f  R %.3f  F1 %.3f  decode+clean %.0f documents/s",
                                            corpus, html.pages, html.counts.precision, html.counts.recall, html.counts.f1,

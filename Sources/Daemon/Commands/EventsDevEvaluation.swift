@@ -10,6 +10,8 @@ struct EventsDevEvaluation {
     let dataRoot: String
     /// The analyze stage: who decides entities (`--entities`) and with which model.
     var analyzer = TextAnalyzer()
+    /// The events stage (the dev sets code dyads: `EventConvention.dyadic`).
+    var extractor = EventExtractor(convention: .dyadic)
     /// Also list every sentence where the coder and the gold differ.
     var listDifferences = false
 
@@ -23,7 +25,7 @@ struct EventsDevEvaluation {
             }
             return String(decoding: data, as: UTF8.self)
         }
-        let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner(), extractor = EventExtractor()
+        let decoder = ArticleDecoder(), cleaner = BoilerplateCleaner()
         let found = articles.map { article in
             (try? extractor.process(analyzer.process(cleaner.process(decoder.process(article.input)))).events) ?? []
         }

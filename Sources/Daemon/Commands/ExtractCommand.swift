@@ -25,6 +25,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Who decides entity names and types: model (the default: the tagger decides) or rules.")
     var entities: String = EntityDecision.standard.rawValue
 
+    @Option(name: .long, help: "Which events are reported: dyadic (the default: only events with a source and a target, as PETRARCH codes them) or monadic (also statements and acts aimed at no one).")
+    var eventConvention: String = EventConvention.standard.rawValue
+
     func run() throws {
         let files = ArticlePaths.expand(paths, recursive: recursive)
         let printer = OrderedPrinter(write: StandardStreams.out)
@@ -36,7 +39,7 @@ struct ExtractCommand: ParsableCommand {
         }
         let pipeline = DocumentPipeline(configuration: configuration, sink: TransientSink(),
                                         analyzer: TextAnalyzer(entities: decision),
-                                        includeEvents: !noEvents) { outcome in
+                                        events: noEvents ? nil : EventExtractor(convention: try EventConvention.option(eventConvention))) { outcome in
             switch outcome.disposition {
             case .stored, .duplicate:
                 printer.deliver(outcome.sequence, outcome.document.map(ContractEncoding.line))

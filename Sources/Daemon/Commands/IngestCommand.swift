@@ -28,6 +28,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Who decides entity names and types: model (the default: the tagger decides) or rules.")
     var entities: String = EntityDecision.standard.rawValue
 
+    @Option(name: .long, help: "Which events are reported: dyadic (the default: only events with a source and a target, as PETRARCH codes them) or monadic (also statements and acts aimed at no one).")
+    var eventConvention: String = EventConvention.standard.rawValue
+
     @Option(name: .long, help: "Remove a short line as site furniture once this many earlier documents of the same site held it; 0 turns it off.")
     var furnitureMinDocuments: Int = 3
 
@@ -42,7 +45,8 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(64)
         }
         let pipeline = DocumentPipeline(configuration: configuration, sink: store, cleaner: cleaner,
-                                        analyzer: TextAnalyzer(entities: decision)) { [verbose] outcome in
+                                        analyzer: TextAnalyzer(entities: decision),
+                                        events: EventExtractor(convention: try EventConvention.option(eventConvention))) { [verbose] outcome in
             switch outcome.disposition {
             case .stored:
                 tally.withLock { $0.stored += 1 }

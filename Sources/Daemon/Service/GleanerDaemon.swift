@@ -30,7 +30,9 @@ enum GleanerDaemon {
         let mover = OutcomeMover(context: context)
         let pipeline = DocumentPipeline(configuration: configuration, sink: store, cleaner: cleaner,
                                         analyzer: TextAnalyzer(entities: settings.entities),
-                                        includeEvents: settings.eventsStage) { outcome in mover.accept(outcome) }
+                                        events: settings.eventsStage ? EventExtractor(convention: settings.eventConvention) : nil) { outcome in
+            mover.accept(outcome)
+        }
         let intake = IntakeService(context: context, pipeline: pipeline)
         mover.onRetake { [weak intake] path in intake?.retake(path) }
         let status = StatusService(context: context, pipeline: pipeline, intake: intake, mover: mover)

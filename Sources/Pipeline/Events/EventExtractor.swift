@@ -20,7 +20,8 @@
 /// to meet (036). An act (any code but a plain statement, 010) needs an actor code on at
 /// least one side; a statement aimed at no one is no event where it is only the source of a
 /// report (a medium, unnamed officials or groups, an organisation with no role, a business)
-/// or in a story PETRARCH discards.
+/// or in a story PETRARCH discards. Under the default `EventConvention.dyadic` every event
+/// has a target; `monadic` also reports statements and acts aimed at no one.
 /// Quotes come from `QuoteFinder`. Pure and thread-safe: no state between documents.
 public struct EventExtractor: DocumentStage {
     public static let stage = StageName.events
@@ -46,10 +47,13 @@ public struct EventExtractor: DocumentStage {
     }
 
     private let lexicon: TriggerLexicon
+    /// Whether events aimed at no one are reported (`EventConvention`).
+    public let convention: EventConvention
     private let quoteFinder = QuoteFinder()
 
-    public init() {
+    public init(convention: EventConvention = .standard) {
         lexicon = .standard
+        self.convention = convention
     }
 
     public func process(_ input: AnalyzedDocument) throws(PipelineError) -> ExtractedDocument {
@@ -327,6 +331,8 @@ public struct EventExtractor: DocumentStage {
                 } else {
                     event.date = Self.day(of: date) ?? publishedDay
                 }
+                // Dyadic coding reports only what is aimed at someone (`EventConvention`).
+                if convention == .dyadic, event.target == nil { continue }
                 events.append(event)
                 // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes.
                 guard args.target != nil else { continue }

@@ -40,11 +40,12 @@ public final class DocumentPipeline: Sendable {
     private let intakeWorker: StageWorker<Carried<ArticleInput>>
 
     /// - Parameters:
-    ///   - includeEvents: `false` skips the events stage (for measuring its cost).
+    ///   - events: the events stage; `nil` skips it (a deployment that needs no events, or
+    ///     to measure the stage's cost).
     ///   - onOutcome: called once per input, on the store queue, in commit order.
     public init(configuration: PipelineConfiguration = .init(), sink: any DocumentSink,
                 decoder: ArticleDecoder? = nil, cleaner: BoilerplateCleaner = .init(),
-                analyzer: TextAnalyzer = .init(), includeEvents: Bool = true,
+                analyzer: TextAnalyzer = .init(), events: EventExtractor? = EventExtractor(),
                 onOutcome: @escaping @Sendable (PipelineOutcome) -> Void) {
         self.configuration = configuration
         self.sink = sink
@@ -53,7 +54,7 @@ public final class DocumentPipeline: Sendable {
         self.decoder = decoder ?? ArticleDecoder(maximumBytes: configuration.maximumBytes)
         self.cleaner = cleaner
         self.analyzer = analyzer
-        self.eventExtractor = includeEvents ? EventExtractor() : nil
+        self.eventExtractor = events
 
         let width = configuration.parallelism
         let capacity = configuration.stageCapacity
