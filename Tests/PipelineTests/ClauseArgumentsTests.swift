@@ -490,4 +490,12 @@ import Testing
         let monadic = try events(text, convention: .monadic)
         #expect(pairs(monadic, code: "010") == ["RUSGOV>-", "RUSGOV>RUSREB"])
     }
+
+    /// A relative clause's subject is the name it follows, even inside a prepositional
+    /// phrase and after a verb that takes it as an object: "U.S. envoy Dennis Ross, who
+    /// held talks with Israeli officials" is Ross's act.
+    @Test func aRelativeClausesSubjectIsTheNameItFollows() throws {
+        let found = try events("Arafat met U.S. envoy Dennis Ross, who held talks in Paris on Tuesday with Israeli officials.")
+        #expect(pairs(found, code: "046") == ["USAGOV>ISR"])
+    }
 }

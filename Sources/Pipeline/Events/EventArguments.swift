@@ -208,6 +208,17 @@ struct ArgumentReader: Sendable {
             // "X said a deal …": what follows a reporting verb is its own clause, and the
             // speaker is not that clause's subject.
             if tokens[k].classes.contains(.reportingVerb) { break }
+            // "a call from envoy Dennis Ross, who held talks with …": a relative clause's
+            // subject is the name it follows, even inside a prepositional phrase.
+            if tokens[k].folded == "who" {
+                let end = k - 1 >= range.lowerBound && tokens[k - 1].folded == "," ? k - 1 : k
+                let u = end - 1 >= range.lowerBound ? frame.unitAtToken[end - 1] : -1
+                if u >= 0, frame.units[u].endToken == end, frame.units[u].canAct {
+                    candidate = frame.units[u]
+                    candidateIndex = u
+                }
+                break
+            }
             let u = frame.unitAtToken[k]
             if u >= 0 {
                 let unit = frame.units[u]
@@ -315,10 +326,11 @@ struct ArgumentReader: Sendable {
 
     /// The past form right before `unit` (one determiner between allowed) that takes it as
     /// its object ("left Nepal", "gave Kenya"), or nil; not where the unit is the subject of
-    /// what follows ("expected China to make an offer", "quoted Rosati as saying").
+    /// what follows ("expected China to make an offer", "quoted Rosati as saying", "met
+    /// Dennis Ross, who held talks").
     private func pastVerb(before unit: ActorUnit, in range: Range<Int>) -> Int? {
         if unit.isPossessive || (unit.endToken..<min(unit.endToken + 2, range.upperBound)).contains(where: {
-            ["to", "as"].contains(frame.tokens[$0].folded)
+            ["to", "as", "who"].contains(frame.tokens[$0].folded)
         }) { return nil }
         var k = unit.firstToken - 1
         if k >= range.lowerBound, frame.tokens[k].folded == "the" { k -= 1 }
