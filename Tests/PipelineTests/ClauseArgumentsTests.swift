@@ -498,4 +498,12 @@ import Testing
         let found = try events("Arafat met U.S. envoy Dennis Ross, who held talks in Paris on Tuesday with Israeli officials.")
         #expect(pairs(found, code: "046") == ["USAGOV>ISR"])
     }
+
+    /// The country the text names right after a person ("King Hassan of Morocco") outranks
+    /// a namesake's in the dictionaries (Jordan's Crown Prince Hassan); the title states the
+    /// role.
+    @Test func aCountryNamedAfterAPersonOutranksANamesake() throws {
+        let found = try events("King Hassan of Morocco met former Israeli prime minister Shimon Peres on Thursday.")
+        #expect(pairs(found, code: "040") == ["MARGOV>ISRELI"])
+    }
 }

@@ -102,6 +102,18 @@ struct EventActorCoding {
            !words.prefix(while: { !ActorCoder.fold(unit.name).contains($0) }).contains(where: { coder.countryCode(ofName: $0) == c }) {
             here = sideCode
         }
+        // "King Hassan of Morocco": the country the text names right after a person outranks
+        // a namesake's in the dictionaries (Jordan's Crown Prince Hassan); the words before
+        // the name state the role.
+        if let c = here, let unit = nearest, unit.type == .person, unit.endToken + 1 < range.upperBound,
+           frame.tokens[unit.endToken].folded == "of", frame.unitAtToken[unit.endToken + 1] >= 0 {
+            let place = frame.units[frame.unitAtToken[unit.endToken + 1]]
+            if place.type == .location, let stated = coder.countryCode(ofName: place.name),
+               coder.dictionary.parts(of: c).country != stated {
+                let nameWords = Set(ActorCoder.fold(unit.name))
+                here = coder.code(words.filter { !nameWords.contains($0) }, on: day, fallbackCountry: stated) ?? stated
+            }
+        }
         if let here, here.utf8.count == 3, let unit = nearest, let office = counterpartOffice(of: unit, words: words, range: range) {
             return coder.dictionary.parts(of: here + office)
         }
