@@ -506,4 +506,11 @@ import Testing
         let found = try events("King Hassan of Morocco met former Israeli prime minister Shimon Peres on Thursday.")
         #expect(pairs(found, code: "040") == ["MARGOV>ISRELI"])
     }
+
+    /// A gerund after a subordinator inside the sentence shares the main clause's subject:
+    /// "Rosati will meet Milosevic in Belgrade, before visiting Montenegro" is Rosati's visit.
+    @Test func aGerundAfterASubordinatorTakesTheMainSubject() throws {
+        let found = try events("Polish Foreign Minister Dariusz Rosati will meet Serbian President Slobodan Milosevic in Belgrade, before visiting Montenegro.")
+        #expect(pairs(found, code: "042") == ["POLGOV>SCGMNE"])
+    }
 }

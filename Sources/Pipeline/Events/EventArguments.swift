@@ -85,6 +85,9 @@ struct ArgumentReader: Sendable {
         }
         let passive = isPassive(match)
         var subject = subjectBefore(match.firstToken, in: range, skipped: skipped)
+        // "Rosati will meet Milosevic in Belgrade, before visiting Montenegro": a gerund after
+        // a subordinator inside the sentence shares the main clause's subject.
+        if let lead = adjunctSubject(of: match.firstToken, in: range, skipped: skipped) { subject = Subject(unit: lead, coordinated: nil) }
         // "King Birendra left Nepal for a visit to China": an actor right after a past verb is
         // that verb's object; its subject acts, and the object is the target where none follows.
         var verbObject: ActorUnit?
@@ -292,6 +295,22 @@ struct ArgumentReader: Sendable {
     private func opensClause(_ trigger: Int, in range: Range<Int>) -> Bool {
         trigger == range.lowerBound || (trigger > range.lowerBound
             && Self.subordinators.contains(frame.tokens[trigger - 1].folded))
+    }
+
+    /// The sentence's first acting name before the subordinator of a gerund at `trigger`
+    /// ("…, before visiting X", "… while visiting X"), when the sentence does not open with
+    /// that adjunct; nil otherwise.
+    private func adjunctSubject(of trigger: Int, in range: Range<Int>, skipped: TokenAsides) -> ActorUnit? {
+        let subordinator = trigger - 1
+        guard subordinator > range.lowerBound, frame.tokens[trigger].folded.hasSuffix("ing"),
+              Self.subordinators.contains(frame.tokens[subordinator].folded) else { return nil }
+        var u = frame.firstUnit(atOrAfter: range.lowerBound)
+        while u < frame.units.count, frame.units[u].endToken <= subordinator {
+            let unit = frame.units[u]
+            if unit.canAct, !unit.isSetting, !frame.isPrepositional(unit), !skipped.contains(unit.firstToken) { return unit }
+            u += 1
+        }
+        return nil
     }
 
     /// The first actor after the comma that closes an opening adjunct.
