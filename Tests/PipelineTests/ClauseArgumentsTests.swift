@@ -513,4 +513,13 @@ import Testing
         let found = try events("Polish Foreign Minister Dariusz Rosati will meet Serbian President Slobodan Milosevic in Belgrade, before visiting Montenegro.")
         #expect(pairs(found, code: "042") == ["POLGOV>SCGMNE"])
     }
+
+    /// Under dyadic coding only a project act aimed at someone keeps the field's rules out of
+    /// its sentence: "recent arrests" names no one arrested, so the field's `HIT - OUT (AT)`
+    /// (111) is coded.
+    @Test func aProjectActAimedAtNoOneLeavesTheFieldsRulesIn() throws {
+        let text = "Burma's democracy leader Aung San Suu Kyi hit out at the government on Saturday for recent arrests and jailing of activists."
+        #expect(pairs(try events(text), code: "111") == ["MMR>MMRGOV"])
+        #expect(try events(text, convention: .monadic).allSatisfy { $0.code != "111" })
+    }
 }

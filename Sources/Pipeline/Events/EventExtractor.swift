@@ -92,8 +92,9 @@ public struct EventExtractor: DocumentStage {
             // Participles after a comma, whose subject is the main clause's.
             var participles: [EventCandidate] = []
             // The project's rules first: where one of them (other than a plain speech verb)
-            // codes the sentence, the derived rules add nothing to it, and the sentence is not
-            // parsed for them; nor is a sentence or story PETRARCH discards.
+            // codes an act in the sentence (under dyadic coding, one aimed at someone), the
+            // derived rules add nothing to it, and the sentence is not parsed for them; nor is
+            // a sentence or story PETRARCH discards.
             let matches = lexicon.matches(in: frame.tokens, range: range)
             var projectActs = false
             // The sentence's discard: no event from the field's rules, no statement aimed at no one.
@@ -224,7 +225,10 @@ public struct EventExtractor: DocumentStage {
                     continue
                 }
                 candidates.append(EventCandidate(match: match, entry: entry, arguments: args))
-                if match.rule.isProject, !match.rule.has(.speech) { projectActs = true }
+                // Only a project act aimed at someone silences the field's rules: under dyadic
+                // coding one aimed at no one is not reported, and the sentence's field act
+                // ("Suu Kyi hit out at the government for recent arrests") would be lost.
+                if match.rule.isProject, !match.rule.has(.speech), convention == .monadic || args.target != nil { projectActs = true }
             }
             if !participles.isEmpty { Self.attach(participles, to: &candidates) }
             guard !candidates.isEmpty else { continue }
