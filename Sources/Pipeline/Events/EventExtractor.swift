@@ -294,6 +294,8 @@ public struct EventExtractor: DocumentStage {
                           args.targetActor != nil || args.targetFromTree || Self.isNear(target, match, in: frame, range: range)
                     else { continue }
                 }
+                // Dyadic coding reports no event aimed at no one: its actors need no coding.
+                if convention == .dyadic, args.target == nil { continue }
                 let sourceActor = args.sourceActor
                     ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken)
                 if args.target == nil, match.rule.has(.speech), entry.code == "010" {
