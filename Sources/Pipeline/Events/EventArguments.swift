@@ -36,7 +36,10 @@ struct EventArguments: Sendable, Hashable {
 /// A light, rule-based reading over actor phrases and a few function words:
 /// - source: the nearest actor phrase before the trigger in its clause that is not
 ///   introduced by a preposition, not a setting ("in Beijing"), and not a possessive of
-///   some other noun; "X and Y <trigger>" gives source X and target Y;
+///   some other noun; "X and Y <trigger>" gives source X and target Y; the name a relative
+///   "who" follows; not a past verb's object ("left Nepal for a visit": the verb's subject,
+///   and the object is the target where none follows); for a gerund after a subordinator
+///   inside the sentence ("…, before visiting X"), the sentence's first acting name;
 /// - passive ("was imposed by X"): the `by` phrase is the source;
 /// - speech acts: a speaker after the verb ("said Dr X") when none comes before;
 /// - a clause that opens with the trigger ("After meeting X, Y agreed") takes the main
