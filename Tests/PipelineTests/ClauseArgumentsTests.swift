@@ -522,4 +522,14 @@ import Testing
         #expect(pairs(try events(text), code: "111") == ["MMR>MMRGOV"])
         #expect(try events(text, convention: .monadic).allSatisfy { $0.code != "111" })
     }
+
+    /// A meeting noun that another verb takes as its object names no meeting ("flatly ruled
+    /// out talks with Hutu rebels", "scheduled the meeting"); one that is held, attended or
+    /// resumed does.
+    @Test func aMeetingThatIsAnotherActsObjectIsNoMeeting() throws {
+        let ruledOut = try events("BUJUMBURA, Burundi\n\nPresident Pierre Buyoya on Saturday flatly ruled out talks with Hutu rebels.")
+        #expect(!ruledOut.contains { $0.root == "04" })
+        let resumed = try events("BUJUMBURA, Burundi\n\nPresident Pierre Buyoya on Saturday resumed talks with Hutu rebels.")
+        #expect(resumed.contains { $0.root == "04" && $0.targetActor?.code == "BDIREB" })
+    }
 }

@@ -115,6 +115,7 @@ public struct EventExtractor: DocumentStage {
                 if Self.isAccusationContent(match, among: matches, in: frame, range: range) { continue }
                 if match.rule.has(.noun) {
                     if frame.isTopicNoun(match.firstToken, endToken: match.endToken) { continue }
+                    if entry.root == "04", Self.isObjectOfAnotherAct(match.firstToken, in: frame, range: range) { continue }
                     if Self.modifiesAgentNoun(match, in: frame, range: range, anyPrevious: true) { continue }
                 } else if Self.modifiesAgentNoun(match, in: frame, range: range, anyPrevious: false) {
                     continue
@@ -386,6 +387,30 @@ public struct EventExtractor: DocumentStage {
         else { return nil }
         return agent
     }
+
+    /// "ruled out talks", "scheduled the meeting", "to bar the meeting": a meeting noun that
+    /// is the object of a verb (a past form, or a base form after "to") other than one that
+    /// holds, joins or resumes it names no meeting of its own; the verb's act is the event.
+    private static func isObjectOfAnotherAct(_ first: Int, in frame: TextFrame, range: Range<Int>) -> Bool {
+        var k = first - 1
+        var skipped = 0
+        while k >= range.lowerBound, skipped < 3, frame.tokens[k].isWord, frame.unitAtToken[k] < 0,
+              determiners.contains(frame.tokens[k].folded) || meetingModifiers.contains(frame.tokens[k].folded) {
+            k -= 1
+            skipped += 1
+        }
+        guard k >= range.lowerBound, frame.tokens[k].isWord, frame.unitAtToken[k] < 0, !frame.tokens[k].isCapitalized else { return false }
+        let word = frame.tokens[k].folded
+        if lightVerbs.contains(word) || meetingVerbs.contains(where: { word.hasPrefix($0) }) || frame.tokens[k].classes.contains(.reportingVerb) { return false }
+        let verbLike = (word.hasSuffix("ed") && word.utf8.count > 4) || (k > range.lowerBound && frame.tokens[k - 1].folded == "to")
+        return verbLike
+    }
+
+    /// Verbs (by their stem) whose object meeting is the subject's own: attending, resuming.
+    private static let meetingVerbs = ["attend", "resum", "continu", "join", "enter", "conven", "chair", "host", "relaunch", "restart", "reopen", "renew", "kick"]
+    /// Words between such a verb and its meeting noun: modifiers and a phrasal verb's particle
+    /// ("ruled out talks", "broke off peace talks").
+    private static let meetingModifiers: Set<String> = ["new", "further", "fresh", "peace", "direct", "planned", "out", "off", "up"]
 
     /// Whether a person's name opens at `token` and ends in "'s" ("Gaddafi's airforce").
     private static func isPossessivePerson(at token: Int, in frame: TextFrame) -> Bool {
