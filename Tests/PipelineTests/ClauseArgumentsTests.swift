@@ -532,4 +532,11 @@ import Testing
         let resumed = try events("BUJUMBURA, Burundi\n\nPresident Pierre Buyoya on Saturday resumed talks with Hutu rebels.")
         #expect(resumed.contains { $0.root == "04" && $0.targetActor?.code == "BDIREB" })
     }
+
+    /// "Inhabitants" are civilians, as Phoenix's "resident" and "villager" are
+    /// (`data/actors/agent-additions.tsv`).
+    @Test func inhabitantsAreCivilians() throws {
+        let found = try events("DUSHANBE, Tajikistan\n\nInhabitants accused government forces of looting.")
+        #expect(pairs(found, code: "112") == ["TJKCVL>TJKMIL"])
+    }
 }
