@@ -155,7 +155,8 @@ struct EventActorCoding {
         guard comma + 2 < range.upperBound, frame.tokens[comma].folded == "," else { return nil }
         var words: [String] = []
         var start = comma + 2
-        if frame.tokens[comma + 1].folded != "the" {
+        let possessive = frame.tokens[comma + 1].folded != "the"
+        if possessive {
             let place = frame.unitAtToken[comma + 1]
             guard place >= 0, frame.units[place].type == .location, frame.units[place].firstToken == comma + 1,
                   frame.units[place].endToken < range.upperBound, frame.tokens[frame.units[place].endToken].folded == "'s"
@@ -168,7 +169,7 @@ struct EventActorCoding {
         // Kong" holds Canada's.
         var roleEnd: Int?
         while k < range.upperBound, k - start <= 9, frame.tokens[k].folded != "," {
-            if start > comma + 2, roleEnd == nil, frame.tokens[k].classes.contains(.preposition) { roleEnd = k }
+            if possessive, roleEnd == nil, frame.tokens[k].classes.contains(.preposition) { roleEnd = k }
             if roleEnd == nil { words.append(frame.tokens[k].folded) }
             k += 1
         }

@@ -295,7 +295,8 @@ public struct EventExtractor: DocumentStage {
                           args.targetActor != nil || args.targetFromTree || Self.isNear(target, match, in: frame, range: range)
                     else { continue }
                 }
-                // Dyadic coding reports no event aimed at no one: its actors need no coding.
+                // Dyadic coding reports only what is aimed at someone (`EventConvention`); an
+                // event aimed at no one is passed over here, before its actors are coded.
                 if convention == .dyadic, args.target == nil { continue }
                 let sourceActor = args.sourceActor
                     ?? coding!.code(name: args.source, side: args.sourceSide, range: range, near: match.firstToken)
@@ -338,8 +339,6 @@ public struct EventExtractor: DocumentStage {
                 } else {
                     event.date = Self.day(of: date) ?? publishedDay
                 }
-                // Dyadic coding reports only what is aimed at someone (`EventConvention`).
-                if convention == .dyadic, event.target == nil { continue }
                 events.append(event)
                 // Every member of "X, Y and Z" is an actor: one event per pair, as PETRARCH codes.
                 guard args.target != nil else { continue }
