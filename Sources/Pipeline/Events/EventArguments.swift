@@ -360,7 +360,7 @@ struct ArgumentReader: Sendable {
         let token = frame.tokens[k]
         guard token.isWord, !token.isCapitalized, !token.classes.contains(.reportingVerb) else { return nil }
         let word = token.folded
-        guard (word.hasSuffix("ed") && word.utf8.count > 4) || Self.pastForms.contains(word) else { return nil }
+        guard VerbContext.isRegularPast(word) || Self.pastForms.contains(word) else { return nil }
         return k
     }
 

@@ -401,8 +401,7 @@ public struct EventExtractor: DocumentStage {
         guard k >= range.lowerBound, frame.tokens[k].isWord, frame.unitAtToken[k] < 0, !frame.tokens[k].isCapitalized else { return false }
         let word = frame.tokens[k].folded
         if lightVerbs.contains(word) || meetingVerbs.contains(where: { word.hasPrefix($0) }) || frame.tokens[k].classes.contains(.reportingVerb) { return false }
-        let verbLike = (word.hasSuffix("ed") && word.utf8.count > 4) || (k > range.lowerBound && frame.tokens[k - 1].folded == "to")
-        return verbLike
+        return VerbContext.isRegularPast(word) || (k > range.lowerBound && frame.tokens[k - 1].folded == "to")
     }
 
     /// Verbs (by their stem) whose object meeting is the subject's own: attending, resuming.

@@ -11,6 +11,13 @@
 /// noun right after a name is not a verb ("U.S. trade", "U.S. forces"), nor is a word after
 /// a noun, adjective or preposition ("trade talks", "in talks").
 enum VerbContext {
+    /// A regular past form of five letters or more ("ruled", "scheduled"), which stands before
+    /// its object: what the project's readers take for a verb that has one ("left Nepal",
+    /// "ruled out talks"). `isVerb` itself counts four-letter forms too.
+    static func isRegularPast(_ word: String) -> Bool {
+        word.hasSuffix("ed") && word.utf8.count > 4
+    }
+
     private static let before: Set<String> = [
         "will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
         "is", "are", "was", "were", "be", "been", "being", "did", "does", "do", "he", "she", "it", "they", "we",
