@@ -539,4 +539,11 @@ import Testing
         let found = try events("DUSHANBE, Tajikistan\n\nInhabitants accused government forces of looting.")
         #expect(pairs(found, code: "112") == ["TJKCVL>TJKMIL"])
     }
+
+    /// A past form that is also its verb's base form ("beat", "hit") is the act of the
+    /// agent of force right before it (`VerbForms.isUnchangedPast`).
+    @Test func anUnchangedPastAfterAnAgentOfForceIsItsAct() throws {
+        let found = try events("BEIJING\n\nPolice beat the dissident Wang Dan on Monday.")
+        #expect(pairs(found, code: "182") == ["CHNCOP>CHNOPP"])
+    }
 }

@@ -3,8 +3,7 @@ import Testing
 @testable import Pipeline
 import TestSupport
 
-/// The language identifier on short texts written for these tests, the stopword lists,
-/// and the generated data files against their generators.
+/// The language identifier on short texts written for these tests, and the stopword lists.
 @Suite struct LanguageTests {
     static var root: URL { PackageRoot.url }
 
@@ -49,23 +48,4 @@ import TestSupport
         #expect(LanguageTag.normalized("English") == nil)
         #expect(LanguageTag.primary("en_GB") == "en")
     }
-
-    /// Runs a generator into a temporary file and compares it with the committed data.
-    /// Skips (records nothing) when python3 or the generator's PyPI package is missing.
-    @Test(arguments: [("scripts/generate-language-profiles", "data/language/profiles.tsv", "langdetect"),
-                      ("scripts/generate-stopwords", "data/stopwords/stopwords.tsv", "stopwordsiso")])
-    func committedDataMatchesGenerator(script: String, data: String, module: String) throws {
-        guard runTool(["python3", "-c", "import \(module)"], quiet: true) == 0 else {
-            print("skip: PyPI package \(module) is not installed; cannot regenerate \(data)")
-            return
-        }
-        let temporary = try TemporaryFolder()
-        let out = temporary.url.appendingPathComponent("gleaner.tsv")
-        #expect(runTool(["python3", Self.root.appendingPathComponent(script).path, out.path], quiet: true) == 0)
-        let generated = try Data(contentsOf: out)
-        let committed = try Data(contentsOf: Self.root.appendingPathComponent(data))
-        #expect(generated == committed, "\(data) differs from what \(script) generates; rerun it")
-        #expect(EmbeddedData.bytes(named: data).map { Data($0) } == committed, "rebuild: the embedded \(data) is stale")
-    }
-
 }

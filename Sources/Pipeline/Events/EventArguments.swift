@@ -51,10 +51,6 @@ struct ArgumentReader: Sendable {
     let frame: TextFrame
 
     private static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
-    private static let irregularParticiples: Set<String> = [
-        "made", "struck", "hit", "met", "held", "put", "set", "given", "told", "said", "kept", "bought",
-        "sent", "brought", "taken", "done", "seen", "cut", "paid", "won", "lost", "levied",
-    ]
     /// Words that end the clause a subject is searched in (scanning backwards).
     static let clauseOpeners: Set<String> = [";", ":", "\u{201C}", "\u{201D}", "\"", "\u{2018}", "'", "(", ")", "\u{2013}", "\u{2014}"]
     /// Words after which the target search stops.
@@ -340,7 +336,7 @@ struct ArgumentReader: Sendable {
     private func isPassive(_ match: TriggerMatch) -> Bool {
         let tokens = frame.tokens
         let word = tokens[match.firstToken].folded
-        guard word.hasSuffix("ed") || Self.irregularParticiples.contains(word) else { return false }
+        guard word.hasSuffix("ed") || VerbForms.standard.isParticiple(word) else { return false }
         var k = match.firstToken - 1
         while k >= 0, tokens[k].folded.hasSuffix("ly") || tokens[k].folded == "not" { k -= 1 }
         return k >= 0 && Self.beForms.contains(tokens[k].folded)
@@ -360,15 +356,10 @@ struct ArgumentReader: Sendable {
         let token = frame.tokens[k]
         guard token.isWord, !token.isCapitalized, !token.classes.contains(.reportingVerb) else { return nil }
         let word = token.folded
-        guard VerbContext.isRegularPast(word) || Self.pastForms.contains(word) else { return nil }
+        guard VerbContext.isRegularPast(word) || VerbForms.standard.isPast(word) else { return nil }
         return k
     }
 
-    /// Irregular past forms that take an actor as their object.
-    private static let pastForms: Set<String> = [
-        "left", "gave", "sent", "met", "took", "brought", "struck", "hit", "beat", "paid", "led", "sought",
-        "fought", "caught", "held", "won", "drove",
-    ]
 
     // MARK: - Objects
 

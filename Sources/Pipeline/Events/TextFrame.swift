@@ -276,14 +276,13 @@ struct TextFrame: Sendable {
         var word = tokens[k].folded
         if ["has", "had"].contains(word), k + 1 < tokens.count { word = tokens[k + 1].folded }
         if nonActions.contains(word) { return false }
-        return word.hasSuffix("ed") || (word.hasSuffix("s") && !word.hasSuffix("ss")) || irregularPasts.contains(word)
+        return word.hasSuffix("ed") || (word.hasSuffix("s") && !word.hasSuffix("ss")) || VerbForms.standard.isPast(word)
     }
     private static let nonActions: Set<String> = [
         "is", "was", "'s", "has", "had", "been", "seems", "seemed", "appears", "appeared", "remains", "remained",
         "means", "meant", "needs", "needed", "looks", "looked", "happened", "happens", "includes", "included",
         "contains", "contained", "follows", "followed", "comes", "takes", "costs", "depends", "depended",
     ]
-    private static let irregularPasts: Set<String> = ["said", "told", "sent", "made", "gave", "took", "held", "met", "struck", "fought", "sought", "began"]
 
     /// Whether the tokens between two mentions are only title words ("Trade Representative",
     /// "'s Vice Premier"), so the first mention modifies the second.

@@ -66,8 +66,10 @@ enum VerbContext {
             return !nounAfterActor.contains(previous.folded)
         }
         // "troops shot", "police beat": a past form right after an agent of force or
-        // authority ("passengers held hostage", "people wanting to visit" are no acts).
-        if unit < 0, previous.isWord, !word.hasSuffix("ing"), !TriggerLexicon.baseForms.contains(word),
+        // authority ("passengers held hostage", "people wanting to visit" are no acts); a
+        // base form only where it is also the past ("beat", "hit", not "police raid").
+        if unit < 0, previous.isWord, !word.hasSuffix("ing"),
+           !TriggerLexicon.baseForms.contains(word) || VerbForms.standard.isUnchangedPast(word),
            let agent = ActorDictionary.standard.agentCode(for: previous.folded),
            forceAgents.contains(String(agent.drop { $0 == "~" }.prefix(3))) {
             return true
