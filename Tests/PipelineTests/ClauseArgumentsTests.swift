@@ -546,4 +546,11 @@ import Testing
         let found = try events("BEIJING\n\nPolice beat the dissident Wang Dan on Monday.")
         #expect(pairs(found, code: "182") == ["CHNCOP>CHNOPP"])
     }
+
+    /// A passive's subject whose head noun the dictionaries do not know is coded by the
+    /// agent word before it, as PETRARCH codes a noun phrase ("army veteran" is MIL).
+    @Test func aPassiveSubjectIsCodedByItsAgentWord() throws {
+        let found = try events("HONG KONG\n\nAn 88-year-old army veteran was jailed for 15 years by a Hong Kong court.")
+        #expect(pairs(found, code: "173") == ["HKGJUD>HKGMIL"])
+    }
 }

@@ -353,8 +353,27 @@ struct EventActorCoding {
            let phrase = agentPhrase(endingAt: k - 1, range: range) {
             return phrase
         }
-        return agentPhrase(endingAt: k, range: range)
+        if let phrase = agentPhrase(endingAt: k, range: range) { return phrase }
+        // "an 88-year-old army veteran was jailed": a head noun the dictionaries do not know,
+        // after an agent word, is coded by that word, as PETRARCH codes a noun phrase by the
+        // agent in it (`agentObject` reads objects so).
+        func isNoun(_ j: Int) -> Bool {
+            frame.tokens[j].isWord && frame.unitAtToken[j] < 0 && !frame.tokens[j].isCapitalized
+                && !Self.functionWords.contains(frame.tokens[j].folded)
+                && !frame.tokens[j].folded.hasSuffix("ed") && !frame.tokens[j].folded.hasSuffix("ly")
+                && !VerbForms.standard.isPast(frame.tokens[j].folded)
+        }
+        guard isNoun(k) else { return nil }
+        var m = k - 1
+        while m >= range.lowerBound, k - m <= 2, isNoun(m) {
+            if let phrase = agentPhrase(endingAt: m, range: range) { return phrase }
+            m -= 1
+        }
+        return nil
     }
+
+    /// English function words ("and", "after"), which head no noun phrase.
+    private static let functionWords = Stopwords.shared.list(for: "en") ?? []
 
     /// Nouns that name a body of people of the kind the word before them says ("rebel group",
     /// "guerrilla faction").
