@@ -553,4 +553,10 @@ import Testing
         let found = try events("HONG KONG\n\nAn 88-year-old army veteran was jailed for 15 years by a Hong Kong court.")
         #expect(pairs(found, code: "173") == ["HKGJUD>HKGMIL"])
     }
+
+    /// The day a wire story puts between subject and verb ("on Friday") leaves the verb a verb.
+    @Test func aDayBetweenSubjectAndVerbLeavesTheVerb() throws {
+        let found = try events("PHNOM PENH\n\nCambodia's King Norodom Sihanouk on Friday gave a royal pardon to an opposition newspaper editor.")
+        #expect(pairs(found, code: "081") == ["KHMGOV>KHMMED"])
+    }
 }

@@ -3,7 +3,7 @@
 /// PETRARCH codes verbs its parse finds; until the events stage reads the parser's tags,
 /// the word's neighbours decide. Promises: a word that opens its sentence is not a verb
 /// ("Asked about the offer, X said"); another counts as a verb when it is a past form (ends
-/// in "ed"), or when what stands right before it (adverbs skipped) is an auxiliary, a modal,
+/// in "ed"), or when what stands right before it (adverbs and a day skipped) is an auxiliary, a modal,
 /// "to" after a verb ("agreed to sign", not "a deadline to delay"), a pronoun or the end of
 /// an actor phrase ("Russia sent", "police have arrested"), or an agent of force or
 /// authority before a past form ("troops shot"); after a form of "be" only a
@@ -46,6 +46,10 @@ enum VerbContext {
               skipped.contains(frame.tokens[k].folded) || frame.tokens[k].folded.hasSuffix("ly") {
             k -= 1
         }
+        // "Sihanouk on Friday gave": the day a wire story puts between subject and verb.
+        if k > range.lowerBound, !word.hasSuffix("ing"), isWeekday(k, in: frame) {
+            k -= frame.tokens[k - 1].folded == "on" ? 2 : 1
+        }
         guard k >= range.lowerBound else { return false }
         let previous = frame.tokens[k]
         // "to be back": after a form of "be" only a participle is a verb.
@@ -75,6 +79,11 @@ enum VerbContext {
             return true
         }
         return false
+    }
+
+    private static func isWeekday(_ k: Int, in frame: TextFrame) -> Bool {
+        let token = frame.tokens[k]
+        return token.isCapitalized && DateResolver.weekdayNumbers[frame.text(token.start, token.end)] != nil
     }
 
     /// A verb's bare form right after a name ("U.S. trade", but also "Saudi Arabia cut"):
