@@ -559,4 +559,10 @@ import Testing
         let found = try events("PHNOM PENH\n\nCambodia's King Norodom Sihanouk on Friday gave a royal pardon to an opposition newspaper editor.")
         #expect(pairs(found, code: "081") == ["KHMGOV>KHMMED"])
     }
+
+    /// A meeting someone "is expected to" hold is a plan: an intent to meet (036).
+    @Test func anExpectedMeetingIsAnIntentToMeet() throws {
+        let found = try events("JERUSALEM\n\nGerman Foreign Minister Klaus Kinkel was expected to meet Prime Minister Benjamin Netanyahu on Monday.")
+        #expect(pairs(found, code: "036") == ["DEUGOV>ISRGOV"])
+    }
 }

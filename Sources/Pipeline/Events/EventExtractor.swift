@@ -618,7 +618,7 @@ public struct EventExtractor: DocumentStage {
         return planGovernors.contains(governor) || (!visit && governor == "due")
     }
     private static let planGovernors = PolarityReader.planCopulas.union([
-        "scheduled", "plans", "planned", "plan", "intends", "intended",
+        "scheduled", "plans", "planned", "plan", "intends", "intended", "expected", "expects",
     ])
 
     /// Nouns for people a report comes from without a name.
