@@ -565,4 +565,11 @@ import Testing
         let found = try events("JERUSALEM\n\nGerman Foreign Minister Klaus Kinkel was expected to meet Prime Minister Benjamin Netanyahu on Monday.")
         #expect(pairs(found, code: "036") == ["DEUGOV>ISRGOV"])
     }
+
+    /// A meeting that an "-ing" form takes as its object ("weighing a possible meeting") is
+    /// that act's topic, no meeting of its own.
+    @Test func aMeetingWeighedIsNoMeeting() throws {
+        let found = try events("JERUSALEM\n\nIsraeli President Ezer Weizman, weighing a possible meeting with Yasser Arafat, consulted on Sunday with Prime Minister Benjamin Netanyahu, a spokesman said.")
+        #expect(pairs(found, code: "040") == ["ISRGOV>ISRGOV"])
+    }
 }

@@ -387,9 +387,10 @@ public struct EventExtractor: DocumentStage {
         return agent
     }
 
-    /// "ruled out talks", "scheduled the meeting", "to bar the meeting": a meeting noun that
-    /// is the object of a verb (a past form, or a base form after "to") other than one that
-    /// holds, joins or resumes it names no meeting of its own; the verb's act is the event.
+    /// "ruled out talks", "scheduled the meeting", "to bar the meeting", "weighing a possible
+    /// meeting": a meeting noun that is the object of a verb (a past form, an "-ing" form, or
+    /// a base form after "to") other than one that holds, joins or resumes it names no
+    /// meeting of its own; the verb's act is the event.
     private static func isObjectOfAnotherAct(_ first: Int, in frame: TextFrame, range: Range<Int>) -> Bool {
         var k = first - 1
         var skipped = 0
@@ -402,13 +403,14 @@ public struct EventExtractor: DocumentStage {
         let word = frame.tokens[k].folded
         if lightVerbs.contains(word) || meetingVerbs.contains(where: { word.hasPrefix($0) }) || frame.tokens[k].classes.contains(.reportingVerb) { return false }
         return VerbContext.isRegularPast(word) || (k > range.lowerBound && frame.tokens[k - 1].folded == "to")
+            || (word.hasSuffix("ing") && word.utf8.count > 5)
     }
 
     /// Verbs (by their stem) whose object meeting is the subject's own: attending, resuming.
     private static let meetingVerbs = ["attend", "resum", "continu", "join", "enter", "conven", "chair", "host", "relaunch", "restart", "reopen", "renew", "kick"]
     /// Words between such a verb and its meeting noun: modifiers and a phrasal verb's particle
     /// ("ruled out talks", "broke off peace talks").
-    private static let meetingModifiers: Set<String> = ["new", "further", "fresh", "peace", "direct", "planned", "out", "off", "up"]
+    private static let meetingModifiers: Set<String> = ["new", "further", "fresh", "peace", "direct", "planned", "possible", "out", "off", "up"]
 
     /// Whether a person's name opens at `token` and ends in "'s" ("Gaddafi's airforce").
     private static func isPossessivePerson(at token: Int, in frame: TextFrame) -> Bool {
