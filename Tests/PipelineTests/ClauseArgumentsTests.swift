@@ -572,4 +572,10 @@ import Testing
         let found = try events("JERUSALEM\n\nIsraeli President Ezer Weizman, weighing a possible meeting with Yasser Arafat, consulted on Sunday with Prime Minister Benjamin Netanyahu, a spokesman said.")
         #expect(pairs(found, code: "040") == ["ISRGOV>ISRGOV"])
     }
+
+    /// A trigger inside a ", who …," aside finds its target in that aside.
+    @Test func aRelativeClauseFindsItsTargetInside() throws {
+        let found = try events("ANKARA\n\nBosnian Prime Minister Hasan Muratovic, who is due to meet his Turkish counterpart Necmettin Erbakan on Tuesday, will also discuss the elections.")
+        #expect(pairs(found, code: "036") == ["BIHGOV>TURGOV"])
+    }
 }

@@ -83,6 +83,9 @@ struct ArgumentReader: Sendable {
                                   sourceSide: first.side, targetSide: last.side, sourceHead: first.headFirst)
         }
         let passive = isPassive(match)
+        // Targets are searched outside the asides, but a trigger inside one ("Muratovic, who
+        // is due to meet his Turkish counterpart Erbakan, …") looks in its own.
+        let targetSkipped = skipped.excludingAside(of: match.firstToken)
         var subject = subjectBefore(match.firstToken, in: range, skipped: skipped)
         // "Rosati will meet Milosevic in Belgrade, before visiting Montenegro": a gerund after
         // a subordinator inside the sentence shares the main clause's subject.
@@ -100,7 +103,7 @@ struct ArgumentReader: Sendable {
                 source = agent
                 // "imposed on Mexico by Canada": an actor between the verb and "by"; never the
                 // agent's own phrase ("jailed by a Hong Kong court").
-                target = subject?.unit ?? firstTarget(after: match.endToken, in: range, skipped: skipped, excluding: agent.name)
+                target = subject?.unit ?? firstTarget(after: match.endToken, in: range, skipped: targetSkipped, excluding: agent.name)
                     .flatMap { $0.endToken < agent.firstToken ? $0 : nil }
             } else {
                 target = subject?.unit
@@ -136,7 +139,7 @@ struct ArgumentReader: Sendable {
                 targetName = addressee?.name
                 targetSide = addressee?.side
             } else if !rule.has(.speech) {
-                let found = firstTarget(after: match.firstToken + 1, in: range, skipped: skipped, excluding: source?.name)
+                let found = firstTarget(after: match.firstToken + 1, in: range, skipped: targetSkipped, excluding: source?.name)
                 targetName = found?.name
                 targetSide = found?.side
                 // "talks between X and Y" with no subject: X is the source.

@@ -15,4 +15,12 @@ struct TokenAsides: Sendable {
         for aside in ranges where aside.contains(k) { return true }
         return false
     }
+
+    /// The asides without the one that holds position `k`: a trigger inside ", who is due
+    /// to meet X," finds its target in its own aside.
+    func excludingAside(of k: Int) -> TokenAsides {
+        var copy = self
+        copy.ranges.removeAll { $0.contains(k) }
+        return copy
+    }
 }
