@@ -578,4 +578,11 @@ import Testing
         let found = try events("ANKARA\n\nBosnian Prime Minister Hasan Muratovic, who is due to meet his Turkish counterpart Necmettin Erbakan on Tuesday, will also discuss the elections.")
         #expect(pairs(found, code: "036") == ["BIHGOV>TURGOV"])
     }
+
+    /// A verb a determiner follows is no title word: "urged the U.N." does not make "the
+    /// Return of Refugees" a modifier of the U.N., which stays the appeal's addressee.
+    @Test func aVerbBeforeADeterminerIsNoTitleWord() throws {
+        let found = try events("KIGALI\n\nThe Rally for the Return of Refugees urged the U.N. to act.")
+        #expect(found.first { $0.code == "020" }?.targetActor?.code == "IGOUNO")
+    }
 }

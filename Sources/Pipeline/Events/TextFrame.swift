@@ -299,8 +299,9 @@ struct TextFrame: Sendable {
             if t.folded == ",", k > from, roleNouns.contains(tokens[k - 1].folded) { continue }
             // "Russian peacemaker Alexander Lebed", "Azerbaijani presidential adviser X": the
             // words of a title before a name, up to three, none of them a verb or a function
-            // word ("Chinese police detained Wang" does not tie Wang to China).
-            if titleWords < 3, isTitleWord(t) { titleWords += 1; continue }
+            // word ("Chinese police detained Wang" does not tie Wang to China), nor a word a
+            // determiner follows ("the Rally for Refugees urged the U.N.": a verb and its object).
+            if titleWords < 3, isTitleWord(t), k + 1 >= to || !tokens[k + 1].classes.contains(.determiner) { titleWords += 1; continue }
             return false
         }
         return true
