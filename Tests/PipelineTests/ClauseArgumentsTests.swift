@@ -585,4 +585,14 @@ import Testing
         let found = try events("KIGALI\n\nThe Rally for the Return of Refugees urged the U.N. to act.")
         #expect(found.first { $0.code == "020" }?.targetActor?.code == "IGOUNO")
     }
+
+    /// Under dyadic coding a negated act is no event, as the field codes what happened;
+    /// monadic coding keeps it, marked negated, as the seeds' gold does.
+    @Test func aNegatedActIsNoEventUnderDyadicCoding() throws {
+        let story = "TBILISI\n\nRussian troops did not attack Georgian villages on Monday."
+        #expect(try events(story).isEmpty)
+        let kept = try events(story, convention: .monadic)
+        #expect(pairs(kept, code: "190") == ["RUSMIL>GEOCVL"])
+        #expect(kept.first?.polarity == .negated)
+    }
 }

@@ -246,6 +246,9 @@ public struct EventExtractor: DocumentStage {
             for candidate in kept {
                 let match = candidate.match
                 let mood = polarity.polarity(of: match, sentence: index)
+                // The field codes what happened: under dyadic coding a negated event ("did not
+                // attack") is no event (`EventConvention`).
+                if convention == .dyadic, mood == .negated { continue }
                 var entry = candidate.entry
                 // A planned meeting, visit or talks is an intent to meet (036), as the CAMEO manual
                 // codes it (the project's rules keep their code with a hypothetical polarity, as
