@@ -595,4 +595,12 @@ import Testing
         #expect(pairs(kept, code: "190") == ["RUSMIL>GEOCVL"])
         #expect(kept.first?.polarity == .negated)
     }
+
+    /// A `field` rule of triggers.tsv corrects the field's dictionary and is read as its
+    /// rules are: "disperse" is repression (175), not CIRCULATE's 010.
+    @Test func aFieldCorrectionIsReadAsTheFieldsRules() throws {
+        let found = try events("DHAKA\n\nPolice used batons and teargas to try to disperse students who were throwing stones, witnesses said.")
+        #expect(pairs(found, code: "175") == ["BGDCOP>BGDEDU"])
+        #expect(pairs(found, code: "010").isEmpty)
+    }
 }
