@@ -373,7 +373,7 @@ struct EventActorCoding {
     }
 
     /// English function words ("and", "after"), which head no noun phrase.
-    private static let functionWords = Stopwords.shared.list(for: "en") ?? []
+    private static let functionWords = Stopwords.embeddedList(for: "en")
 
     /// Nouns that name a body of people of the kind the word before them says ("rebel group",
     /// "guerrilla faction").

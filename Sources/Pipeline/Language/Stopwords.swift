@@ -5,15 +5,30 @@ public struct Stopwords: Sendable {
     let lists: [String: Set<String>]
 
     /// The lists built from the embedded data file.
-    public static let shared = Stopwords(data: EmbeddedData.text(named: "data/stopwords/stopwords.tsv") ?? "")
+    public static let shared = Stopwords(data: embeddedText)
+
+    private static var embeddedText: String { EmbeddedData.text(named: "data/stopwords/stopwords.tsv") ?? "" }
 
     init(data: String) {
         var lists: [String: Set<String>] = [:]
         for cols in TabSeparatedRows(data) where cols.count >= 2 {
-            // Everything after the first tab is the list, as the file has one tab per line.
-            lists[cols[0]] = Set(cols.dropFirst().joined(separator: "\t").dataParts(separatedBy: " "))
+            lists[cols[0]] = Self.words(of: cols)
         }
         self.lists = lists
+    }
+
+    /// One language's list from the embedded file, without building the other languages'
+    /// sets as `shared` does (about 43M instructions): for a reader that needs one list.
+    static func embeddedList(for language: String) -> Set<String> {
+        for cols in TabSeparatedRows(embeddedText) where cols.count >= 2 && cols[0] == language {
+            return words(of: cols)
+        }
+        return []
+    }
+
+    /// Everything after the first tab is the list, as the file has one tab per line.
+    private static func words(of cols: [String]) -> Set<String> {
+        Set(cols.dropFirst().joined(separator: "\t").dataParts(separatedBy: " "))
     }
 
     /// The list for a BCP 47 tag's primary language ("pt-BR" uses "pt"), if there is one.
