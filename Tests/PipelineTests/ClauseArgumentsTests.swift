@@ -603,4 +603,11 @@ import Testing
         #expect(pairs(found, code: "175") == ["BGDCOP>BGDEDU"])
         #expect(pairs(found, code: "010").isEmpty)
     }
+
+    /// A body named by an acronym is coded by the words of another of its mentions: the one
+    /// that defined it ("The Organisation for Security and Cooperation in Europe (OSCE)").
+    @Test func anAcronymIsCodedByTheNameItWasDefinedFor() throws {
+        let found = try events("SARAJEVO\n\nThe Organisation for Security and Cooperation in Europe (OSCE) postponed municipal elections.\n\nThe SDA has been demanding that OSCE prohibit refugees voting.")
+        #expect(found.first { $0.code == "1042" }?.targetActor?.code == "IGO")
+    }
 }

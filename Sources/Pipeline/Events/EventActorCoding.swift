@@ -138,6 +138,18 @@ struct EventActorCoding {
                 }
             }
         }
+        // "The SDA demanded that OSCE …" after "The Organisation for Security and Cooperation
+        // in Europe (OSCE)": a body the dictionaries know by the words of another of its
+        // mentions (the acronym's first mention absorbed the name it was defined for).
+        if here == nil, nearest?.type == .organization {
+            for unit in frame.units where unit.name == name && unit.type == .organization && unit != nearest
+                && unit.headFirst > unit.firstToken {
+                let sentence = frame.sentenceTokens.first { $0.contains(unit.firstToken) } ?? 0..<frame.tokens.count
+                if let c = coder.code(phraseWords(of: unit, range: sentence), on: day, fallbackCountry: nil), !c.hasPrefix("---") {
+                    return coder.dictionary.parts(of: c)
+                }
+            }
+        }
         // A person the text gives no role, whose dictionary roles did not hold on the day:
         // a former office holder ("Obama" in 2026 is USAELI).
         if here == nil, nearest?.type == .person, let day,
