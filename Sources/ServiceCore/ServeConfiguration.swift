@@ -32,8 +32,8 @@ public struct ServeConfiguration: Equatable, Sendable {
     /// the tagger filling in (`EntityDecision`).
     public var entities = EntityDecision.standard
     /// Which events are reported (`event_convention = dyadic|monadic`): only those aimed at
-    /// someone and not negated, as PETRARCH codes them (the default), or also statements and
-    /// acts aimed at no one and negated acts (`EventConvention`).
+    /// someone, neither negated nor conditional, as PETRARCH codes them (the default), or also
+    /// statements and acts aimed at no one, negated acts and conditions (`EventConvention`).
     public var eventConvention = EventConvention.standard
     /// Distinct earlier documents of a site that must hold a short block before it is
     /// removed as site furniture; 0 turns cross-document furniture off.

@@ -596,6 +596,15 @@ import Testing
         #expect(kept.first?.polarity == .negated)
     }
 
+    /// Under dyadic coding a condition or a speculation ("may grant") is no event; a plan
+    /// ("will grant") is, marked hypothetical.
+    @Test func aSpeculationIsNoEventUnderDyadicCoding() throws {
+        #expect(try events("OTTAWA\n\nCanada may grant asylum to Chinese dissidents.").isEmpty)
+        let planned = try events("OTTAWA\n\nCanada will grant asylum to Chinese dissidents.")
+        #expect(pairs(planned, code: "075") == ["CAN>CHNOPP"])
+        #expect(planned.first?.polarity == .hypothetical)
+    }
+
     /// A `field` rule of triggers.tsv corrects the field's dictionary and is read as its
     /// rules are: "disperse" is repression (175), not CIRCULATE's 010.
     @Test func aFieldCorrectionIsReadAsTheFieldsRules() throws {

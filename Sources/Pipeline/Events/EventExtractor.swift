@@ -249,6 +249,8 @@ public struct EventExtractor: DocumentStage {
                 // The field codes what happened: under dyadic coding a negated event ("did not
                 // attack") is no event (`EventConvention`).
                 if convention == .dyadic, mood == .negated { continue }
+                // Nor is a condition or a speculation ("could", "if"); a plan stays (036, 030).
+                if convention == .dyadic, mood == .hypothetical, polarity.isConditional(match, sentence: index) { continue }
                 var entry = candidate.entry
                 // A planned meeting, visit or talks is an intent to meet (036), as the CAMEO manual
                 // codes it (the project's rules keep their code with a hypothetical polarity, as

@@ -24,6 +24,23 @@ struct PolarityReader: Sendable {
     static let planCopulas: Set<String> = ["is", "are", "was", "were"]
     private static let window = 8
 
+    /// Whether the words that make a trigger hypothetical state it as a condition or a
+    /// speculation ("if", "unless", "could", "might", "may", "likely"), not as a plan or a
+    /// future ("will", "plans to"). The same window as `polarity(of:sentence:)`; "May" with
+    /// a capital inside a sentence is the month.
+    func isConditional(_ match: TriggerMatch, sentence: Int) -> Bool {
+        let tokens = frame.tokens
+        let lower = frame.sentenceTokens[sentence].lowerBound
+        var k = match.firstToken - 1
+        while k >= lower && match.firstToken - k <= Self.window {
+            if tokens[k].classes.contains(.polarityBoundary) { break }
+            if Self.conditionals.contains(tokens[k].folded), !(k > lower && tokens[k].isCapitalized) { return true }
+            k -= 1
+        }
+        return false
+    }
+    static let conditionals: Set<String> = ["if", "unless", "could", "might", "may", "possibly", "likely", "potential"]
+
     func polarity(of match: TriggerMatch, sentence: Int) -> EventPolarity {
         let tokens = frame.tokens
         let lower = frame.sentenceTokens[sentence].lowerBound
