@@ -596,13 +596,21 @@ import Testing
         #expect(kept.first?.polarity == .negated)
     }
 
-    /// Under dyadic coding a condition or a speculation ("may grant") is no event; a plan
-    /// ("will grant") is, marked hypothetical.
+    /// Under dyadic coding a condition or a speculation ("may attack") is no event; what is
+    /// stated as going to happen ("will attack") is, marked hypothetical.
     @Test func aSpeculationIsNoEventUnderDyadicCoding() throws {
-        #expect(try events("OTTAWA\n\nCanada may grant asylum to Chinese dissidents.").isEmpty)
-        let planned = try events("OTTAWA\n\nCanada will grant asylum to Chinese dissidents.")
-        #expect(pairs(planned, code: "075") == ["CAN>CHNOPP"])
+        #expect(try events("TBILISI\n\nRussian troops may attack Georgian villages.").isEmpty)
+        let planned = try events("TBILISI\n\nRussian troops will attack Georgian villages.")
+        #expect(pairs(planned, code: "190") == ["RUSMIL>GEOCVL"])
         #expect(planned.first?.polarity == .hypothetical)
+    }
+
+    /// Under dyadic coding a planned act of cooperation is an intent to it (03x), as the
+    /// CAMEO manual codes expressed intentions: a planned purchase is 0311, not 061.
+    @Test func aPlannedPurchaseIsAnIntentToCooperateEconomically() throws {
+        let story = "BEIJING\n\nChina will buy American soybeans, the trade ministry said."
+        #expect(pairs(try events(story), code: "0311") == ["CHN>USA"])
+        #expect(pairs(try events(story, convention: .monadic), code: "061") == ["CHN>USA"])
     }
 
     /// A `field` rule of triggers.tsv corrects the field's dictionary and is read as its

@@ -261,6 +261,13 @@ public struct EventExtractor: DocumentStage {
                    !match.rule.isProject
                     || Self.followsFutureAuxiliary(match.firstToken, in: frame, from: range.lowerBound, visit: entry.code == "042", noun: match.rule.has(.noun)),
                    let intent = CAMEOCodebook.entry(for: "036") { entry = intent }
+                // A planned act of cooperation or yielding is an intent to it (03x), as the CAMEO
+                // manual codes expressed intentions; the seeds' gold (monadic) keeps the act's
+                // code, marked hypothetical.
+                if convention == .dyadic, mood == .hypothetical, !match.rule.has(.hyp),
+                   let code = Self.intentCodes[entry.code] ?? Self.intentCodes[entry.root], let intent = CAMEOCodebook.entry(for: code) {
+                    entry = intent
+                }
                 var args = candidate.arguments
                 if coding == nil { coding = EventActorCoding(frame: frame, coder: .standard, published: published) }
                 if isAttribution(candidate, frame: frame, coding: coding!, range: range) { continue }
@@ -627,6 +634,16 @@ public struct EventExtractor: DocumentStage {
     private static let planGovernors = PolarityReader.planCopulas.union([
         "scheduled", "plans", "planned", "plan", "intends", "intended", "expected", "expects",
     ])
+
+    /// A planned act's "express intent" code (03x), by the act's code or root, after the
+    /// CAMEO code book's parallel branches: material cooperation (06x) is 031, aid (07x)
+    /// 033, yielding (08x) 035 or 034, diplomatic cooperation (05x) 032.
+    static let intentCodes: [String: String] = [
+        "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+        "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+        "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+        "0834": "0344", "084": "0353", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "087": "0356",
+    ]
 
     /// Nouns for people a report comes from without a name.
     private static let unnamedSources: Set<String> = ["official", "officials", "source", "sources"]
