@@ -253,12 +253,11 @@ public struct EventExtractor: DocumentStage {
                 if convention == .dyadic, mood == .hypothetical, polarity.isConditional(match, sentence: index) { continue }
                 var entry = candidate.entry
                 // A planned meeting, visit or talks is an intent to meet (036), as the CAMEO manual
-                // codes it (the project's rules keep their code with a hypothetical polarity, as
-                // the seeds' gold wants).
-                // "X will visit Y" states the plan in so many words: an intent to meet whatever
-                // rule read it.
+                // codes it. Under monadic coding the project's rules keep their code with a
+                // hypothetical polarity, as the seeds' gold wants, unless "X will visit Y" states
+                // the plan in so many words.
                 if mood == .hypothetical, entry.root == "04",
-                   !match.rule.isProject
+                   !match.rule.isProject || convention == .dyadic
                     || Self.followsFutureAuxiliary(match.firstToken, in: frame, from: range.lowerBound, visit: entry.code == "042", noun: match.rule.has(.noun)),
                    let intent = CAMEOCodebook.entry(for: "036") { entry = intent }
                 // A planned act of cooperation or yielding is an intent to it (03x), as the CAMEO
