@@ -363,7 +363,6 @@ struct ArgumentReader: Sendable {
         return k
     }
 
-
     // MARK: - Objects
 
     /// The first actor phrase whose head starts within `distance` tokens of `start`.

@@ -6,11 +6,13 @@
 /// counted by dyad ("every event's source and target get a CAMEO actor code", issue 11).
 /// A statement or act aimed at no one ("Lebed said the talks went well") is then no event,
 /// nor is a negated one ("did not attack") or a condition or speculation ("may attack",
-/// "if they attack"; a plan, "will attack", stays, marked hypothetical): the field codes
-/// what happened, as the dev sets' conventions and the CAMEO manual do. `monadic` also reports both, as the seeds' gold
-/// codes them (its rule 3: a named person's statement is an event of its own, aimed at no
-/// one; a negated event is kept with `polarity: negated`). Everything else the stage does
-/// is the same under both.
+/// "if they attack"; a plan, "will attack", stays, marked hypothetical), and a plan is
+/// coded as the intent to it (036 for a planned visit, 0311 for a planned purchase): the
+/// field codes what happened, as the dev sets' conventions and the CAMEO manual do.
+/// `monadic` reports all of these as the seeds' gold codes them (its rule 3: a named
+/// person's statement is an event of its own, aimed at no one; negated and conditional
+/// events are kept, marked `negated` or `hypothetical`; a plan keeps its act's code).
+/// Everything else the stage does is the same under both.
 public enum EventConvention: String, Sendable, CaseIterable {
     case dyadic
     case monadic

@@ -3,13 +3,14 @@
 /// PETRARCH codes verbs its parse finds; until the events stage reads the parser's tags,
 /// the word's neighbours decide. Promises: a word that opens its sentence is not a verb
 /// ("Asked about the offer, X said"); another counts as a verb when it is a past form (ends
-/// in "ed"), or when what stands right before it (adverbs and a day skipped) is an auxiliary, a modal,
-/// "to" after a verb ("agreed to sign", not "a deadline to delay"), a pronoun or the end of
-/// an actor phrase ("Russia sent", "police have arrested"), or an agent of force or
-/// authority before a past form ("troops shot"); after a form of "be" only a
-/// participle counts ("was attacked", not "to be back"); a verb's bare base form or an agent
-/// noun right after a name is not a verb ("U.S. trade", "U.S. forces"), nor is a word after
-/// a noun, adjective or preposition ("trade talks", "in talks").
+/// in "ed"), or when what stands right before it (adverbs and a day skipped) is an
+/// auxiliary, a modal, "to" after a verb ("agreed to sign", not "a deadline to delay"), a
+/// pronoun or the end of an actor phrase ("Russia sent", "police have arrested"), or an
+/// agent of force or authority before a past form ("troops shot", "police beat"); after a
+/// form of "be" only a participle counts ("was attacked", not "to be back"); a verb's bare
+/// base form or an agent noun right after a name is not a verb ("U.S. trade", "U.S.
+/// forces"), nor is a word after a noun, adjective or preposition ("trade talks", "in
+/// talks").
 enum VerbContext {
     /// A regular past form of five letters or more ("ruled", "scheduled"), which stands before
     /// its object: what the project's readers take for a verb that has one ("left Nepal",
