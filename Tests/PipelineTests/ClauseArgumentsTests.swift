@@ -617,6 +617,13 @@ import Testing
         #expect(pairs(try events(story, convention: .monadic), code: "061") == ["CHN>USA"])
     }
 
+    /// A trigger word right before a collective noun ("pressure group") says what kind of
+    /// body it is, and names no act.
+    @Test func aTriggerBeforeACollectiveNounNamesNoAct() throws {
+        let found = try events("BEIJING\n\nChinese police have detained dissident Wang Donghai, the New York-based pressure group Human Rights in China said on Saturday.")
+        #expect(found.map(\.code) == ["173"])
+    }
+
     /// A `field` rule of triggers.tsv corrects the field's dictionary and is read as its
     /// rules are: "disperse" is repression (175), not CIRCULATE's 010.
     @Test func aFieldCorrectionIsReadAsTheFieldsRules() throws {

@@ -389,7 +389,7 @@ struct EventActorCoding {
 
     /// Nouns that name a body of people of the kind the word before them says ("rebel group",
     /// "guerrilla faction").
-    private static let collectiveNouns: Set<String> = [
+    static let collectiveNouns: Set<String> = [
         "group", "groups", "faction", "factions", "movement", "movements", "organisation", "organization",
         "organisations", "organizations", "unit", "units", "alliance", "coalition", "leadership",
     ]

@@ -430,15 +430,17 @@ public struct EventExtractor: DocumentStage {
         return frame.tokens[frame.units[u].endToken].folded == "'s"
     }
 
-    /// "aid workers", "protest leaders", "three French aid workers": a one-word trigger right
-    /// before an agent noun only says which people, and names no act. A noun trigger always;
+    /// "aid workers", "protest leaders", "three French aid workers", "pressure group": a
+    /// one-word trigger right before an agent noun or a collective noun ("group",
+    /// "movement") only says which people, and names no act. A noun trigger always;
     /// a verb's bare form only after a name, a number or a determiner (not "police arrest
     /// protesters", never a speech verb: "told reporters").
     private static func modifiesAgentNoun(_ match: TriggerMatch, in frame: TextFrame, range: Range<Int>,
                                           anyPrevious: Bool) -> Bool {
         let next = match.endToken
         guard match.endToken - match.firstToken == 1, next < range.upperBound, frame.unitAtToken[next] < 0,
-              ActorDictionary.standard.agentCode(for: frame.tokens[next].folded) != nil else { return false }
+              ActorDictionary.standard.agentCode(for: frame.tokens[next].folded) != nil
+                || EventActorCoding.collectiveNouns.contains(frame.tokens[next].folded) else { return false }
         if anyPrevious { return true }
         // Only a bare form can be a modifier ("aid"); "told reporters", "said police" are verbs.
         guard !match.rule.has(.speech), TriggerLexicon.baseForms.contains(frame.tokens[match.firstToken].folded) else { return false }
