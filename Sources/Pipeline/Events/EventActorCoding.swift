@@ -85,7 +85,7 @@ struct EventActorCoding {
            n.endToken == n.headFirst + 1 {
             for unit in frame.units where unit.name == name && unit.type == .person
                 && !TextFrame.actorWords.contains(frame.tokens[unit.headFirst].folded) {
-                let sentence = frame.sentenceTokens.first { $0.contains(unit.firstToken) } ?? 0..<frame.tokens.count
+                let sentence = frame.sentenceRange(ofToken: unit.firstToken)
                 if let c = code(name: name, side: side, range: sentence, near: unit.headFirst) { return c }
             }
         }
@@ -127,7 +127,7 @@ struct EventActorCoding {
         }
         if here.map({ $0.utf8.count <= 3 }) ?? true, nearest?.type == .person {
             for unit in frame.units where unit.name == name && unit.type == .person && unit != nearest {
-                let sentence = frame.sentenceTokens.first { $0.contains(unit.firstToken) } ?? 0..<frame.tokens.count
+                let sentence = frame.sentenceRange(ofToken: unit.firstToken)
                 let words = phraseWords(of: unit, range: sentence)
                 let fallback = sideCode ?? (isAgentPhrase(words) ? documentCountry : nil)
                 guard let c = coder.code(words, on: day, fallbackCountry: fallback) else { continue }
@@ -144,7 +144,7 @@ struct EventActorCoding {
         if here == nil, nearest?.type == .organization {
             for unit in frame.units where unit.name == name && unit.type == .organization && unit != nearest
                 && unit.headFirst > unit.firstToken {
-                let sentence = frame.sentenceTokens.first { $0.contains(unit.firstToken) } ?? 0..<frame.tokens.count
+                let sentence = frame.sentenceRange(ofToken: unit.firstToken)
                 if let c = coder.code(phraseWords(of: unit, range: sentence), on: day, fallbackCountry: nil), !c.hasPrefix("---") {
                     return coder.dictionary.parts(of: c)
                 }
@@ -348,7 +348,7 @@ struct EventActorCoding {
         var k = trigger - 1
         // Auxiliaries and a day ("police on Friday arrested").
         while k >= range.lowerBound, frame.tokens[k].isWord,
-              Self.auxiliaries.contains(frame.tokens[k].folded) || DateResolver.weekdayNumbers[frame.text(frame.tokens[k].start, frame.tokens[k].end)] != nil {
+              Self.auxiliaries.contains(frame.tokens[k].folded) || frame.isWeekday(k) {
             k -= 1
         }
         // "Police in southwest China have arrested": the agent before the place it is in.

@@ -29,27 +29,30 @@ struct PolarityReader: Sendable {
     /// future ("will", "plans to"). The same window as `polarity(of:sentence:)`; "May" with
     /// a capital inside a sentence is the month.
     func isConditional(_ match: TriggerMatch, sentence: Int) -> Bool {
-        let tokens = frame.tokens
         let lower = frame.sentenceTokens[sentence].lowerBound
-        var k = match.firstToken - 1
-        while k >= lower && match.firstToken - k <= Self.window {
-            if tokens[k].classes.contains(.polarityBoundary) { break }
-            if Self.conditionals.contains(tokens[k].folded), !(k > lower && tokens[k].isCapitalized) { return true }
-            k -= 1
+        return clause(before: match, from: lower).contains { k in
+            Self.conditionals.contains(frame.tokens[k].folded) && !(k > lower && frame.tokens[k].isCapitalized)
         }
-        return false
     }
     static let conditionals: Set<String> = ["if", "unless", "could", "might", "may", "possibly", "likely", "potential"]
 
+    /// The words of the trigger's clause before it: at most `window`, back to the sentence's
+    /// start (`lower`) or to the nearest boundary word, which is left out.
+    private func clause(before match: TriggerMatch, from lower: Int) -> Range<Int> {
+        var k = match.firstToken - 1
+        while k >= lower && match.firstToken - k <= Self.window, !frame.tokens[k].classes.contains(.polarityBoundary) {
+            k -= 1
+        }
+        return (k + 1)..<match.firstToken
+    }
+
     func polarity(of match: TriggerMatch, sentence: Int) -> EventPolarity {
         let tokens = frame.tokens
-        let lower = frame.sentenceTokens[sentence].lowerBound
         var hypothetical = match.rule.has(.hyp)
-        var k = match.firstToken - 1
-        while k >= lower && match.firstToken - k <= Self.window {
+        // Nearest first: a negation ends the search.
+        for k in clause(before: match, from: frame.sentenceTokens[sentence].lowerBound).reversed() {
             let word = tokens[k].folded
             let classes = tokens[k].classes
-            if classes.contains(.polarityBoundary) { break }
             if classes.contains(.negator) { return .negated }
             if classes.contains(.hypothetical) || word.hasSuffix("'ll") { hypothetical = true }
             if (word == "set" || word == "due") && k + 1 < tokens.count && tokens[k + 1].folded == "to" {
@@ -58,7 +61,6 @@ struct PolarityReader: Sendable {
             if Self.planCopulas.contains(word), k + 2 == match.firstToken, tokens[k + 1].folded == "to" {
                 hypothetical = true
             }
-            k -= 1
         }
         return hypothetical ? .hypothetical : .asserted
     }

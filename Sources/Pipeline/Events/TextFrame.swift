@@ -393,6 +393,17 @@ struct TextFrame: Sendable {
         return lo < sentenceTokens.count && sentenceTokens[lo].contains(t) ? lo : nil
     }
 
+    /// The token range of the sentence that holds token `t`, or the whole text when no
+    /// sentence does.
+    func sentenceRange(ofToken t: Int) -> Range<Int> {
+        sentence(ofToken: t).map { sentenceTokens[$0] } ?? 0..<tokens.count
+    }
+
+    /// Whether token `k` is a day of the week ("Friday"), as wire stories date an act.
+    func isWeekday(_ k: Int) -> Bool {
+        tokens[k].isCapitalized && DateResolver.weekdayNumbers[text(tokens[k].start, tokens[k].end)] != nil
+    }
+
     /// Whether `unit` is introduced by a preposition (so it is not a clause's subject).
     func isPrepositional(_ unit: ActorUnit) -> Bool {
         preposition(before: unit) != nil

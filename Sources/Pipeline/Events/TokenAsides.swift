@@ -19,6 +19,7 @@ struct TokenAsides: Sendable {
     /// The asides without the one that holds position `k`: a trigger inside ", who is due
     /// to meet X," finds its target in its own aside.
     func excludingAside(of k: Int) -> TokenAsides {
+        guard contains(k) else { return self }
         var copy = self
         copy.ranges.removeAll { $0.contains(k) }
         return copy

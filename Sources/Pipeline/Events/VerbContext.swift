@@ -48,7 +48,7 @@ enum VerbContext {
             k -= 1
         }
         // "Sihanouk on Friday gave": the day a wire story puts between subject and verb.
-        if k > range.lowerBound, !word.hasSuffix("ing"), isWeekday(k, in: frame) {
+        if k > range.lowerBound, !word.hasSuffix("ing"), frame.isWeekday(k) {
             k -= frame.tokens[k - 1].folded == "on" ? 2 : 1
         }
         guard k >= range.lowerBound else { return false }
@@ -80,11 +80,6 @@ enum VerbContext {
             return true
         }
         return false
-    }
-
-    private static func isWeekday(_ k: Int, in frame: TextFrame) -> Bool {
-        let token = frame.tokens[k]
-        return token.isCapitalized && DateResolver.weekdayNumbers[frame.text(token.start, token.end)] != nil
     }
 
     /// A verb's bare form right after a name ("U.S. trade", but also "Saudi Arabia cut"):
