@@ -61,7 +61,7 @@ import Testing
     /// warrants, it is no verb of its own, and "issued" alone (060) is not the event.
     @Test func aCourtIssuingArrestWarrantsIsAnArrest() throws {
         let found = try events("A court in Kenya issued arrest warrants for two Ugandan officials.")
-        #expect(pairs(found, code: "173") == ["KENJUD>UGA"])
+        #expect(pairs(found, code: "173") == ["KENJUD>UGAGOV"])
         #expect(!found.contains { $0.code == "060" })
     }
 
@@ -500,7 +500,7 @@ import Testing
     /// held talks with Israeli officials" is Ross's act.
     @Test func aRelativeClausesSubjectIsTheNameItFollows() throws {
         let found = try events("Arafat met U.S. envoy Dennis Ross, who held talks in Paris on Tuesday with Israeli officials.")
-        #expect(pairs(found, code: "046") == ["USAGOV>ISR"])
+        #expect(pairs(found, code: "046") == ["USAGOV>ISRGOV"])
     }
 
     /// The country the text names right after a person ("King Hassan of Morocco") outranks
@@ -638,4 +638,29 @@ import Testing
         let found = try events("SARAJEVO\n\nThe Organisation for Security and Cooperation in Europe (OSCE) postponed municipal elections.\n\nThe SDA has been demanding that OSCE prohibit refugees voting.")
         #expect(found.first { $0.code == "1042" }?.targetActor?.code == "IGO")
     }
+
+    /// Ceasefires are coded as the codebook says: reaching or signing one declares it
+    /// (0871, not the project's 057 for "signed"), breaking one violates it (196).
+    @Test func ceasefiresAreDeclaredAndViolated() throws {
+        let reached = try events("BAGHDAD\n\nIran and Iraq reached a ceasefire on Friday.")
+        #expect(pairs(reached, code: "0871") == ["IRN>IRQ"])
+        let signed = try events("BAGHDAD\n\nIraq and Iran signed a truce on Friday.")
+        #expect(pairs(signed, code: "0871") == ["IRQ>IRN"])
+        #expect(pairs(signed, code: "057").isEmpty)
+        // The correction outranks the field's longer DESTROY pattern "break … with" (130).
+        let broken = try events("BAGHDAD\n\nIraqi rebels broke their ceasefire with Iran.")
+        #expect(pairs(broken, code: "196") == ["IRQREB>IRN"])
+        #expect(pairs(broken, code: "130").isEmpty)
+    }
+
+    /// "officials" is a government's (Phoenix lists it only in phrases such as "government
+    /// official"); a leader named before "administration" gives the leader's country.
+    @Test func officialsAreTheirGovernments() throws {
+        let found = try events("MOSCOW\n\nRussian officials accused Chechen rebels of breaking the truce.")
+        #expect(pairs(found, code: "112") == ["RUSGOV>RUSREB"])
+        let trump = try events("BEIJING\n\nChina will buy more soybeans.\n\nTrump administration officials have also criticised China.",
+                               published: "2019-04-01")
+        #expect(pairs(trump, code: "111") == ["USAGOV>CHN"])
+    }
 }
+

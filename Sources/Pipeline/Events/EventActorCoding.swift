@@ -458,7 +458,15 @@ struct EventActorCoding {
             let first = frame.units[frame.unitAtToken[m]].firstToken
             return (frame.text(frame.tokens[first].start, frame.tokens[k].end), coder.dictionary.parts(of: group), first)
         }
-        if m >= range.lowerBound, frame.tokens[m].isWord, let c = coder.countryCode(ofName: frame.tokens[m].folded) {
+        // "Trump administration officials": the officials of the leader's government.
+        if m > range.lowerBound, TextFrame.governmentNouns.contains(frame.tokens[m].folded),
+           frame.unitAtToken[m - 1] >= 0, frame.units[frame.unitAtToken[m - 1]].endToken == m,
+           frame.units[frame.unitAtToken[m - 1]].type == .person,
+           let person = coder.code(ActorCoder.fold(frame.units[frame.unitAtToken[m - 1]].name), on: day, fallbackCountry: nil),
+           let c = coder.dictionary.parts(of: person).country {
+            country = c
+            start = frame.units[frame.unitAtToken[m - 1]].firstToken
+        } else if m >= range.lowerBound, frame.tokens[m].isWord, let c = coder.countryCode(ofName: frame.tokens[m].folded) {
             country = c
             start = m
         } else if m >= range.lowerBound, frame.unitAtToken[m] >= 0, frame.units[frame.unitAtToken[m]].endToken == m + 1 {

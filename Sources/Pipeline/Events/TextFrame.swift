@@ -41,7 +41,7 @@ struct TextFrame: Sendable {
     ]
     private static let settingPrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
     /// Nouns after a leader's name that make the phrase the leader's government.
-    private static let governmentNouns: Set<String> = [
+    static let governmentNouns: Set<String> = [
         "administration", "cabinet", "government", "officials", "aides", "team",
     ]
     private static let roleNouns: Set<String> = ["counterpart", "envoy", "negotiator", "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson"]

@@ -68,7 +68,8 @@ struct TriggerLexicon: Sendable {
             // A derived pattern's verb is its verb block's set ("armed men @KIDNAP": 2).
             let verbOffset = isProject ? 0 : written.firstIndex { $0.utf8.first == UInt8(ascii: "@") } ?? 0
             rules.append(TriggerRule(pattern: String(cols[0]), tokens: tokens, code: String(cols[2]), flags: flags,
-                                     order: rules.count, isProject: isProject, verbOffset: verbOffset))
+                                     order: rules.count, isProject: isProject, isCorrection: cols[4] == "correction",
+                                     verbOffset: verbOffset))
         }
         return (rules, sets)
     }
@@ -157,11 +158,13 @@ struct TriggerLexicon: Sendable {
     func matches(in tokens: [WordToken], range: Range<Int>) -> [TriggerMatch] {
         let found = allMatches(in: tokens, range: range)
         guard found.count > 1 else { return found }
-        // The project's rules first, then longest first (most pattern words, then widest
-        // span), keep what does not overlap. The order is total (a rule matches once at a
-        // word), so the order in which rules were tried does not matter.
+        // The project's rules first, then its corrections of the field's, then longest first
+        // (most pattern words, then widest span), keep what does not overlap. The order is
+        // total (a rule matches once at a word), so the order in which rules were tried does
+        // not matter.
         let ranked = found.sorted {
             if $0.rule.isProject != $1.rule.isProject { return $0.rule.isProject }
+            if $0.rule.isCorrection != $1.rule.isCorrection { return $0.rule.isCorrection }
             if $0.rule.tokens.count != $1.rule.tokens.count { return $0.rule.tokens.count > $1.rule.tokens.count }
             if $0.endToken - $0.firstToken != $1.endToken - $1.firstToken {
                 return $0.endToken - $0.firstToken > $1.endToken - $1.firstToken

@@ -44,14 +44,19 @@ public struct TriggerRule: Sendable, Hashable {
         /// One of the project's own rules (`triggers.tsv`): its matches outrank every
         /// overlapping match of a rule derived from CAMEO.2.0.txt.
         let isProject: Bool
+        /// A `field` rule of `triggers.tsv` (origin `correction`): a correction of the field's
+        /// dictionary, which outranks every overlapping rule derived from CAMEO.2.0.txt.
+        let isCorrection: Bool
         /// `flags` as bits (`1 << index in Flag.allCases`): asked on every match, a bit
         /// test spares hashing into the set.
         let flagBits: UInt8
         /// Positions before the verb (words PETRARCH's pattern names before it).
         let verbOffset: Int
 
-        init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int, isProject: Bool, verbOffset: Int) {
+        init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int, isProject: Bool,
+             isCorrection: Bool, verbOffset: Int) {
             self.isProject = isProject
+            self.isCorrection = isCorrection
             self.verbOffset = verbOffset
             self.pattern = pattern
             self.tokens = tokens
@@ -71,12 +76,13 @@ public struct TriggerRule: Sendable, Hashable {
     public var flags: Set<Flag> { storage.flags }
     public var order: Int { storage.order }
     public var isProject: Bool { storage.isProject }
+    public var isCorrection: Bool { storage.isCorrection }
     public var verbOffset: Int { storage.verbOffset }
 
     public init(pattern: String, tokens: [[String]?], code: String, flags: Set<Flag>, order: Int = 0, isProject: Bool = true,
-                verbOffset: Int = 0) {
+                isCorrection: Bool = false, verbOffset: Int = 0) {
         storage = Storage(pattern: pattern, tokens: tokens, code: code, flags: flags, order: order, isProject: isProject,
-                          verbOffset: verbOffset)
+                          isCorrection: isCorrection, verbOffset: verbOffset)
     }
 
     /// Whether the rule carries `flag`: `flags.contains(flag)`, without the set.
