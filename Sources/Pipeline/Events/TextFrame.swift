@@ -316,8 +316,8 @@ struct TextFrame: Sendable {
         if word.hasSuffix("ing") { return false }
         let verbs = TriggerLexicon.baseForms
         if verbs.contains(word) { return false }
-        // An irregular past ("struck", "shot") that no base-form rule below catches.
-        if TriggerLexicon.verbForms.contains(word), !word.hasSuffix("s"), !word.hasSuffix("ed") { return false }
+        // An irregular past or participle ("struck", "shot") that no base-form rule below catches.
+        if VerbForms.standard.isPast(word) || VerbForms.standard.isParticiple(word) { return false }
         if word.hasSuffix("s"), verbs.contains(String(word.dropLast())) { return false }
         if word.hasSuffix("ed"), verbs.contains(String(word.dropLast())) || verbs.contains(String(word.dropLast(2))) { return false }
         return true

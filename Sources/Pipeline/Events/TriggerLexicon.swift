@@ -36,16 +36,6 @@ struct TriggerLexicon: Sendable {
     /// The base forms of the derived verbs (the lexicon's `@BASE_FORMS` set).
     static let baseForms: Set<String> = Set(embedded.sets["@BASE_FORMS"] ?? [])
 
-    /// Every one-word verb form of the derived verb blocks (the union of the lexicon's
-    /// other `@` sets, words of letters only): "struck", "shot" as well as "strike".
-    static let verbForms: Set<String> = {
-        var forms = Set<String>()
-        for (name, words) in embedded.sets where name != "@BASE_FORMS" {
-            for word in words where !word.isEmpty && word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { forms.insert(word) }
-        }
-        return forms
-    }()
-
     /// The rules of a compiled lexicon: named word sets (`@NAME<TAB>a|b`), then rules
     /// (`pattern<TAB>tokens<TAB>code<TAB>flags<TAB>origin`); malformed lines are skipped.
     static func parse(_ text: String) -> (rules: [TriggerRule], sets: [String: [String]]) {
