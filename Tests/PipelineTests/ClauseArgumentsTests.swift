@@ -662,5 +662,14 @@ import Testing
                                published: "2019-04-01")
         #expect(pairs(trump, code: "111") == ["USAGOV>CHN"])
     }
-}
 
+    /// A person the dictionaries do not know, named in apposition after a role ("the
+    /// commander of Russian troops, Vyacheslav Tikhomirov,"), is coded by the role, as
+    /// subject and as object.
+    @Test func aNameInAppositionAfterItsRoleIsCodedByTheRole() throws {
+        let subject = try events("GROZNY\n\nThe commander of Russian troops in Chechnya, Vyacheslav Tikhomirov, accused Chechen rebels of breaking the truce.")
+        #expect(pairs(subject, code: "112") == ["RUSMIL>RUSREB"])
+        let object = try events("GROZNY\n\nChechen rebels accused the commander of Russian troops, Vyacheslav Tikhomirov, of breaking the truce.")
+        #expect(pairs(object, code: "112") == ["RUSREB>RUSMIL"])
+    }
+}

@@ -125,6 +125,11 @@ struct EventActorCoding {
            let c = coder.code(role.words, on: day, fallbackCountry: role.statesRole ? sideCode : nil), !c.hasPrefix("---") {
             return coder.dictionary.parts(of: c)
         }
+        // "The commander of Russian troops in Chechnya, Vyacheslav Tikhomirov, said": a person
+        // the dictionaries do not know, named in apposition after the role.
+        if here == nil, let unit = nearest, unit.type == .person, let role = roleBefore(unit, range: range) {
+            return role
+        }
         if here.map({ $0.utf8.count <= 3 }) ?? true, nearest?.type == .person {
             for unit in frame.units where unit.name == name && unit.type == .person && unit != nearest {
                 let sentence = frame.sentenceRange(ofToken: unit.firstToken)
@@ -187,6 +192,27 @@ struct EventActorCoding {
         }
         guard k < range.upperBound, frame.tokens[k].folded == "," else { return nil }
         return (words, frame.tokens[start..<(roleEnd ?? k)].contains(where: { TextFrame.isRoleWord($0) }))
+    }
+
+    /// The code of the agent phrase before ", `unit`," ("the commander of Russian troops,
+    /// Vyacheslav Tikhomirov,"), or nil. The phrase runs back from the comma over words to a
+    /// determiner; its head is its first agent word when a preposition follows that word
+    /// ("commander of …"), else its last ("Russian army commander").
+    private func roleBefore(_ unit: ActorUnit, range: Range<Int>) -> ActorCode? {
+        let comma = unit.firstToken - 1
+        guard comma > range.lowerBound, frame.tokens[comma].folded == ",", unit.endToken < range.upperBound,
+              frame.tokens[unit.endToken].folded == "," else { return nil }
+        var agents: [Int] = []
+        var k = comma - 1
+        while k >= range.lowerBound, comma - k <= 8, frame.tokens[k].isWord, !frame.tokens[k].classes.contains(.determiner) {
+            if frame.tokens[k].folded.hasSuffix("ed") || VerbForms.standard.isPast(frame.tokens[k].folded) { return nil }
+            if isAgentWord(frame.tokens[k].folded) { agents.append(k) }
+            k -= 1
+        }
+        guard let last = agents.first, let first = agents.last else { return nil }
+        let head = first < last && frame.tokens[first + 1].classes.contains(.preposition) ? first : last
+        guard let phrase = agentPhrase(endingAt: head, range: range), !phrase.code.code.hasPrefix("---") else { return nil }
+        return phrase.code
     }
 
     /// Words that stand inside a stated role ("former prime minister", "acting president").
