@@ -672,4 +672,16 @@ import Testing
         let object = try events("GROZNY\n\nChechen rebels accused the commander of Russian troops, Vyacheslav Tikhomirov, of breaking the truce.")
         #expect(pairs(object, code: "112") == ["RUSREB>RUSMIL"])
     }
+
+    /// Under dyadic coding a sentence that holds one of PETRARCH's story-level discards
+    /// ("world cup") gives no event from the project's rules either; a political sentence
+    /// of the same story still does.
+    @Test func aSportingSentenceIsNoNews() throws {
+        let text = "PARIS\n\nNicolas Ouedec and Youri Djorkaeff scored the goals as World Cup hosts France beat Mexico 2-0 in a friendly international on Saturday.\n\nFrance accused Mexico of dumping steel."
+        let dyadic = try events(text)
+        #expect(dyadic.allSatisfy { $0.trigger != "beat" && $0.trigger != "hosts" })
+        #expect(pairs(dyadic, code: "112") == ["FRA>MEX"])
+        let monadic = try events(text, convention: .monadic)
+        #expect(monadic.contains { $0.trigger == "hosts" })
+    }
 }

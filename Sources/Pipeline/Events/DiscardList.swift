@@ -3,6 +3,7 @@
 ///
 /// Promises: `storyDiscarded(_:)` is true when any story-level phrase occurs in the tokens;
 /// `sentenceDiscarded(_:range:)` when any phrase (story- or sentence-level) occurs in the
+/// sentence; `sentenceHoldsStoryPhrase(_:range:)` when a story-level phrase occurs in the
 /// sentence. Phrases match whole words, case-insensitively. A year right after "since" is
 /// no phrase: what has gone on since then is news, not history.
 struct DiscardList: Sendable {
@@ -37,6 +38,12 @@ struct DiscardList: Sendable {
 
     func sentenceDiscarded(_ tokens: [WordToken], range: Range<Int>) -> Bool {
         found(in: tokens, range: range, storyOnly: false)
+    }
+
+    /// Whether the sentence holds a story-level phrase ("world cup", "midfielder"): the
+    /// sentence itself is about sport or show business, whatever the rest of the story is.
+    func sentenceHoldsStoryPhrase(_ tokens: [WordToken], range: Range<Int>) -> Bool {
+        found(in: tokens, range: range, storyOnly: true)
     }
 
     private func found(in tokens: [WordToken], range: Range<Int>, storyOnly: Bool) -> Bool {

@@ -7,8 +7,10 @@
 /// A statement or act aimed at no one ("Lebed said the talks went well") is then no event,
 /// nor is a negated one ("did not attack") or a condition or speculation ("may attack",
 /// "if they attack"; a plan, "will attack", stays, marked hypothetical), and a plan is
-/// coded as the intent to it (036 for a planned visit, 0311 for a planned purchase): the
-/// field codes what happened, as the dev sets' conventions and the CAMEO manual do.
+/// coded as the intent to it (036 for a planned visit, 0311 for a planned purchase); a
+/// sentence that holds one of PETRARCH's story-level discards ("world cup", "midfielder")
+/// gives no event from the project's rules either: the field codes what happened, and not
+/// sport, as the dev sets' conventions and the CAMEO manual do.
 /// `monadic` reports all of these as the seeds' gold codes them (its rule 3: a named
 /// person's statement is an event of its own, aimed at no one; negated and conditional
 /// events are kept, marked `negated` or `hypothetical`; a plan keeps its act's code).

@@ -99,11 +99,18 @@ public struct EventExtractor: DocumentStage {
             var projectActs = false
             // The sentence's discard: no event from the field's rules, no statement aimed at no one.
             var discarded: Bool?
+            var sporting: Bool?
             for match in matches.filter(\.rule.isProject) + matches.filter({ !$0.rule.isProject }) {
                 if !match.rule.isProject {
                     if projectActs { break }
                     if discarded == nil { discarded = discards(range) }
                     if discarded! { break }
+                } else if convention == .dyadic {
+                    // A sentence about sport ("France beat Mexico 2-0 … World Cup hosts"): not
+                    // news to code, under the project's rules either. Only the sentence's own
+                    // words count: a political story may mention a tournament.
+                    if sporting == nil { sporting = DiscardList.standard.sentenceHoldsStoryPhrase(frame.tokens, range: range) }
+                    if sporting! { break }
                 }
                 // A trigger word inside a name ("the G-20 Summit") is part of the name.
                 // Quoted words are coded through the speaker's statement, not on their own.
