@@ -684,4 +684,13 @@ import Testing
         let monadic = try events(text, convention: .monadic)
         #expect(monadic.contains { $0.trigger == "hosts" })
     }
+
+    /// "X told Reuters": the wire agency a speaker talks to is the channel, no target of the
+    /// statement; a country's medium ("told German radio") is one.
+    @Test func aWireAgencyToldIsTheChannel() throws {
+        let wire = try events("BAGHDAD\n\nIraqi Foreign Minister Mohammed Saeed al-Sahaf told Reuters the talks had failed.")
+        #expect(!wire.contains { $0.code == "010" })
+        let radio = try events("BAGHDAD\n\nIraqi Foreign Minister Mohammed Saeed al-Sahaf told German radio the talks had failed.")
+        #expect(pairs(radio, code: "010") == ["IRQGOV>DEUMED"])
+    }
 }

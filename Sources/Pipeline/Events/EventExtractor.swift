@@ -336,6 +336,10 @@ public struct EventExtractor: DocumentStage {
                 // acts between coded actors. Statements keep the seeds' convention (an
                 // analyst's "said" is an event, coded or not).
                 if sourceActor == nil, targetActor == nil, entry.code != "010" { continue }
+                // "X told Reuters": a news agency of no country that a speaker talks to is the
+                // wire's channel, not the statement's target (the dev sets' convention); the
+                // reported act is the event. A country's medium ("told German radio") stays.
+                if convention == .dyadic, entry.code == "010", match.rule.has(.addressee), targetActor?.code == "MED" { continue }
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
                 let date = nearestDate(in: dates, within: span, to: triggerStart, triggerEnd)
