@@ -693,4 +693,15 @@ import Testing
         let radio = try events("BAGHDAD\n\nIraqi Foreign Minister Mohammed Saeed al-Sahaf told German radio the talks had failed.")
         #expect(pairs(radio, code: "010") == ["IRQGOV>DEUMED"])
     }
+
+    /// The field's bare "seize" is taking property (171); people seized are abducted (181),
+    /// or arrested (173) when a state's agents seize them. A ship stays property.
+    @Test func peopleSeizedAreAbductedOrArrested() throws {
+        let gunmen = try events("GROZNY\n\nGunmen seized Italian priest Luigi Rossi in Grozny on Monday.")
+        #expect(pairs(gunmen, code: "181") == ["RUSUAF>ITAREL"])
+        let police = try events("GROZNY\n\nRussian police seized Italian priest Luigi Rossi in Grozny on Monday.")
+        #expect(pairs(police, code: "173") == ["RUSCOP>ITAREL"])
+        let tanker = try events("BAGHDAD\n\nIraq seized a Kuwaiti tanker on Monday.")
+        #expect(pairs(tanker, code: "171") == ["IRQ>KWTBUS"])
+    }
 }

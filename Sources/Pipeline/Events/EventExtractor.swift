@@ -340,11 +340,13 @@ public struct EventExtractor: DocumentStage {
                 // wire's channel, not the statement's target (the dev sets' convention); the
                 // reported act is the event. A country's medium ("told German radio") stays.
                 if convention == .dyadic, entry.code == "010", match.rule.has(.addressee), targetActor?.code == "MED" { continue }
+                let coded = Self.seizureOfPeople(match, verb: frame.tokens[match.firstToken].folded, entry: entry, source: sourceActor, target: targetActor,
+                                                 targetIsPerson: frame.units.contains { $0.name == args.target && $0.type == .person })
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
                 let date = nearestDate(in: dates, within: span, to: triggerStart, triggerEnd)
                 var event = Event(
-                    code: entry.code, root: entry.root, quadClass: entry.quadClass, goldstein: entry.goldstein,
+                    code: coded.code, root: coded.root, quadClass: coded.quadClass, goldstein: coded.goldstein,
                     source: args.source, target: args.target, location: args.location,
                     time: date?.text,
                     polarity: mood,
@@ -542,6 +544,30 @@ public struct EventExtractor: DocumentStage {
     /// civilians): "Offshore Data Services said", "the Bank of Canada said" (coded by its
     /// country alone) are where a report comes from, while a ministry, a party, an armed group
     /// or an IGO speaks as an actor. Statements made to someone, and acts, are not judged here.
+    /// The APPREHEND block's verbs of taking by force (not its "take" or "catch", which
+    /// name taking a class or catching a disease as often).
+    private static let seizingVerbs: Set<String> = [
+        "seize", "seizes", "seized", "seizing", "capture", "captures", "captured", "capturing",
+        "grab", "grabs", "grabbed", "grabbing", "snatch", "snatches", "snatched", "snatching", "nab", "nabs", "nabbed", "nabbing",
+    ]
+    /// Target types that may be a thing as well as people ("a Kuwaiti tanker" is KWTBUS).
+    private static let propertyTypes: Set<String> = ["BUS", "MNC", "ENV", "INS"]
+    /// The types of a state's agents: people they seize are arrested.
+    private static let stateAgents: Set<String> = ["GOV", "MIL", "COP", "JUD", "SPY"]
+
+    /// "Gunmen seized Penrose", "kidnappers have seized a Dutch couple": the field's
+    /// APPREHEND block codes its bare verbs ("seize", "capture", "grab") as taking property
+    /// (171). People seized — a person, or a target whose type names people — are abducted (181) by anyone
+    /// but a state's agents, and arrested (173) by those, as the CAMEO manual codes them.
+    /// Any other match keeps `entry`.
+    private static func seizureOfPeople(_ match: TriggerMatch, verb: String, entry: CAMEOCode, source: ActorCode?,
+                                        target: ActorCode?, targetIsPerson: Bool) -> CAMEOCode {
+        guard entry.code == "171", match.rule.pattern == "APPREHEND *", seizingVerbs.contains(verb),
+              targetIsPerson || target?.type1.map({ !propertyTypes.contains($0) }) == true else { return entry }
+        let code = source?.type1.map { stateAgents.contains($0) } == true ? "173" : "181"
+        return CAMEOCodebook.entry(for: code) ?? entry
+    }
+
     private static func isOutsidePolitics(_ speaker: ActorCode?, byOrganisation: Bool) -> Bool {
         if speaker?.type1 == "BUS" || speaker?.type2 == "BUS" || speaker?.type1 == "MNC" { return true }
         return byOrganisation && (speaker?.type1 == nil || speaker?.type1 == "CVL")
