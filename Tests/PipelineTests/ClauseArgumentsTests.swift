@@ -704,4 +704,13 @@ import Testing
         let tanker = try events("BAGHDAD\n\nIraq seized a Kuwaiti tanker on Monday.")
         #expect(pairs(tanker, code: "171") == ["IRQ>KWTBUS"])
     }
+
+    /// Country adjectives the Phoenix dictionaries lack ("Slovenian", "Nepali") come from
+    /// the project's additions; Yugoslavia is coded as Phoenix dates Serbia (SCG in 1996).
+    @Test func countryAdjectivesPhoenixLacksAreCoded() throws {
+        let found = try events("LJUBLJANA\n\nSlovenian police arrested two Nepali journalists on Monday.")
+        #expect(pairs(found, code: "173") == ["SVNCOP>NPLMED"])
+        let yugoslavia = try events("WARSAW\n\nPoland criticised Yugoslavia on Monday.")
+        #expect(pairs(yugoslavia, code: "111") == ["POL>SCG"])
+    }
 }
