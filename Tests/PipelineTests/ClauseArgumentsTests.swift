@@ -713,4 +713,13 @@ import Testing
         let yugoslavia = try events("WARSAW\n\nPoland criticised Yugoslavia on Monday.")
         #expect(pairs(yugoslavia, code: "111") == ["POL>SCG"])
     }
+
+    /// "the West Bank town of Hebron": the place a region's name and a place noun lead to
+    /// is the target, not the region.
+    @Test func aPlaceNamedAfterItsRegionIsTheTarget() throws {
+        let found = try events("JERUSALEM\n\nIsraeli troops attacked the West Bank town of Hebron.")
+        #expect(pairs(found, code: "190") == ["ISRMIL>PSE"])
+        let aid = try events("LONDON\n\nBritain gave aid to the Caribbean island of Montserrat.")
+        #expect(aid.contains { $0.code.hasPrefix("07") && $0.targetActor?.code == "GBRMSR" })
+    }
 }

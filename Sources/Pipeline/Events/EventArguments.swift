@@ -395,11 +395,27 @@ struct ArgumentReader: Sendable {
             if unit.firstToken >= start, isTrailingSpeaker(unit, in: range) { return nil }
             if unit.firstToken >= start, !unit.isSetting, unit.canAct, !skipped.contains(unit.firstToken),
                unit.name != excluding {
-                return unit
+                return namedPlace(after: unit, in: range) ?? unit
             }
             u += 1
         }
         return nil
+    }
+
+    /// "the Caribbean island of Montserrat", "the West Bank city of Hebron": the place a
+    /// region's name, a place noun or two and "of" lead to, which the phrase names.
+    private func namedPlace(after unit: ActorUnit, in range: Range<Int>) -> ActorUnit? {
+        guard unit.type == .location else { return nil }
+        var k = unit.endToken
+        while k < range.upperBound, k - unit.endToken < 2, frame.tokens[k].isWord, !frame.tokens[k].isCapitalized,
+              frame.tokens[k].folded != "of", frame.tokens[k].classes.isEmpty {
+            k += 1
+        }
+        guard k > unit.endToken, k + 1 < range.upperBound, frame.tokens[k].folded == "of" else { return nil }
+        let u = frame.unitAtToken[k + 1]
+        guard u >= 0, frame.units[u].firstToken == k + 1, frame.units[u].type == .location,
+              frame.units[u].endToken <= range.upperBound else { return nil }
+        return frame.units[u]
     }
 
     /// ", South Korea's military said": a name after a comma that a reporting verb follows
