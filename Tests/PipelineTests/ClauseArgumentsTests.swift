@@ -722,4 +722,13 @@ import Testing
         let aid = try events("LONDON\n\nBritain gave aid to the Caribbean island of Montserrat.")
         #expect(aid.contains { $0.code.hasPrefix("07") && $0.targetActor?.code == "GBRMSR" })
     }
+
+    /// "would … if": a "would" that a later "if" governs states a condition, which dyadic
+    /// coding does not report; a plain "would" stays a plan.
+    @Test func aWouldGovernedByALaterIfIsACondition() throws {
+        let conditional = try events("LONDON\n\nBritain said it would expel the Iraqi ambassador if Iraq attacked Kuwait.")
+        #expect(!conditional.contains { $0.trigger == "expel" })
+        let plan = try events("LONDON\n\nBritain said it would expel the Iraqi ambassador.")
+        #expect(plan.contains { $0.trigger == "expel" })
+    }
 }

@@ -27,12 +27,18 @@ struct PolarityReader: Sendable {
     /// Whether the words that make a trigger hypothetical state it as a condition or a
     /// speculation ("if", "unless", "could", "might", "may", "likely"), not as a plan or a
     /// future ("will", "plans to"). The same window as `polarity(of:sentence:)`; "May" with
-    /// a capital inside a sentence is the month.
+    /// a capital inside a sentence is the month. A "would" before the trigger with an "if"
+    /// or "unless" after it in the sentence is a condition too.
     func isConditional(_ match: TriggerMatch, sentence: Int) -> Bool {
-        let lower = frame.sentenceTokens[sentence].lowerBound
-        return clause(before: match, from: lower).contains { k in
-            Self.conditionals.contains(frame.tokens[k].folded) && !(k > lower && frame.tokens[k].isCapitalized)
-        }
+        let range = frame.sentenceTokens[sentence]
+        let before = clause(before: match, from: range.lowerBound)
+        if before.contains(where: { k in
+            Self.conditionals.contains(frame.tokens[k].folded) && !(k > range.lowerBound && frame.tokens[k].isCapitalized)
+        }) { return true }
+        // "would only take action against the gathering if British law was broken": a
+        // "would" that an "if" or "unless" after the trigger governs.
+        guard before.contains(where: { frame.tokens[$0].folded == "would" }) else { return false }
+        return (match.endToken..<range.upperBound).contains { frame.tokens[$0].folded == "if" || frame.tokens[$0].folded == "unless" }
     }
     static let conditionals: Set<String> = ["if", "unless", "could", "might", "may", "possibly", "likely", "potential"]
 
