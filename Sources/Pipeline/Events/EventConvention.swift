@@ -9,9 +9,9 @@
 /// "if they attack"; a plan, "will attack", stays, marked hypothetical), and a plan is
 /// coded as the intent to it (036 for a planned visit, 0311 for a planned purchase); a
 /// sentence that holds one of PETRARCH's story-level discards ("world cup", "midfielder")
-/// gives no event from the project's rules either, nor does "X told Reuters" (the wire is the
-/// channel, not a target): the field codes what happened, and not
-/// sport, as the dev sets' conventions and the CAMEO manual do.
+/// gives no event from the project's rules either, nor does "X told Reuters" (the wire is
+/// the channel, not a target): the field codes what happened, and not sport, as the dev
+/// sets' conventions and the CAMEO manual do.
 /// `monadic` reports all of these as the seeds' gold codes them (its rule 3: a named
 /// person's statement is an event of its own, aimed at no one; negated and conditional
 /// events are kept, marked `negated` or `hypothetical`; a plan keeps its act's code).

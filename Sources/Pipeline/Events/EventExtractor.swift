@@ -340,8 +340,9 @@ public struct EventExtractor: DocumentStage {
                 // wire's channel, not the statement's target (the dev sets' convention); the
                 // reported act is the event. A country's medium ("told German radio") stays.
                 if convention == .dyadic, entry.code == "010", match.rule.has(.addressee), targetActor?.code == "MED" { continue }
-                let coded = Self.seizureOfPeople(match, verb: frame.tokens[match.firstToken].folded, entry: entry, source: sourceActor, target: targetActor,
-                                                 targetIsPerson: frame.units.contains { $0.name == args.target && $0.type == .person })
+                let coded = Self.seizureOfPeople(
+                    match, verb: frame.tokens[match.firstToken].folded, entry: entry, source: sourceActor, target: targetActor,
+                    targetIsPerson: frame.units.contains { $0.name == args.target && $0.type == .person })
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
                 let date = nearestDate(in: dates, within: span, to: triggerStart, triggerEnd)
@@ -536,14 +537,6 @@ public struct EventExtractor: DocumentStage {
         return !frame.units.contains { $0.name == source && ($0.type == .person || $0.type == .organization) }
     }
 
-    /// "Jones Medical Industries Inc said it completed the acquisition": a statement aimed at
-    /// no one by a business (`BUS`, or a multinational, `MNC`: "Microsoft says") is a
-    /// company's news, not a political act (and in a story or sentence PETRARCH discards,
-    /// "Klinsmann has said he will retire", any such statement is, as the caller checks). So
-    /// is such a statement by an organisation the dictionaries give no role (no type, or
-    /// civilians): "Offshore Data Services said", "the Bank of Canada said" (coded by its
-    /// country alone) are where a report comes from, while a ministry, a party, an armed group
-    /// or an IGO speaks as an actor. Statements made to someone, and acts, are not judged here.
     /// The APPREHEND block's verbs of taking by force (not its "take" or "catch", which
     /// name taking a class or catching a disease as often).
     private static let seizingVerbs: Set<String> = [
@@ -557,9 +550,9 @@ public struct EventExtractor: DocumentStage {
 
     /// "Gunmen seized Penrose", "kidnappers have seized a Dutch couple": the field's
     /// APPREHEND block codes its bare verbs ("seize", "capture", "grab") as taking property
-    /// (171). People seized — a person, or a target whose type names people — are abducted (181) by anyone
-    /// but a state's agents, and arrested (173) by those, as the CAMEO manual codes them.
-    /// Any other match keeps `entry`.
+    /// (171). People seized (a person, or a target whose type names people) are abducted
+    /// (181) by anyone but a state's agents, and arrested (173) by those, as the CAMEO manual
+    /// codes them. Any other match keeps `entry`.
     private static func seizureOfPeople(_ match: TriggerMatch, verb: String, entry: CAMEOCode, source: ActorCode?,
                                         target: ActorCode?, targetIsPerson: Bool) -> CAMEOCode {
         guard entry.code == "171", match.rule.pattern == "APPREHEND *", seizingVerbs.contains(verb),
@@ -568,6 +561,14 @@ public struct EventExtractor: DocumentStage {
         return CAMEOCodebook.entry(for: code) ?? entry
     }
 
+    /// "Jones Medical Industries Inc said it completed the acquisition": a statement aimed at
+    /// no one by a business (`BUS`, or a multinational, `MNC`: "Microsoft says") is a
+    /// company's news, not a political act (and in a story or sentence PETRARCH discards,
+    /// "Klinsmann has said he will retire", any such statement is, as the caller checks). So
+    /// is such a statement by an organisation the dictionaries give no role (no type, or
+    /// civilians): "Offshore Data Services said", "the Bank of Canada said" (coded by its
+    /// country alone) are where a report comes from, while a ministry, a party, an armed group
+    /// or an IGO speaks as an actor. Statements made to someone, and acts, are not judged here.
     private static func isOutsidePolitics(_ speaker: ActorCode?, byOrganisation: Bool) -> Bool {
         if speaker?.type1 == "BUS" || speaker?.type2 == "BUS" || speaker?.type1 == "MNC" { return true }
         return byOrganisation && (speaker?.type1 == nil || speaker?.type1 == "CVL")

@@ -308,7 +308,8 @@ struct TextFrame: Sendable {
     }
 
     /// A lower-case word that can stand in a title before a name: a word of letters (and
-    /// hyphens) that is no function word and no form of a verb the lexicon knows.
+    /// hyphens) that is no function word, no form of a verb the lexicon knows and no
+    /// irregular past or participle (`VerbForms`).
     static func isTitleWord(_ t: WordToken) -> Bool {
         guard t.isWord, !t.isCapitalized, t.classes.isEmpty, !titleStops.contains(t.folded),
               t.folded.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D }) else { return false }
