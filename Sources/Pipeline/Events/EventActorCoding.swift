@@ -205,7 +205,7 @@ struct EventActorCoding {
         var agents: [Int] = []
         var k = comma - 1
         while k >= range.lowerBound, comma - k <= 8, frame.tokens[k].isWord, !frame.tokens[k].classes.contains(.determiner) {
-            if frame.tokens[k].folded.hasSuffix("ed") || VerbForms.standard.isPast(frame.tokens[k].folded) { return nil }
+            if VerbForms.standard.isPastForm(frame.tokens[k].folded) { return nil }
             if isAgentWord(frame.tokens[k].folded) { agents.append(k) }
             k -= 1
         }
@@ -398,8 +398,7 @@ struct EventActorCoding {
         func isNoun(_ j: Int) -> Bool {
             frame.tokens[j].isWord && frame.unitAtToken[j] < 0 && !frame.tokens[j].isCapitalized
                 && !Self.functionWords.contains(frame.tokens[j].folded)
-                && !frame.tokens[j].folded.hasSuffix("ed") && !frame.tokens[j].folded.hasSuffix("ly")
-                && !VerbForms.standard.isPast(frame.tokens[j].folded)
+                && !frame.tokens[j].folded.hasSuffix("ly") && !VerbForms.standard.isPastForm(frame.tokens[j].folded)
         }
         guard isNoun(k) else { return nil }
         var m = k - 1
@@ -486,12 +485,10 @@ struct EventActorCoding {
         }
         // "Trump administration officials": the officials of the leader's government.
         if m > range.lowerBound, TextFrame.governmentNouns.contains(frame.tokens[m].folded),
-           frame.unitAtToken[m - 1] >= 0, frame.units[frame.unitAtToken[m - 1]].endToken == m,
-           frame.units[frame.unitAtToken[m - 1]].type == .person,
-           let person = coder.code(ActorCoder.fold(frame.units[frame.unitAtToken[m - 1]].name), on: day, fallbackCountry: nil),
-           let c = coder.dictionary.parts(of: person).country {
+           frame.unitAtToken[m - 1] >= 0, case let leader = frame.units[frame.unitAtToken[m - 1]], leader.endToken == m,
+           let c = personCountry(leader) {
             country = c
-            start = frame.units[frame.unitAtToken[m - 1]].firstToken
+            start = leader.firstToken
         } else if m >= range.lowerBound, frame.tokens[m].isWord, let c = coder.countryCode(ofName: frame.tokens[m].folded) {
             country = c
             start = m
@@ -501,9 +498,7 @@ struct EventActorCoding {
             if let c = coder.countryCode(ofName: unit.name) {
                 country = c
                 start = unit.firstToken
-            } else if unit.type == .person, frame.tokens[m + 1].folded == "'s",
-                      let person = coder.code(ActorCoder.fold(unit.name), on: day, fallbackCountry: nil),
-                      let c = coder.dictionary.parts(of: person).country {
+            } else if frame.tokens[m + 1].folded == "'s", let c = personCountry(unit) {
                 // "Gaddafi's airforce": the force of the person's country.
                 country = c
                 start = unit.firstToken
@@ -519,6 +514,13 @@ struct EventActorCoding {
         let code = ActorCoder.combine(country: country ?? documentCountry, agent: agent)
         let name = frame.text(frame.tokens[start].start, frame.tokens[k].end)
         return (name, coder.dictionary.parts(of: code), start)
+    }
+
+    /// The country of the code the dictionaries give a person `unit` on the document's day,
+    /// or nil (no person, or no country in the code).
+    private func personCountry(_ unit: ActorUnit) -> String? {
+        guard unit.type == .person, let person = coder.code(ActorCoder.fold(unit.name), on: day, fallbackCountry: nil) else { return nil }
+        return coder.dictionary.parts(of: person).country
     }
 
     /// Whether the sentence `range` names two actors or more: names and the pronouns that

@@ -340,9 +340,8 @@ public struct EventExtractor: DocumentStage {
                 // wire's channel, not the statement's target (the dev sets' convention); the
                 // reported act is the event. A country's medium ("told German radio") stays.
                 if convention == .dyadic, entry.code == "010", match.rule.has(.addressee), targetActor?.code == "MED" { continue }
-                let coded = Self.seizureOfPeople(
-                    match, verb: frame.tokens[match.firstToken].folded, entry: entry, source: sourceActor, target: targetActor,
-                    targetIsPerson: frame.units.contains { $0.name == args.target && $0.type == .person })
+                let coded = Self.seizureOfPeople(match, entry: entry, source: sourceActor, target: targetActor,
+                                                 named: args.target, in: frame)
                 let triggerStart = frame.tokens[match.firstToken].start
                 let triggerEnd = frame.tokens[match.endToken - 1].end
                 let date = nearestDate(in: dates, within: span, to: triggerStart, triggerEnd)
@@ -553,10 +552,12 @@ public struct EventExtractor: DocumentStage {
     /// (171). People seized (a person, or a target whose type names people) are abducted
     /// (181) by anyone but a state's agents, and arrested (173) by those, as the CAMEO manual
     /// codes them. Any other match keeps `entry`.
-    private static func seizureOfPeople(_ match: TriggerMatch, verb: String, entry: CAMEOCode, source: ActorCode?,
-                                        target: ActorCode?, targetIsPerson: Bool) -> CAMEOCode {
-        guard entry.code == "171", match.rule.pattern == "APPREHEND *", seizingVerbs.contains(verb),
-              targetIsPerson || target?.type1.map({ !propertyTypes.contains($0) }) == true else { return entry }
+    private static func seizureOfPeople(_ match: TriggerMatch, entry: CAMEOCode, source: ActorCode?, target: ActorCode?,
+                                        named targetName: String?, in frame: TextFrame) -> CAMEOCode {
+        guard entry.code == "171", match.rule.pattern == "APPREHEND *",
+              seizingVerbs.contains(frame.tokens[match.firstToken].folded),
+              target?.type1.map({ !propertyTypes.contains($0) }) == true
+                || frame.units.contains(where: { $0.name == targetName && $0.type == .person }) else { return entry }
         let code = source?.type1.map { stateAgents.contains($0) } == true ? "173" : "181"
         return CAMEOCodebook.entry(for: code) ?? entry
     }

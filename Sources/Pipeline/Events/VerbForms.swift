@@ -7,8 +7,8 @@
 /// irregular past form, `isParticiple(_:)` for one it lists as an irregular participle, and
 /// `isUnchangedPast(_:)` for an irregular past form that is also its verb's base form
 /// ("beat", "hit", "cut"), which only its neighbours can tell from the present. Regular
-/// forms ("attacked") are not listed: callers test the "-ed" ending themselves. "Be" is
-/// not in the table.
+/// forms ("attacked") are not listed: `isPastForm(_:)` adds the "-ed" ending to `isPast`.
+/// "Be" is not in the table.
 struct VerbForms: Sendable {
     static let standard = VerbForms(text: EmbeddedData.text(named: "data/lexicon/verb-forms.tsv") ?? "")
 
@@ -30,6 +30,8 @@ struct VerbForms: Sendable {
     }
 
     func isPast(_ word: String) -> Bool { pasts.contains(word) }
+    /// A past form of either kind: a word ending in "-ed", or an irregular past.
+    func isPastForm(_ word: String) -> Bool { word.hasSuffix("ed") || pasts.contains(word) }
     func isParticiple(_ word: String) -> Bool { participles.contains(word) }
     func isUnchangedPast(_ word: String) -> Bool { unchangedPasts.contains(word) }
 }
